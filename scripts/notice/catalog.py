@@ -1,0 +1,40 @@
+"""Interface phrases from the gettext catalogs under ``locales/`` (read with Babel)."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import PoFileError, read_po
+
+from .errors import CatalogError
+
+DOMAIN = "messages"
+
+
+@functools.lru_cache(maxsize=None)
+def load(locales: Path, lang: str) -> Catalog:
+    path = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not path.exists():
+        raise CatalogError(f"{path}: no catalog for language '{lang}' (run: make locale-init LANG={lang})")
+    try:
+        with path.open("rb") as fh:
+            return read_po(fh, locale=lang, abort_invalid=True)
+    except (PoFileError, ValueError) as err:
+        raise CatalogError(f"{path}: malformed catalog ({err})") from None
+
+
+def phrase(locales: Path, lang: str, msgid: str) -> str:
+    """The translation of ``msgid``; the msgid itself only where it is the source text (English)."""
+    message = load(locales, lang).get(msgid)
+    if message is not None and message.string:
+        return str(message.string)
+    if lang.split("_")[0] == "en":
+        return msgid
+    raise CatalogError(f"{locales / lang}/LC_MESSAGES/{DOMAIN}.po: no translation for '{msgid}'")
+
+
+def phrases(locales: Path, lang: str, msgid: str) -> tuple[str, ...]:
+    """A '|'-separated list in one catalog entry, for lists such as vague link texts."""
+    return tuple(p.strip() for p in phrase(locales, lang, msgid).split("|") if p.strip())

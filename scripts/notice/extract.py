@@ -1,0 +1,56 @@
+"""Extraction end to end: a PDF path in, a ``Notice`` and its Markdown out."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from . import catalog, layout, markdown, pdf, structure
+from .errors import OutputError, StructureError
+from .model import Notice
+
+log = logging.getLogger(__name__)
+
+BACK_TO_TOP = "Back to top"
+
+
+def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "") -> Notice:
+    ids = None
+    origin = ""
+    if ids_from is not None:
+        try:
+            ids = markdown.section_ids(ids_from.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise StructureError(f"{ids_from}: cannot read the source-language Markdown ({err.strerror})") from None
+        except StructureError as err:
+            raise StructureError(f"{ids_from}: {err}") from None
+        origin = str(ids_from)
+    options = structure.Options(
+        lang=lang,
+        back_to_top=(catalog.phrase(locales, lang, BACK_TO_TOP),),
+        ids=ids,
+        ids_origin=origin,
+    )
+    pages = pdf.read_pdf(source, password=password)
+    return structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so a failed
+    run never leaves a half-written or emptied output."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise OutputError(f"{path}: the folder {folder} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as err:
+        raise OutputError(f"{path}: cannot write in {folder} ({err.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        Path(tmp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({err.strerror})") from None

@@ -1,0 +1,545 @@
+"""Layout: ``PageContent`` records in, a reading-ordered stream of layout blocks out.
+
+Words become lines; a line with a wide gap splits into segments; runs of segments that
+stand in columns become either text read column by column (a multi-column page) or a grid
+(an unruled table); ruled tables take their words cell by cell; running headers, footers and
+page numbers are set aside. Lines then become text blocks: paragraphs, list items and heading
+candidates. Nothing here knows about sections, languages or Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .pdf import PageContent, RuledTable, Word
+
+#: A gap wider than this many font sizes between two words splits a line into segments.
+SEGMENT_GAP = 2.0
+#: Points within which two column starts count as the same column.
+COLUMN_SLACK = 6.0
+#: A vertical gap wider than this many line pitches starts a new block (or grid row).
+BLOCK_GAP = 1.35
+#: Share of the page height at the top and bottom where running headers and footers live.
+MARGIN_SHARE = 0.09
+#: A columnar region taller than this share of the page is multi-column text, not a grid.
+FLOW_SHARE = 0.4
+#: Glyphs that mark a bullet when they stand first on a line.
+BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2013\u2014-*o\u00a7\u2219\u25ba\u25b8")
+#: Of those, glyphs that are also ordinary text and need more evidence (a following space).
+AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
+ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
+PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|seite|sida|sidan|pagina|página|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|von|av|di|de|sur|van)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    words: tuple[Word, ...]
+
+    @property
+    def page(self) -> int:
+        return self.words[0].page
+
+    @property
+    def x0(self) -> float:
+        return self.words[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.words[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(w.top for w in self.words)
+
+    @property
+    def bottom(self) -> float:
+        return max(w.bottom for w in self.words)
+
+    @property
+    def size(self) -> float:
+        return Counter(w.size for w in self.words).most_common(1)[0][0]
+
+    @property
+    def bold(self) -> bool:
+        return all(w.bold for w in self.words if not is_bullet_token(w.text))
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    """Lines that read as one unit. ``kind`` is "para", "item" or "heading"; ``level`` is the list
+    nesting level of an item, or the style rank of a heading."""
+
+    kind: str
+    lines: tuple[Line, ...]
+    level: int = 0
+    ordered: bool = False
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        return tuple(w for line in self.lines for w in line.words)
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True)
+class TableBlock:
+    """A table from ruling lines or from aligned columns; each cell holds text blocks."""
+
+    rows: tuple[tuple[tuple[TextBlock, ...], ...], ...]
+    header: bool
+    ruled: bool
+    columns: tuple[float, ...]
+    page: int
+
+
+LayoutBlock = TextBlock | TableBlock
+
+
+@dataclass(frozen=True)
+class Furniture:
+    text: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Layout:
+    blocks: tuple[LayoutBlock, ...]
+    furniture: tuple[Furniture, ...]
+    body_size: float
+    heading_styles: tuple[tuple[float, bool], ...] = field(default=())
+
+
+# ---------------------------------------------------------------- words to lines
+
+
+def words_to_lines(words: list[Word]) -> list[Line]:
+    """Group words whose vertical centres fall within one another's extent, then split at wide gaps."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: (w.top, w.x0)):
+        centre = (word.top + word.bottom) / 2
+        for row in reversed(rows[-3:]):
+            top = min(w.top for w in row)
+            bottom = max(w.bottom for w in row)
+            if top <= centre <= bottom:
+                row.append(word)
+                break
+        else:
+            rows.append([word])
+    lines: list[Line] = []
+    for row in rows:
+        lines.extend(split_segments(sorted(row, key=lambda w: w.x0)))
+    return sorted(lines, key=lambda line: (round(line.top), line.x0))
+
+
+def split_segments(row: list[Word]) -> list[Line]:
+    segments: list[list[Word]] = [[row[0]]]
+    for word in row[1:]:
+        prev = segments[-1][-1]
+        if word.x0 - prev.x1 > SEGMENT_GAP * max(prev.size, word.size):
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return [Line(tuple(seg)) for seg in segments]
+
+
+# ---------------------------------------------------------------- furniture
+
+
+def furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.strip().lower())
+
+
+def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int, float, str]]:
+    """Lines in the top or bottom margin that repeat across pages (digits ignored), or page numbers."""
+    marginal: list[tuple[int, Line]] = []
+    for page, lines in pages:
+        for line in lines:
+            if line.bottom < page.height * MARGIN_SHARE or line.top > page.height * (1 - MARGIN_SHARE):
+                marginal.append((page.number, line))
+    counts = Counter(furniture_key(line.text) for _, line in marginal)
+    repeat_floor = max(2, (len(pages) + 1) // 2)
+    found = set()
+    for number, line in marginal:
+        key = furniture_key(line.text)
+        if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and counts[key] >= repeat_floor):
+            found.add((number, round(line.top, 1), line.text))
+    return found
+
+
+# ---------------------------------------------------------------- columns and grids
+
+
+def physical_rows(lines: list[Line]) -> list[list[Line]]:
+    rows: list[list[Line]] = []
+    for line in lines:
+        if rows and abs(rows[-1][0].top - line.top) < 2.0:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda s: s.x0) for row in rows]
+
+
+def column_index(starts: list[float], x0: float) -> int | None:
+    for i, start in enumerate(starts):
+        if abs(x0 - start) <= COLUMN_SLACK:
+            return i
+    return None
+
+
+def fits_columns(row: list[Line], starts: list[float]) -> bool:
+    """Every segment starts at a known column and ends before the next column begins."""
+    for seg in row:
+        i = column_index(starts, seg.x0)
+        if i is None:
+            return False
+        if i + 1 < len(starts) and seg.x1 > starts[i + 1] - 2:
+            return False
+    return True
+
+
+def resplit(row: list[Line], starts: list[float]) -> list[Line]:
+    """Split segments at a known column start even where the gutter is narrower than SEGMENT_GAP."""
+    out: list[Line] = []
+    for seg in row:
+        pieces: list[list[Word]] = [[seg.words[0]]]
+        for word in seg.words[1:]:
+            prev = pieces[-1][-1]
+            at_column = any(abs(word.x0 - s) <= 2.0 and s > seg.x0 + COLUMN_SLACK for s in starts)
+            if at_column and word.x0 - prev.x1 > 0.4 * word.size:
+                pieces.append([word])
+            else:
+                pieces[-1].append(word)
+        out.extend(Line(tuple(p)) for p in pieces)
+    return out
+
+
+def merge_row(row: list[Line]) -> Line:
+    return Line(tuple(w for seg in row for w in seg.words))
+
+
+def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
+    """Reading-ordered items of one page: plain lines and grids, with columns resolved."""
+    items: list[LayoutBlock | Line] = []
+    rows = physical_rows(lines)
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if len(row) < 2:
+            items.append(row[0])
+            i += 1
+            continue
+        starts = [seg.x0 for seg in row]
+        region = [row]
+        j = i + 1
+        while j < len(rows):
+            nxt = resplit(rows[j], starts)
+            if len(nxt) >= 2:
+                new_starts = [s.x0 for s in nxt if column_index(starts, s.x0) is None]
+                if new_starts and not all(s > starts[-1] for s in new_starts):
+                    break
+                starts = sorted(starts + new_starts)
+            if not fits_columns(nxt, starts):
+                break
+            gap = nxt[0].top - region[-1][0].top
+            if len(nxt) == 1 and gap > BLOCK_GAP * pitch * 1.2 and not (nxt[0].bold and region[0][0].bold):
+                break
+            region.append(nxt)
+            j += 1
+        multi = sum(1 for r in region if len(r) >= 2)
+        if multi < 2:
+            items.extend(merge_row(r) if len(r) >= 2 else r[0] for r in region)
+        elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE:
+            for col in range(len(starts)):
+                items.extend(seg for r in region for seg in r if column_index(starts, seg.x0) == col)
+        else:
+            items.append(region_to_grid(region, starts, pitch))
+        i = j
+    return items
+
+
+def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
+    """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
+    grid_rows: list[list[list[Line]]] = []
+    last_top: float | None = None
+    for row in region:
+        top = row[0].top
+        if last_top is None or top - last_top > BLOCK_GAP * pitch * 1.2:
+            grid_rows.append([[] for _ in starts])
+        for seg in row:
+            col = column_index(starts, seg.x0)
+            grid_rows[-1][col if col is not None else 0].append(seg)
+        last_top = max(s.top for s in row)
+    rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch)) for cell in grid_row) for grid_row in grid_rows)
+    return TableBlock(rows=rows, header=False, ruled=False, columns=tuple(starts), page=region[0][0].page)
+
+
+# ---------------------------------------------------------------- ruled tables
+
+
+def inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
+    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
+    return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
+
+
+def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int) -> TableBlock:
+    rows = []
+    for row in table.rows:
+        cells = []
+        for bbox in row:
+            cell_words = [w for w in words if bbox is not None and inside(w, bbox)]
+            cells.append(tuple(lines_to_blocks(words_to_lines(cell_words), pitch)) if cell_words else ())
+        rows.append(tuple(cells))
+    first = [b for cell in rows[0] for b in cell]
+    header = bool(first) and all(line.bold for b in first for line in b.lines)
+    columns = tuple(bbox[0] for bbox in table.rows[0] if bbox is not None)
+    return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page)
+
+
+# ---------------------------------------------------------------- lines to text blocks
+
+
+def is_bullet_token(text: str) -> bool:
+    return len(text) == 1 and text in BULLETS
+
+
+def bullet_of(line: Line) -> str | None:
+    """The bullet or number that opens ``line``, or None."""
+    first = line.words[0].text
+    if is_bullet_token(first) and len(line.words) > 1:
+        if first == "\u00a7" and re.match(r"^\d", line.words[1].text):
+            return None  # "§ 3" is a section sign, not a Wingdings square
+        if first in AMBIGUOUS_BULLETS and first not in "\u2013\u2014-" and first != "\u00a7":
+            return None  # '*' and 'o' open lists only in plain-text PDFs; too risky elsewhere
+        return first
+    if len(first) > 1 and first[0] in BULLETS and first[0] not in AMBIGUOUS_BULLETS and first[1].isalnum():
+        return first[0]
+    if ORDERED_MARK.match(first) and len(line.words) > 1:
+        return first
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
+
+
+def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
+    """Paragraphs and list items from lines in reading order (headings are found later)."""
+    if not lines:
+        return []
+    right = max(line.x1 for line in lines)
+    blocks: list[TextBlock] = []
+    current: list[Line] = []
+    kind = "para"
+    ordered = False
+    bullet_x = 0.0
+    text_x = 0.0
+
+    def flush() -> None:
+        nonlocal current
+        if current:
+            blocks.append(TextBlock(kind, tuple(current), 0, ordered))
+        current = []
+
+    for line in lines:
+        mark = bullet_of(line)
+        prev = current[-1] if current else None
+        if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
+            if not ends_sentence(prev.text) and abs(line.x0 - prev.x0) < 2:
+                mark = None  # a dash that continues a sentence, not a bullet
+        if mark is not None:
+            flush()
+            kind, ordered = "item", not is_bullet_token(mark) and bool(ORDERED_MARK.match(mark))
+            bullet_x = line.x0
+            text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
+            current = [line]
+            continue
+        if prev is None:
+            kind, ordered = "para", False
+            current = [line]
+            continue
+        if starts_new_block(prev, line, kind, text_x, right, pitch):
+            flush()
+            kind, ordered = "para", False
+        current.append(line)
+    flush()
+    return nest_items(blocks)
+
+
+def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float) -> bool:
+    gap = line.top - prev.top
+    if gap > BLOCK_GAP * max(pitch, 1.25 * line.size) or gap < 0:
+        return True
+    if abs(line.size - prev.size) > 0.6:
+        return True
+    if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
+        return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if kind == "item":
+        return line.x0 < text_x - 3
+    if line.x0 > prev.x0 + 4:
+        return True
+    first_width = line.words[0].x1 - line.words[0].x0
+    space = prev.words[-1].size * 0.3
+    return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+
+
+def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
+    """Set each list item's nesting level from its bullet's indent within its run of items."""
+    out: list[TextBlock] = []
+    run: list[TextBlock] = []
+
+    def close() -> None:
+        if run:
+            indents = sorted({round(b.lines[0].x0) for b in run})
+            levels: dict[int, int] = {}
+            for x in indents:
+                deeper = [levels[y] for y in levels if x - y >= 8]
+                levels[x] = max(deeper) + 1 if deeper else 0
+            out.extend(TextBlock(b.kind, b.lines, levels[round(b.lines[0].x0)], b.ordered) for b in run)
+            run.clear()
+
+    for block in blocks:
+        if block.kind == "item":
+            run.append(block)
+        else:
+            close()
+            out.append(block)
+    close()
+    return out
+
+
+# ---------------------------------------------------------------- the whole document
+
+
+def line_pitch(lines: list[Line], body_size: float) -> float:
+    steps = [
+        b.top - a.top
+        for a, b in zip(lines, lines[1:])
+        if a.page == b.page and abs(a.size - body_size) < 0.6 and 0 < b.top - a.top < 2.2 * body_size
+    ]
+    return statistics.median(steps) if steps else body_size * 1.3
+
+
+def body_font_size(words: list[Word]) -> float:
+    counts = Counter()  # type: Counter[float]
+    for word in words:
+        counts[word.size] += len(word.text)
+    return counts.most_common(1)[0][0] if counts else 10.0
+
+
+def analyse(pages: tuple[PageContent, ...]) -> Layout:
+    """The whole document's layout blocks in reading order, with furniture set aside."""
+    all_words = [w for page in pages for w in page.words]
+    body_size = body_font_size(all_words)
+    per_page: list[tuple[PageContent, list[Word], list[Line]]] = []
+    for page in pages:
+        in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
+        table_words = [w for w, hit in zip(page.words, in_table) if hit]
+        free = [w for w, hit in zip(page.words, in_table) if not hit]
+        per_page.append((page, table_words, words_to_lines(free)))
+    furniture = find_furniture([(page, lines) for page, _, lines in per_page])
+    pitch = line_pitch([line for _, _, lines in per_page for line in lines], body_size)
+
+    stream: list[LayoutBlock | Line] = []
+    removed: list[Furniture] = []
+    for page, table_words, lines in per_page:
+        kept = []
+        for line in lines:
+            if (page.number, round(line.top, 1), line.text) in furniture:
+                removed.append(Furniture(line.text, page.number))
+            else:
+                kept.append(line)
+        items: list[tuple[float, LayoutBlock | Line]] = []
+        for item in page_items(page, kept, pitch):
+            top = item.top if isinstance(item, Line) else min(
+                (ln.top for row in item.rows for cell in row for b in cell for ln in b.lines), default=0.0)
+            items.append((top, item))
+        for table in page.tables:
+            items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
+        if page.tables:
+            items.sort(key=lambda pair: pair[0])
+        stream.extend(item for _, item in items)
+    return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size)
+
+
+def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[LayoutBlock]:
+    """Cut the page-ordered stream into text blocks, keeping tables whole and merging
+    tables that continue on the next page."""
+    blocks: list[LayoutBlock] = []
+    pending: list[Line] = []
+
+    def flush() -> None:
+        if pending:
+            blocks.extend(join_across_pages(pending, pitch))
+            pending.clear()
+
+    for item in stream:
+        if isinstance(item, Line):
+            pending.append(item)
+            continue
+        flush()
+        if isinstance(item, TableBlock) and blocks and isinstance(blocks[-1], TableBlock):
+            merged = merge_tables(blocks[-1], item)
+            if merged is not None:
+                blocks[-1] = merged
+                continue
+        blocks.append(item)
+    flush()
+    return blocks
+
+
+def join_across_pages(lines: list[Line], pitch: float) -> list[TextBlock]:
+    """Blocks from lines; a paragraph cut by a page break continues when its sentence does."""
+    by_page: list[list[Line]] = []
+    for line in lines:
+        if by_page and by_page[-1][-1].page == line.page:
+            by_page[-1].append(line)
+        else:
+            by_page.append([line])
+    blocks: list[TextBlock] = []
+    for page_lines in by_page:
+        page_blocks = lines_to_blocks(page_lines, pitch)
+        if blocks and page_blocks and continues(blocks[-1], page_blocks[0]):
+            head = page_blocks.pop(0)
+            blocks[-1] = TextBlock(blocks[-1].kind, blocks[-1].lines + head.lines, blocks[-1].level, blocks[-1].ordered)
+        blocks.extend(page_blocks)
+    return blocks
+
+
+def continues(before: TextBlock, after: TextBlock) -> bool:
+    if after.kind != "para" or before.kind == "heading":
+        return False
+    last, first = before.lines[-1], after.lines[0]
+    if abs(last.size - first.size) > 0.6 or last.bold != first.bold:
+        return False
+    if before.kind == "item":
+        return not ends_sentence(last.text) and first.x0 > before.lines[0].x0
+    same_margin = abs(first.x0 - before.lines[-1].x0) < 2 or abs(first.x0 - before.lines[0].x0) < 2
+    return not ends_sentence(last.text) and (first.words[0].text[:1].islower() or same_margin)
+
+
+def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
+    """One table when ``second`` continues ``first`` on the next page with the same columns."""
+    if second.page != first.page + 1 or len(first.columns) != len(second.columns) or first.ruled != second.ruled:
+        return None
+    if any(abs(a - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
+        return None
+    rows = list(second.rows)
+    if first.header and rows and cell_texts(rows[0]) == cell_texts(first.rows[0]):
+        rows.pop(0)  # the header row repeated on the new page
+    return TableBlock(first.rows + tuple(rows), first.header, first.ruled, first.columns, second.page)
+
+
+def cell_texts(row: tuple[tuple[TextBlock, ...], ...]) -> tuple[str, ...]:
+    return tuple(" ".join(b.text for b in cell) for cell in row)

@@ -1,0 +1,171 @@
+"""Markdown: the document model in, Markdown text out; and the few facts read back from it.
+
+The writer is deterministic: the same ``Notice`` always gives the same bytes. One paragraph
+or list item per line, so a diff shows exactly the sentence that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import yaml
+
+from .errors import StructureError
+from .model import Cell, ListBlock, Notice, Paragraph, Span, Table
+
+HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
+FENCE = re.compile(r"^(```|~~~)")
+
+
+# ---------------------------------------------------------------- writing
+
+
+def escape(text: str) -> str:
+    text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+    return text
+
+
+def escape_line_start(text: str) -> str:
+    """Keep a paragraph that begins like a list, heading or quote from turning into one."""
+    return re.sub(r"^(\s*)(#|>|[-+*]\s|\d{1,9}[.)]\s)", lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def render_span(span: Span) -> str:
+    if span.href is None:
+        return f"**{escape(span.text.strip())}**".join(_edges(span.text)) if span.bold else escape(span.text)
+    if span.text == span.href and re.match(r"^https?://\S+$", span.href):
+        return f"<{span.href}>"
+    text = escape(span.text.strip()).join(_edges(span.text))
+    return f"[{text.strip()}]({span.href.replace(' ', '%20').replace(')', '%29')})".join(_edges(span.text))
+
+
+def _edges(text: str) -> tuple[str, str]:
+    """The whitespace around ``text``, so emphasis and link markers hug the words."""
+    return (" " if text[:1].isspace() else "", " " if text[-1:].isspace() else "")
+
+
+def render_spans(spans: tuple[Span, ...]) -> str:
+    return escape_line_start(re.sub(r"\s+", " ", "".join(render_span(s) for s in spans)).strip())
+
+
+def render_list(block: ListBlock) -> list[str]:
+    lines = []
+    for item in block.items:
+        marker = "1." if block.ordered else "-"
+        lines.append("    " * item.level + f"{marker} {render_spans(item.spans)}")
+    return lines
+
+
+def render_cell(cell: Cell) -> str:
+    parts: list[str] = []
+    for block in cell.blocks:
+        if isinstance(block, Paragraph):
+            parts.append(render_spans(block.spans))
+        else:
+            parts.extend(render_spans(item.spans) for item in block.items)
+    return "<br>".join(p.replace("|", "\\|") for p in parts) or " "
+
+
+def render_table(table: Table) -> list[str]:
+    header = table.header if table.header is not None else table.rows[0]
+    body = table.rows if table.header is not None else table.rows[1:]
+    width = max([len(header)] + [len(row) for row in body])
+
+    def row_line(cells: tuple[Cell, ...]) -> str:
+        texts = [render_cell(c) for c in cells] + [" "] * (width - len(cells))
+        return "| " + " | ".join(texts) + " |"
+
+    return [row_line(header), "|" + "---|" * width] + [row_line(row) for row in body]
+
+
+def render_blocks(blocks: tuple) -> list[str]:  # type: ignore[type-arg]
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            out.append(render_spans(block.spans))
+        elif isinstance(block, ListBlock):
+            out.append("\n".join(render_list(block)))
+        elif isinstance(block, Table):
+            out.append("\n".join(render_table(block)))
+    return out
+
+
+def front_matter(notice: Notice) -> str:
+    data: dict[str, object] = {"title": notice.title, "lang": notice.lang}
+    if notice.effective is not None:
+        data["effective"] = notice.effective
+    if notice.effective_label:
+        data["effective_label"] = notice.effective_label
+    data["source"] = notice.source
+    data["source_sha256"] = notice.source_sha256
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{text}---\n"
+
+
+def to_markdown(notice: Notice) -> str:
+    parts = [front_matter(notice).rstrip("\n"), f"# {escape(notice.title)}"]
+    parts.extend(render_blocks(notice.preamble))
+    for section in notice.sections:
+        parts.append(f"{'#' * section.level} {escape(section.heading)} {{#{section.id}}}")
+        parts.extend(render_blocks(section.blocks))
+    return "\n\n".join(p for p in parts if p) + "\n"
+
+
+# ---------------------------------------------------------------- reading back
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str | None
+    line: int
+
+
+def split_front_matter(text: str) -> tuple[dict[str, object], int]:
+    """The front matter as a dict and the 1-based line number where the body starts."""
+    if not text.startswith("---\n"):
+        return {}, 1
+    end = text.find("\n---\n", 4)
+    if end < 0:
+        raise StructureError("front matter opened with '---' is never closed")
+    data = yaml.safe_load(text[4:end]) or {}
+    if not isinstance(data, dict):
+        raise StructureError("front matter is not a mapping of keys to values")
+    return data, text[: end + 5].count("\n") + 1
+
+
+def read_headings(text: str) -> list[Heading]:
+    """Every ATX heading outside code fences, with its explicit ``{#id}`` if any."""
+    _, body_start = split_front_matter(text)
+    headings = []
+    in_fence = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if number < body_start:
+            continue
+        if FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        match = None if in_fence else HEADING_LINE.match(line)
+        if match:
+            headings.append(Heading(len(match.group(1)), match.group(2), match.group(3), number))
+    return headings
+
+
+def section_ids(text: str) -> tuple[tuple[int, str], ...]:
+    """(level, id) of every section heading (level 2 and deeper), in order."""
+    out = []
+    for heading in read_headings(text):
+        if heading.level < 2:
+            continue
+        if heading.id is None:
+            raise StructureError(f"line {heading.line}: heading '{heading.text}' has no {{#id}}")
+        out.append((heading.level, heading.id))
+    return tuple(out)
+
+
+def effective_of(front: dict[str, object]) -> dt.date | None:
+    value = front.get("effective")
+    return value if isinstance(value, dt.date) else None

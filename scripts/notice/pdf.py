@@ -1,0 +1,202 @@
+"""PDF reading: a PDF file in, plain ``PageContent`` records out (words, links, ruled tables).
+
+This is the only module that imports pdfplumber. It turns every low-level failure (missing
+file, not a PDF, encrypted, truncated, no text layer, malformed annotations) into a
+``SourceError`` or a logged warning, so later stages only ever see clean data.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from .errors import SourceError
+
+log = logging.getLogger(__name__)
+
+#: Font-name fragments that mean a heavier weight (PDFs spell them many ways).
+BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "demi", ",b")
+#: Horizontal distance (as a share of the font size) under which two glyphs belong to one word.
+X_TOLERANCE_RATIO = 0.2
+#: Points a word's centre may lie outside a link rectangle and still count as covered.
+LINK_SLACK = 1.5
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    page: int
+    href: str | None = None
+    glued: bool = False  # True when no space separates this word from the one before it
+
+
+@dataclass(frozen=True)
+class RuledTable:
+    """A table drawn with lines: ``rows`` holds each cell's bbox (None where a cell is merged)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
+
+
+@dataclass(frozen=True)
+class PageContent:
+    number: int
+    width: float
+    height: float
+    words: tuple[Word, ...]
+    tables: tuple[RuledTable, ...]
+
+
+def is_bold(fontname: str) -> bool:
+    name = fontname.split("+", 1)[-1].lower()
+    return any(marker in name for marker in BOLD_MARKERS)
+
+
+def check_signature(path: Path) -> None:
+    """Refuse what is obviously not a PDF before pdfminer spends time on it."""
+    if not path.exists():
+        raise SourceError(str(path), "no such file")
+    if path.is_dir():
+        raise SourceError(str(path), "is a folder, not a PDF file")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise SourceError(str(path), "empty file (0 bytes), not a PDF")
+    if b"%PDF-" not in head:
+        kind = "HTML" if b"<html" in head.lower() or b"<!doctype" in head.lower() else "unknown data"
+        raise SourceError(str(path), f"not a PDF (starts with {kind}, no %PDF- header)")
+
+
+def read_pdf(path: Path, password: str = "") -> tuple[PageContent, ...]:
+    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text."""
+    check_signature(path)
+    name = str(path)
+    try:
+        pdf = pdfplumber.open(path, password=password)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+        raise SourceError(name, encrypted_message(password, err)) from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as err:
+        raise SourceError(name, f"damaged or truncated PDF ({type(err).__name__})") from None
+    with pdf:
+        try:
+            pages = tuple(read_page(page, name) for page in pdf.pages)
+        except (PDFPasswordIncorrect, PDFEncryptionError) as err:
+            raise SourceError(name, encrypted_message(password, err)) from None
+        except (PDFSyntaxError, PSException) as err:
+            raise SourceError(name, f"damaged or truncated PDF ({type(err).__name__})") from None
+    if not pages:
+        raise SourceError(name, "the PDF has no pages")
+    if not any(page.words for page in pages):
+        raise SourceError(name, "no text layer: the pages look scanned or outlined and need OCR first")
+    return pages
+
+
+def encrypted_message(password: str, err: Exception) -> str:
+    if password:
+        return "encrypted, and the --password given does not open it"
+    return "encrypted with a user password: give it with --password"
+
+
+def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:
+    number = page.page_number
+    raw = [
+        w for w in page.extract_words(
+            extra_attrs=["fontname", "size"],
+            x_tolerance_ratio=X_TOLERANCE_RATIO,
+            keep_blank_chars=False,
+            use_text_flow=False,
+            return_chars=True,
+        )
+        if w["text"].strip()
+    ]
+    links = read_links(page, name)
+    words = tuple(word for w in raw for word in split_at_links(w, links, number))
+    return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
+
+
+def link_at(links: list[tuple[tuple[float, float, float, float], str]], x: float, y: float) -> str | None:
+    for (x0, top, x1, bottom), uri in links:
+        if x0 - LINK_SLACK <= x <= x1 + LINK_SLACK and top - LINK_SLACK <= y <= bottom + LINK_SLACK:
+            return uri
+    return None
+
+
+def split_at_links(
+    raw: dict, links: list[tuple[tuple[float, float, float, float], str]], page: int  # type: ignore[type-arg]
+) -> list[Word]:
+    """One pdfplumber word as one or more ``Word``s: it splits where a link rectangle begins or
+    ends inside it, so "webbplatser)" links "webbplatser" and leaves ")" as plain text."""
+    chars = raw["chars"]
+    hrefs = [link_at(links, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if links else [None] * len(chars)
+    runs: list[tuple[int, int]] = []
+    for i, href in enumerate(hrefs):
+        if runs and hrefs[runs[-1][0]] == href:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    words = []
+    for n, (start, end) in enumerate(runs):
+        part = chars[start:end]
+        text = "".join(c["text"] for c in part)
+        if not text.strip():
+            continue
+        words.append(Word(
+            text=text,
+            x0=min(c["x0"] for c in part),
+            x1=max(c["x1"] for c in part),
+            top=raw["top"],
+            bottom=raw["bottom"],
+            size=round(raw["size"], 1),
+            bold=is_bold(raw["fontname"]),
+            page=page,
+            href=hrefs[start],
+            glued=n > 0,
+        ))
+    return words
+
+
+def read_links(page: pdfplumber.page.Page, name: str) -> list[tuple[tuple[float, float, float, float], str]]:
+    """Link annotations as (bbox, uri); malformed annotations are skipped with a warning."""
+    try:
+        annots = page.annots
+    except Exception as err:  # noqa: BLE001 - pdfminer raises many types for broken annotations
+        log.warning("%s page %d: link annotations are malformed and were skipped (%s)",
+                    name, page.page_number, type(err).__name__)
+        return []
+    links = []
+    for annot in annots:
+        uri = annot.get("uri")
+        if not isinstance(uri, str) or not uri.strip():
+            continue
+        try:
+            bbox = (float(annot["x0"]), float(annot["top"]), float(annot["x1"]), float(annot["bottom"]))
+        except (KeyError, TypeError, ValueError):
+            log.warning("%s page %d: a link to %s has no usable rectangle", name, page.page_number, uri)
+            continue
+        links.append((bbox, uri.strip()))
+    return links
+
+
+def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
+    """Tables drawn with ruling lines; boxes of one row or one column are frames, not tables."""
+    tables = []
+    for table in page.find_tables():
+        rows = tuple(tuple(cell for cell in row.cells) for row in table.rows)
+        if len(rows) < 2 or max(len(row) for row in rows) < 2:
+            continue
+        if sum(cell is not None for row in rows for cell in row) < 4:
+            continue
+        tables.append(RuledTable(bbox=tuple(table.bbox), rows=rows))  # type: ignore[arg-type]
+    return tuple(tables)

@@ -1,0 +1,303 @@
+"""Structure: layout blocks in, the document model (``Notice``) out.
+
+Decides which blocks are headings and at what level, removes the back-to-top phrase and
+the effective-date line (both rendered by the site), re-joins words across line ends, maps
+link runs and bold runs to spans, and cuts the body into sections with ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import dates, layout
+from .errors import StructureError
+from .layout import Layout, TableBlock, TextBlock
+from .model import (Block, Cell, CellBlock, ListBlock, ListItem, Notice, Paragraph, Removed, Section,
+                    SourceRef, Span, Table)
+from .pdf import Word
+from .slugs import unique_ids
+
+log = logging.getLogger(__name__)
+
+#: A heading is at most this many words; longer bold text is an emphasised paragraph.
+HEADING_MAX_WORDS = 16
+NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d+(?:\.\d+)*)\.?\s+\S")
+
+
+@dataclass(frozen=True)
+class Options:
+    lang: str
+    back_to_top: tuple[str, ...] = ()
+    ids: tuple[tuple[int, str], ...] | None = None  # (level, id) per section, from the source language
+    ids_origin: str = ""
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+# ---------------------------------------------------------------- headings
+
+
+def is_heading(block: TextBlock, body_size: float) -> bool:
+    if block.kind != "para" or len(block.lines) > 3:
+        return False
+    words = block.text.split()
+    if len(words) > HEADING_MAX_WORDS or not any(ch.isalpha() for ch in block.text):
+        return False
+    bigger = block.lines[0].size >= body_size + 0.9
+    bold = all(line.bold for line in block.lines)
+    if not (bigger or bold):
+        return False
+    return bigger or not block.text.rstrip().endswith((".", ",", ";")) or bool(NUMBERED_HEADING.match(block.text))
+
+
+def style(block: TextBlock) -> tuple[float, bool]:
+    return (round(block.lines[0].size), all(line.bold for line in block.lines))
+
+
+def heading_levels(headings: list[TextBlock]) -> list[int]:
+    """Level per heading: the largest style used once at the start is the title (1); other styles
+    rank by size then weight from 2; numbered headings of one style nest by their numbering."""
+    if not headings:
+        return []
+    styles = sorted({style(h) for h in headings}, key=lambda s: (-s[0], not s[1]))
+    counts = Counter(style(h) for h in headings)
+    has_title = counts[styles[0]] == 1 and style(headings[0]) == styles[0] and len(headings) > 1
+    ranked = styles[1:] if has_title else styles
+    levels = []
+    for i, heading in enumerate(headings):
+        s = style(heading)
+        if has_title and i == 0:
+            levels.append(1)
+            continue
+        level = 2 + ranked.index(s)
+        numbered = NUMBERED_HEADING.match(heading.text)
+        same_style_numbered = all(NUMBERED_HEADING.match(h.text) for h in headings if style(h) == s)
+        if numbered and same_style_numbered:
+            level = level + numbered.group(1).count(".")
+        levels.append(min(level, 6))
+    return levels
+
+
+# ---------------------------------------------------------------- words to spans
+
+
+def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]]:
+    """(text-with-leading-separator, word) pairs: a space between words, nothing after a hyphen
+    that a line break split; a line-end hyphen stays when the word is a real compound."""
+    out: list[tuple[str, Word]] = []
+    for i, word in enumerate(words):
+        text = word.text.replace("\u00ad", "")
+        if i == 0:
+            out.append((text, word))
+            continue
+        prev = words[i - 1]
+        if word.glued:
+            out.append((text, word))
+            continue
+        new_line = word.top > prev.bottom - 1 or word.x0 < prev.x0
+        prev_text = out[-1][0]
+        if new_line and prev_text.endswith("-") and text[:1].islower() and len(prev_text.strip()) > 2:
+            stem = prev_text.strip().rstrip("-")
+            head = stem.split("-")[-1]
+            joined = re.sub(r"\W+$", "", head + text).casefold()
+            compound = (head + "-" + text).casefold() in vocabulary
+            if head[-1:].isalpha() and head[-1:].islower() and joined in vocabulary and not compound:
+                out[-1] = (prev_text[:-1], out[-1][1])  # a word split by hyphenation: re-join it
+            elif not compound and len(text) <= 4 and text.casefold() in vocabulary:
+                out.append((" " + text, word))  # "sälj- och": a suspended compound, not a split
+                continue
+            out.append((text, word))
+            continue
+        if new_line and prev_text.endswith(("/", "-")) and prev.href and prev.href == word.href:
+            out.append((text, word))  # a URL wrapped inside its link
+            continue
+        out.append((" " + text, word))
+    return out
+
+
+def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
+    """Runs of words with the same link and weight become spans; a link whose text is its own
+    address becomes an autolink (text == href) so the address is never printed twice."""
+    spans: list[Span] = []
+    for piece, word in join_words(words, vocabulary):
+        lead = " " if piece.startswith(" ") else ""
+        text = piece[len(lead):]
+        href = word.href
+        bold = word.bold and not href
+        if spans and spans[-1].href == href and spans[-1].bold == bold:
+            spans[-1] = Span(spans[-1].text + piece, href, bold)
+            continue
+        if lead:
+            if spans and spans[-1].href is None and not spans[-1].bold:
+                spans[-1] = Span(spans[-1].text + lead, None, False)
+            else:
+                spans.append(Span(lead))
+        if spans and spans[-1].href is None and not spans[-1].bold and href is None and not bold:
+            spans[-1] = Span(spans[-1].text + text)
+        else:
+            spans.append(Span(text, href, bold))
+    return tuple(normalise_link(s) for s in spans)
+
+
+def normalise_link(span: Span) -> Span:
+    if span.href is None:
+        return span
+    bare = span.text.replace(" ", "")
+    target = span.href.removeprefix("mailto:")
+    if bare.rstrip(".,;") in (target, target.rstrip("/")) or bare == span.href:
+        return Span(target if not span.href.startswith("mailto:") else bare, span.href)
+    return span
+
+
+def strip_mark(block: TextBlock) -> list[Word]:
+    words = list(block.words)
+    if block.kind == "item":
+        first = words[0]
+        if layout.is_bullet_token(first.text) or block.ordered:
+            return words[1:]
+        return [Word(first.text[1:], first.x0, first.x1, first.top, first.bottom, first.size, first.bold,
+                     first.page, first.href)] + words[1:]
+    return words
+
+
+# ---------------------------------------------------------------- blocks to the model
+
+
+class Builder:
+    def __init__(self, source: str, options: Options, vocabulary: set[str]) -> None:
+        self.source = source
+        self.options = options
+        self.vocabulary = vocabulary
+
+    def ref(self, block: TextBlock | TableBlock) -> SourceRef:
+        page = block.page if isinstance(block, TableBlock) else block.lines[0].page
+        return SourceRef(self.source, page)
+
+    def text_blocks(self, blocks: tuple[TextBlock, ...] | list[TextBlock],
+                    out: list[Block] | None = None) -> list[Block]:
+        """Model blocks for ``blocks``, appended to ``out``; consecutive items join one list."""
+        out = [] if out is None else out
+        for block in blocks:
+            spans = to_spans(strip_mark(block), self.vocabulary)
+            if block.kind == "item":
+                item = ListItem(spans, block.level, self.ref(block))
+                if out and isinstance(out[-1], ListBlock) and (out[-1].ordered == block.ordered or block.level > 0):
+                    out[-1] = ListBlock(out[-1].items + (item,), out[-1].ordered, out[-1].source)
+                else:
+                    out.append(ListBlock((item,), block.ordered, self.ref(block)))
+            else:
+                out.append(Paragraph(spans, self.ref(block)))
+        return out
+
+    def table(self, block: TableBlock) -> Table:
+        rows = tuple(tuple(Cell(tuple(self.text_blocks(cell))) for cell in row) for row in block.rows)  # type: ignore[arg-type]
+        if block.header:
+            return Table(rows[0], rows[1:], self.ref(block))
+        return Table(None, rows, self.ref(block))
+
+
+def vocabulary_of(layout_: Layout) -> set[str]:
+    words: set[str] = set()
+    for block in layout_.blocks:
+        texts = [block.text] if isinstance(block, TextBlock) else [
+            b.text for row in block.rows for cell in row for b in cell]
+        for text in texts:
+            words.update(re.sub(r"\W+$", "", w).casefold() for w in text.split())
+    return words
+
+
+def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, metadata_title: str = "") -> Notice:
+    name = source.name
+    removed = [Removed("furniture", f.text, f.page) for f in layout_.furniture]
+    back_to_top = {normalise(p) for p in options.back_to_top}
+    blocks: list[TextBlock | TableBlock] = []
+    for block in layout_.blocks:
+        if isinstance(block, TextBlock) and normalise(block.text) in back_to_top:
+            removed.append(Removed("back-to-top", block.text, block.lines[0].page))
+        else:
+            blocks.append(block)
+
+    heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and is_heading(b, layout_.body_size)]
+    levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks)))
+    builder = Builder(name, options, vocabulary_of(layout_))
+
+    title = ""
+    preamble: list[Block] = []
+    raw_sections: list[tuple[int, str, SourceRef, list[Block]]] = []
+    for block in blocks:
+        if isinstance(block, TextBlock) and id(block) in levels:
+            text = " ".join(w.text for w in block.words)
+            if levels[id(block)] == 1 and not title and not raw_sections:
+                title = text
+            else:
+                raw_sections.append((max(levels[id(block)], 2), text, builder.ref(block), []))
+            continue
+        target = raw_sections[-1][3] if raw_sections else preamble
+        if isinstance(block, TableBlock):
+            target.append(builder.table(block))
+        else:
+            builder.text_blocks([block], target)
+
+    effective, label, preamble = take_effective(preamble, options.lang, removed)
+    ids = assign_ids([(level, heading) for level, heading, _, _ in raw_sections], options, name)
+    sections = tuple(
+        Section(section_id, level, heading, tuple(body), ref)
+        for section_id, (level, heading, ref, body) in zip(ids, raw_sections)
+    )
+    return Notice(
+        title=title or metadata_title or source.stem,
+        lang=options.lang,
+        effective=effective,
+        source=name,
+        source_sha256=sha256,
+        preamble=tuple(preamble),
+        sections=sections,
+        effective_label=label,
+        removed=tuple(removed),
+    )
+
+
+def take_effective(preamble: list[Block], lang: str, removed: list[Removed]) -> tuple:  # type: ignore[type-arg]
+    """Find the effective date in the first short paragraph before the first section that has one,
+    and lift that line out of the body (the site shows it beside the title)."""
+    for i, block in enumerate(preamble):
+        if not isinstance(block, Paragraph) or len(block.text.split()) > 12:
+            continue
+        found = dates.find_date(block.text, lang)
+        if found is None:
+            continue
+        date, start, _ = found
+        label = block.text[:start].strip().rstrip(":").strip() or None
+        page = block.source.page if block.source else 0
+        removed.append(Removed("effective-line", block.text, page))
+        return date, label, preamble[:i] + preamble[i + 1:]
+    return None, None, preamble
+
+
+def assign_ids(headings: list[tuple[int, str]], options: Options, name: str) -> list[str]:
+    if options.ids is None:
+        return unique_ids([heading for _, heading in headings])
+    expected = options.ids
+    origin = options.ids_origin
+    if len(expected) != len(headings):
+        raise StructureError(
+            f"{name}: {len(headings)} sections found, but {origin} has {len(expected)}; "
+            "ids are assigned by position, so the section counts must match")
+    for n, ((level, heading), (want_level, section_id)) in enumerate(zip(headings, expected), 1):
+        if level != want_level:
+            raise StructureError(
+                f"{name}: section {n} '{heading}' is at level {level}, but section {n} '{section_id}' "
+                f"in {origin} is at level {want_level}")
+    return [section_id for _, section_id in expected]
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
