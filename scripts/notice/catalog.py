@@ -13,6 +13,11 @@ from .errors import CatalogError
 DOMAIN = "messages"
 
 
+def N_(msgid: str) -> str:
+    """Mark ``msgid`` for ``pybabel extract -k N_`` where it is looked up later, not translated here."""
+    return msgid
+
+
 @functools.lru_cache(maxsize=None)
 def load(locales: Path, lang: str) -> Catalog:
     path = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"

@@ -13,7 +13,7 @@ from .model import Notice
 
 log = logging.getLogger(__name__)
 
-BACK_TO_TOP = "Back to top"
+BACK_TO_TOP = catalog.N_("Back to top")
 
 
 def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "") -> Notice:

@@ -15,6 +15,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from .errors import SourceError
 
@@ -85,17 +86,11 @@ def read_pdf(path: Path, password: str = "") -> tuple[PageContent, ...]:
     name = str(path)
     try:
         pdf = pdfplumber.open(path, password=password)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-        raise SourceError(name, encrypted_message(password, err)) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as err:
-        raise SourceError(name, f"damaged or truncated PDF ({type(err).__name__})") from None
-    with pdf:
-        try:
+        with pdf:
             pages = tuple(read_page(page, name) for page in pdf.pages)
-        except (PDFPasswordIncorrect, PDFEncryptionError) as err:
-            raise SourceError(name, encrypted_message(password, err)) from None
-        except (PDFSyntaxError, PSException) as err:
-            raise SourceError(name, f"damaged or truncated PDF ({type(err).__name__})") from None
+    except (PdfminerException, PDFSyntaxError, PSException, PDFPasswordIncorrect, PDFEncryptionError,
+            ValueError, KeyError, TypeError, AssertionError) as err:
+        raise SourceError(name, describe(err, password)) from None
     if not pages:
         raise SourceError(name, "the PDF has no pages")
     if not any(page.words for page in pages):
@@ -103,10 +98,14 @@ def read_pdf(path: Path, password: str = "") -> tuple[PageContent, ...]:
     return pages
 
 
-def encrypted_message(password: str, err: Exception) -> str:
-    if password:
-        return "encrypted, and the --password given does not open it"
-    return "encrypted with a user password: give it with --password"
+def describe(err: BaseException, password: str) -> str:
+    """One phrase for why pdfminer could not read the file (pdfplumber wraps the real cause)."""
+    cause = err.args[0] if isinstance(err, PdfminerException) and err.args else err
+    if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+        if password:
+            return "encrypted, and the --password given does not open it"
+        return "encrypted with a user password: give it with --password"
+    return f"damaged or truncated PDF ({type(cause).__name__})"
 
 
 def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:

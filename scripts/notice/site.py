@@ -1,0 +1,116 @@
+"""Site: what the mkdocs hooks do to notice pages, as plain functions of HTML and data.
+
+Input: a page's HTML and front matter, the change-log data, the compiled catalogs. Output:
+the same HTML with back-to-top links after every section, the effective date beside the
+title, and the change-log list. All added HTML comes from Jinja partials in ``overrides/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import yaml
+from babel.support import Translations
+
+from . import dates
+from .catalog import DOMAIN, N_
+from .errors import CatalogError, NoticeError
+
+SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
+FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+TOP_ID = "top"
+CHANGELOG_TITLE = N_("Change log")
+
+Render = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class Version:
+    version: str
+    effective: dt.date
+    summary: dict[str, str]
+
+
+# ---------------------------------------------------------------- data
+
+
+def load_versions(path: Path, languages: list[str]) -> tuple[Version, ...]:
+    """The change-log data, newest first, refused with the file named when it is inconsistent."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except OSError as err:
+        raise NoticeError(f"{path}: cannot read the versions file ({err.strerror})") from None
+    except yaml.YAMLError as err:
+        raise NoticeError(f"{path}: not valid YAML ({err})") from None
+    entries = data.get("versions") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise NoticeError(f"{path}: expected a 'versions' list with at least one entry")
+    versions = []
+    for n, entry in enumerate(entries, 1):
+        where = f"{path}: version entry {n}"
+        if not isinstance(entry, dict):
+            raise NoticeError(f"{where}: expected a mapping, found {type(entry).__name__}")
+        effective = entry.get("effective")
+        if not isinstance(effective, dt.date):
+            raise NoticeError(f"{where}: 'effective' must be a date like 2019-12-13, found {effective!r}")
+        summary = entry.get("summary") or {}
+        missing = [lang for lang in languages if not str(summary.get(lang, "")).strip()]
+        if missing:
+            raise NoticeError(f"{where} ({effective}): summary missing for {', '.join(missing)}")
+        versions.append(Version(str(entry.get("version", "")), effective, {k: str(v) for k, v in summary.items()}))
+    for newer, older in zip(versions, versions[1:]):
+        if newer.effective <= older.effective:
+            raise NoticeError(f"{path}: versions must be newest first with distinct dates; "
+                              f"{newer.effective} is listed before {older.effective}")
+    return tuple(versions)
+
+
+def translations(locales: Path, lang: str) -> Translations:
+    mo = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not mo.exists():
+        raise CatalogError(f"{mo}: compiled catalog missing (run: make locales)")
+    return Translations.load(str(locales), [lang], DOMAIN)
+
+
+# ---------------------------------------------------------------- HTML
+
+
+def add_back_to_top(html: str, link: str) -> str:
+    """``link`` after every section: before each h2/h3 that follows a section, and at the end."""
+    starts = [m.start() for m in SECTION_HEADING.finditer(html)]
+    if not starts:
+        return html
+    out = [html[: starts[0]]]
+    for here, nxt in zip(starts, starts[1:] + [len(html)]):
+        out.append(html[here:nxt].rstrip() + "\n" + link + "\n")
+    return "".join(out)
+
+
+def mark_top(html: str, addition: str) -> str:
+    """Give the page's h1 the shared id ``top`` (focusable, so back-to-top moves focus there)
+    and put ``addition`` (the effective date) right after it."""
+    def replace(match: re.Match[str]) -> str:
+        attrs = re.sub(r'\s*\bid="[^"]*"', "", match.group(1))
+        return f'<h1 id="{TOP_ID}" tabindex="-1"{attrs}>{match.group(2)}</h1>\n{addition}'
+    return FIRST_H1.sub(replace, html, count=1)
+
+
+def effective_date(meta: dict[str, object], lang: str, date_locale: str, render: Render) -> str:
+    effective = meta.get("effective")
+    if not isinstance(effective, dt.date):
+        return ""
+    return render("partials/notice-effective.html", label=meta.get("effective_label"),
+                  iso=effective.isoformat(), text=dates.long_date(effective, date_locale))
+
+
+def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render: Render) -> str:
+    rows = [
+        {"version": v.version, "iso": v.effective.isoformat(),
+         "text": dates.long_date(v.effective, date_locale), "summary": v.summary[lang]}
+        for v in versions
+    ]
+    return render("partials/notice-changelog.html", versions=rows)

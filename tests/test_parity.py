@@ -1,0 +1,42 @@
+"""Every language has every section of the source language, same ids, same order, same levels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice.checks import check_section_parity
+
+from .conftest import ROOT
+
+SOURCE = ROOT / "docs/sv/index.md"
+
+
+def test_every_language_has_every_section() -> None:
+    source_text = SOURCE.read_text(encoding="utf-8")
+    for other in sorted((ROOT / "docs").glob("*/index.md")):
+        if other == SOURCE:
+            continue
+        problems = check_section_parity(SOURCE, source_text, other, other.read_text(encoding="utf-8"))
+        assert not problems, "\n".join(map(str, problems))
+
+
+def test_missing_section_names_file_line_and_id(tmp_path: Path) -> None:
+    text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.endswith("{#datalagring}"))
+    broken = tmp_path / "index.md"
+    broken.write_text("\n".join(lines[:cut] + lines[cut + 1:]) + "\n", encoding="utf-8")
+    problems = check_section_parity(SOURCE, SOURCE.read_text(encoding="utf-8"), broken, broken.read_text(encoding="utf-8"))
+    assert len(problems) == 1
+    message = str(problems[0])
+    assert message.startswith(f"{broken}:") and "'datalagring' is missing" in message
+    line = int(message.split(":")[1])
+    assert 0 < line <= len(lines)
+
+
+def test_wrong_level_is_reported(tmp_path: Path) -> None:
+    text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8").replace("### European Privacy Rights", "## European Privacy Rights")
+    broken = tmp_path / "index.md"
+    broken.write_text(text, encoding="utf-8")
+    problems = check_section_parity(SOURCE, SOURCE.read_text(encoding="utf-8"), broken, text)
+    assert [p.message for p in problems] == ["section 'europeiska-sekretessrattigheter' is at the wrong level (expected 3, found 2)"]
