@@ -1,0 +1,1 @@
+"""mkdocs hooks for the version archive, redline, feeds and exports (thin adapter)."""
