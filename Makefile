@@ -60,3 +60,13 @@ test: locales
 
 clean:
 	rm -rf site $(VENV) locales/*/LC_MESSAGES/*.mo
+
+## bench-extract: score our extractor and pymupdf4llm against the hand-checked gold files
+BENCH_VENV := .venv-bench
+REALPDFS ?= ../shared/realpdfs
+$(BENCH_VENV)/.installed: bench/requirements.txt
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
+	touch $@
+bench-extract: $(STAMP) $(BENCH_VENV)/.installed
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) --gold bench/gold

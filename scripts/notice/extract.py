@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 from . import catalog, layout, markdown, pdf, structure
-from .errors import OutputError, StructureError
+from .errors import CatalogError, OutputError, StructureError
 from .model import Notice
 
 log = logging.getLogger(__name__)
@@ -29,12 +29,22 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
         origin = str(ids_from)
     options = structure.Options(
         lang=lang,
-        back_to_top=(catalog.phrase(locales, lang, BACK_TO_TOP),),
+        back_to_top=back_to_top_phrases(locales, lang),
         ids=ids,
         ids_origin=origin,
     )
     pages = pdf.read_pdf(source, password=password)
     return structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+
+
+def back_to_top_phrases(locales: Path, lang: str) -> tuple[str, ...]:
+    """The back-to-top phrase of ``lang`` from its catalog; none (with a warning) when the site has
+    no catalog for that language yet, so any PDF still extracts."""
+    try:
+        return (catalog.phrase(locales, lang, BACK_TO_TOP),)
+    except CatalogError as err:
+        log.warning("%s; back-to-top phrases will be kept as text", err)
+        return ()
 
 
 def write_atomically(path: Path, text: str) -> None:

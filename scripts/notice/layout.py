@@ -31,6 +31,8 @@ BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\u2022\u25cf\u00b7\u25a
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
 ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
+#: A clause number that hangs left of its paragraph's text ("3.1.", "3.1.2", "(2)").
+CLAUSE_LABEL = re.compile(r"^(?:\d{1,3}\.){1,4}\d{0,3}$|^\(\d{1,3}\)$|^\([a-z]\)$")
 PAGE_NUMBER = re.compile(
     r"^(?:(?:page|seite|sida|sidan|pagina|página|page|blz\.?|p\.)\s*)?\d{1,4}(?:\s*(?:/|of|von|av|di|de|sur|van)\s*\d{1,4})?$",
     re.IGNORECASE,
@@ -225,6 +227,17 @@ def resplit(row: list[Line], starts: list[float]) -> list[Line]:
     return out
 
 
+#: A first column this narrow holding only short tokens is a column of hanging labels ("3.1.", "a)").
+LABEL_WIDTH = 45.0
+
+
+def hanging_labels(region: list[list[Line]], starts: list[float]) -> bool:
+    """True when the first 'column' only holds numbers or bullets hung left of the text."""
+    labels = [r[0] for r in region if column_index(starts, r[0].x0) == 0 and len(r) >= 2]
+    return bool(labels) and all(len(seg.words) <= 2 and seg.x1 - seg.x0 <= LABEL_WIDTH for seg in labels) \
+        and len(starts) == 2 and starts[1] - starts[0] <= 2 * LABEL_WIDTH
+
+
 def merge_row(row: list[Line]) -> Line:
     return Line(tuple(w for seg in row for w in seg.words))
 
@@ -258,7 +271,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             region.append(nxt)
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
-        if multi < 2:
+        if multi < 2 or hanging_labels(region, starts):
             items.extend(merge_row(r) if len(r) >= 2 else r[0] for r in region)
         elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE:
             for col in range(len(starts)):
@@ -365,13 +378,11 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
             continue
-        if prev is None:
-            kind, ordered = "para", False
-            current = [line]
-            continue
-        if starts_new_block(prev, line, kind, text_x, right, pitch):
+        if prev is None or starts_new_block(prev, line, kind, text_x, right, pitch):
             flush()
             kind, ordered = "para", False
+            hung = len(line.words) > 1 and CLAUSE_LABEL.match(line.words[0].text)
+            text_x = line.words[1].x0 if hung else line.x0
         current.append(line)
     flush()
     return nest_items(blocks)
@@ -387,7 +398,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True  # a bold title line over its text (a grid cell, a run-in heading)
     if kind == "item":
         return line.x0 < text_x - 3
-    if line.x0 > prev.x0 + 4:
+    hung = abs(line.x0 - text_x) < 3  # the next line of a paragraph hung from a clause number
+    if line.x0 > prev.x0 + 4 and not hung:
         return True
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3

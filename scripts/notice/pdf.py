@@ -112,7 +112,6 @@ def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:
     number = page.page_number
     raw = [
         w for w in page.extract_words(
-            extra_attrs=["fontname", "size"],
             x_tolerance_ratio=X_TOLERANCE_RATIO,
             keep_blank_chars=False,
             use_text_flow=False,
@@ -151,14 +150,15 @@ def split_at_links(
         text = "".join(c["text"] for c in part)
         if not text.strip():
             continue
+        letters = [c for c in part if c["text"].isalnum()] or part
         words.append(Word(
             text=text,
             x0=min(c["x0"] for c in part),
             x1=max(c["x1"] for c in part),
             top=raw["top"],
             bottom=raw["bottom"],
-            size=round(raw["size"], 1),
-            bold=is_bold(raw["fontname"]),
+            size=round(max(c["size"] for c in part), 1),  # small caps: the capital carries the size
+            bold=sum(is_bold(c["fontname"]) for c in letters) * 2 > len(letters),
             page=page,
             href=hrefs[start],
             glued=n > 0,

@@ -46,7 +46,8 @@ def normalise(text: str) -> str:
 
 
 def is_heading(block: TextBlock, body_size: float) -> bool:
-    if block.kind != "para" or len(block.lines) > 3:
+    numbered_item = block.kind == "item" and block.ordered and all(w.bold for w in block.words[1:])
+    if block.kind != "para" and not numbered_item or len(block.lines) > 3:
         return False
     words = block.text.split()
     if len(words) > HEADING_MAX_WORDS or not any(ch.isalpha() for ch in block.text):
@@ -62,15 +63,16 @@ def style(block: TextBlock) -> tuple[float, bool]:
     return (round(block.lines[0].size), all(line.bold for line in block.lines))
 
 
-def heading_levels(headings: list[TextBlock]) -> list[int]:
+def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
     """Level per heading: the largest style used once at the start is the title (1); other styles
     rank by size then weight from 2; numbered headings of one style nest by their numbering."""
     if not headings:
         return []
     styles = sorted({style(h) for h in headings}, key=lambda s: (-s[0], not s[1]))
     counts = Counter(style(h) for h in headings)
-    has_title = counts[styles[0]] == 1 and style(headings[0]) == styles[0] and len(headings) > 1
-    ranked = styles[1:] if has_title else styles
+    unique_top = counts[styles[0]] == 1 and style(headings[0]) == styles[0]
+    has_title = (unique_top or first_is_title) and len(headings) > 1
+    ranked = styles[1:] if unique_top and has_title else styles
     levels = []
     for i, heading in enumerate(headings):
         s = style(heading)
@@ -104,6 +106,9 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
             continue
         new_line = word.top > prev.bottom - 1 or word.x0 < prev.x0
         prev_text = out[-1][0]
+        if new_line and prev_text.endswith("-") and prev_text[-2:-1].isalpha() and text[:1].isupper():
+            out.append((text, word))  # "Datenschutz-" + "Grundverordnung": a compound across lines
+            continue
         if new_line and prev_text.endswith("-") and text[:1].islower() and len(prev_text.strip()) > 2:
             stem = prev_text.strip().rstrip("-")
             head = stem.split("-")[-1]
@@ -226,7 +231,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             blocks.append(block)
 
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and is_heading(b, layout_.body_size)]
-    levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks)))
+    first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
+    levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
     builder = Builder(name, options, vocabulary_of(layout_))
 
     title = ""
