@@ -75,6 +75,12 @@ class Line:
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
+    @property
+    def color(self) -> str:
+        """The colour of every word when they share one (links aside), else ''."""
+        colors = {w.color for w in self.words if not w.href and not is_bullet_token(w.text)}
+        return colors.pop() if len(colors) == 1 else ""
+
 
 @dataclass(frozen=True)
 class TextBlock:
@@ -120,6 +126,7 @@ class Layout:
     blocks: tuple[LayoutBlock, ...]
     furniture: tuple[Furniture, ...]
     body_size: float
+    body_color: str = ""
     heading_styles: tuple[tuple[float, bool], ...] = field(default=())
 
 
@@ -396,6 +403,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
         return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
+        return True  # a coloured title line over text of another colour
     if kind == "item":
         return line.x0 < text_x - 3
     hung = abs(line.x0 - text_x) < 3  # the next line of a paragraph hung from a clause number
@@ -443,6 +452,13 @@ def line_pitch(lines: list[Line], body_size: float) -> float:
     return statistics.median(steps) if steps else body_size * 1.3
 
 
+def body_color(words: list[Word]) -> str:
+    counts = Counter()  # type: Counter[str]
+    for word in words:
+        counts[word.color] += len(word.text)
+    return counts.most_common(1)[0][0] if counts else ""
+
+
 def body_font_size(words: list[Word]) -> float:
     counts = Counter()  # type: Counter[float]
     for word in words:
@@ -482,7 +498,8 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         if page.tables:
             items.sort(key=lambda pair: pair[0])
         stream.extend(item for _, item in items)
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size)
+    return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size,
+                  body_color=body_color(all_words))
 
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[LayoutBlock]:

@@ -53,7 +53,7 @@ def render_spans(spans: tuple[Span, ...]) -> str:
 def render_list(block: ListBlock) -> list[str]:
     lines = []
     for item in block.items:
-        marker = "1." if block.ordered else "-"
+        marker = f"{item.number or 1}." if block.ordered else "-"
         lines.append("    " * item.level + f"{marker} {render_spans(item.spans)}")
     return lines
 

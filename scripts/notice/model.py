@@ -42,6 +42,7 @@ class ListItem:
     spans: tuple[Span, ...]
     level: int = 0
     source: SourceRef | None = None
+    number: int | None = None  # the printed number of an ordered item
 
     @property
     def text(self) -> str:

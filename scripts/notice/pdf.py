@@ -24,7 +24,12 @@ log = logging.getLogger(__name__)
 #: Font-name fragments that mean a heavier weight (PDFs spell them many ways).
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "demi", ",b")
 #: Horizontal distance (as a share of the font size) under which two glyphs belong to one word.
-X_TOLERANCE_RATIO = 0.2
+#: Measured on the real PDFs: gaps inside words stay under 0.03 em, gaps between words that
+#: have no space glyph start at 0.19 em.
+X_TOLERANCE_RATIO = 0.1
+#: Presentation-form ligatures that some producers leave in the text layer.
+LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
+                           "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 #: Points a word's centre may lie outside a link rectangle and still count as covered.
 LINK_SLACK = 1.5
 
@@ -41,6 +46,7 @@ class Word:
     page: int
     href: str | None = None
     glued: bool = False  # True when no space separates this word from the one before it
+    color: str = ""  # fill colour of the glyphs, as a short key ("0", "0.91,0.44,0.2")
 
 
 @dataclass(frozen=True)
@@ -124,6 +130,21 @@ def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:
     return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
 
 
+def color_key(color: object) -> str:
+    """A stable key for a fill colour; greys and black of any colour space compare equal."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(c, (int, float)) for c in color):
+        return ""
+    values = [float(c) for c in color]
+    if len(values) == 4:  # CMYK to RGB, enough to tell colours apart
+        c, m, y, k = values
+        values = [(1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k)]
+    if len(values) == 3 and max(values) - min(values) < 0.02:
+        values = values[:1]
+    return ",".join(f"{v:.2f}" for v in values)
+
+
 def link_at(links: list[tuple[tuple[float, float, float, float], str]], x: float, y: float) -> str | None:
     for (x0, top, x1, bottom), uri in links:
         if x0 - LINK_SLACK <= x <= x1 + LINK_SLACK and top - LINK_SLACK <= y <= bottom + LINK_SLACK:
@@ -147,7 +168,7 @@ def split_at_links(
     words = []
     for n, (start, end) in enumerate(runs):
         part = chars[start:end]
-        text = "".join(c["text"] for c in part)
+        text = "".join(c["text"] for c in part).translate(LIGATURES)
         if not text.strip():
             continue
         letters = [c for c in part if c["text"].isalnum()] or part
@@ -162,6 +183,7 @@ def split_at_links(
             page=page,
             href=hrefs[start],
             glued=n > 0,
+            color=color_key(part[0].get("non_stroking_color")),
         ))
     return words
 

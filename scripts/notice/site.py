@@ -1,8 +1,9 @@
 """Site: what the mkdocs hooks do to notice pages, as plain functions of HTML and data.
 
-Input: a page's HTML and front matter, the change-log data, the compiled catalogs. Output:
-the same HTML with back-to-top links after every section, the effective date beside the
-title, and the change-log list. All added HTML comes from Jinja partials in ``overrides/``.
+Input: a page's HTML, table of contents and front matter, the change-log data, the compiled
+catalogs. Output: the same HTML with back-to-top links after every section, the effective date
+beside the title, the contents list, described tables, and the change-log list. All added HTML
+comes from Jinja partials in ``overrides/``.
 """
 
 from __future__ import annotations
@@ -10,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Protocol
+from urllib.parse import urljoin
 
 import yaml
 from babel.support import Translations
@@ -24,8 +27,36 @@ SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
 TOP_ID = "top"
 CHANGELOG_TITLE = N_("Change log")
+#: A table's caption when no short paragraph introduces it.
+TABLE_CAPTION = N_("Table %(number)s")
+#: The longest introducing paragraph (in characters of text) that becomes a table's caption.
+CAPTION_MAX_CHARS = 200
+TABLE = re.compile(r"(?:<p>(?P<lead>(?:(?!</p>).)*)</p>\s*)?<table>(?P<body>.*?)</table>", re.S)
+THEAD = re.compile(r"<thead>.*?</thead>", re.S)
+TH_WITHOUT_SCOPE = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
+TAG = re.compile(r"<[^>]+>")
 
 Render = Callable[..., str]
+
+
+class TocItem(Protocol):
+    """What the contents list needs from a table-of-contents entry (mkdocs' ``AnchorLink``)."""
+
+    id: str
+    title: str
+    level: int
+
+    @property
+    def children(self) -> Iterable[TocItem]: ...
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One line of the contents list: a section and its subsections."""
+
+    id: str
+    title: str
+    children: tuple[Entry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,3 +145,38 @@ def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render
         for v in versions
     ]
     return render("partials/notice-changelog.html", versions=rows)
+
+
+def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
+    """The sections under the title (h2, with their h3) as contents entries; the h1 is the page."""
+    items: list[TocItem] = []
+    for item in toc:
+        items.extend(item.children if item.level == 1 else [item])
+    return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title) for c in i.children)) for i in items)
+
+
+def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
+    """Every table as a described data table: a caption (the short paragraph that introduces
+    it, moved into the table, or ``fallback_caption`` numbered), ``scope="col"`` on its header
+    cells, and a focusable scroll region named by the caption (``partials/notice-table.html``)."""
+    number = 0
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal number
+        number += 1
+        lead, body = match.group("lead"), match.group("body").strip()
+        if lead is not None and len(TAG.sub("", lead).strip()) <= CAPTION_MAX_CHARS:
+            before, caption = "", lead.strip()
+        else:
+            before = "" if lead is None else f"<p>{lead}</p>\n"
+            caption = escape(fallback_caption % {"number": number})
+        body = THEAD.sub(lambda head: TH_WITHOUT_SCOPE.sub('<th scope="col"', head.group(0)), body)
+        return before + render("partials/notice-table.html", id=f"notice-table-{number}", caption=caption,
+                               body=body)
+
+    return TABLE.sub(replace, html)
+
+
+def absolute_url(site_url: str, link: str) -> str:
+    """``link`` (site-absolute like ``/en/`` or root-relative like ``en/changelog/``) in full."""
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", link)

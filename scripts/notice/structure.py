@@ -25,7 +25,8 @@ from .slugs import unique_ids
 
 log = logging.getLogger(__name__)
 
-#: A heading is at most this many words; longer bold text is an emphasised paragraph.
+#: A bold heading at body size is at most this many words (twice that for larger type); longer
+#: bold text is an emphasised paragraph.
 HEADING_MAX_WORDS = 16
 NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d+(?:\.\d+)*)\.?\s+\S")
 
@@ -45,22 +46,38 @@ def normalise(text: str) -> str:
 # ---------------------------------------------------------------- headings
 
 
-def is_heading(block: TextBlock, body_size: float) -> bool:
-    numbered_item = block.kind == "item" and block.ordered and all(w.bold for w in block.words[1:])
+def is_heading(block: TextBlock, body_size: float, body_color: str = "") -> bool:
+    numbered_item = block.kind == "item" and block.ordered and (
+        all(w.bold for w in block.words[1:]) or block.lines[0].size >= body_size + 0.9
+        or len({w.color for w in block.words}) == 1 and block.words[0].color != body_color)
     if block.kind != "para" and not numbered_item or len(block.lines) > 3:
         return False
     words = block.text.split()
-    if len(words) > HEADING_MAX_WORDS or not any(ch.isalpha() for ch in block.text):
-        return False
     bigger = block.lines[0].size >= body_size + 0.9
-    bold = all(line.bold for line in block.lines)
+    bold = all(line.bold for line in block.lines) or colored(block, body_color)
+    if len(words) > HEADING_MAX_WORDS * (2 if bigger else 1) or not any(ch.isalpha() for ch in block.text):
+        return False
     if not (bigger or bold):
         return False
     return bigger or not block.text.rstrip().endswith((".", ",", ";")) or bool(NUMBERED_HEADING.match(block.text))
 
 
-def style(block: TextBlock) -> tuple[float, bool]:
-    return (round(block.lines[0].size), all(line.bold for line in block.lines))
+def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
+    """The second heading block is the rest of the title: same style, close below, not numbered."""
+    if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
+        return False
+    a, b = first.lines[-1], second.lines[0]
+    return a.page == b.page and b.top - a.top < 3 * a.size and not NUMBERED_HEADING.match(second.text)
+
+
+def colored(block: TextBlock, body_color: str) -> bool:
+    """Every word in one colour that is not the body text's (links aside)."""
+    colors = {line.color for line in block.lines}
+    return len(colors) == 1 and "" not in colors and colors != {body_color}
+
+
+def style(block: TextBlock) -> tuple[float, bool, str]:
+    return (round(block.lines[0].size), all(line.bold for line in block.lines), block.lines[0].color)
 
 
 def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
@@ -149,7 +166,24 @@ def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
             spans[-1] = Span(spans[-1].text + text)
         else:
             spans.append(Span(text, href, bold))
-    return tuple(normalise_link(s) for s in spans)
+    out: list[Span] = []
+    for span in spans:
+        out.extend(trim_link(span))
+    return tuple(normalise_link(s) for s in out)
+
+
+def trim_link(span: Span) -> list[Span]:
+    """Move trailing sentence punctuation, and an unbalanced ')', out of a link's text: a link
+    rectangle drawn a little wide must not make the full stop part of the link."""
+    if span.href is None:
+        return [span]
+    text = span.text.rstrip()
+    cut = len(text)
+    while cut > 0 and (text[cut - 1] in ".,;:" or text[cut - 1] == ")" and text[:cut].count("(") < text[:cut].count(")")):
+        cut -= 1
+    if cut == len(text) or cut == 0:
+        return [span]
+    return [Span(text[:cut], span.href), Span(text[cut:] + span.text[len(text):])]
 
 
 def normalise_link(span: Span) -> Span:
@@ -162,10 +196,18 @@ def normalise_link(span: Span) -> Span:
     return span
 
 
+def item_number(block: TextBlock) -> int | None:
+    """The printed number of a numbered item ("2." -> 2); None for bullets and letters."""
+    mark = block.words[0].text.rstrip(".)")
+    return int(mark) if block.ordered and mark.isdigit() else None
+
+
 def strip_mark(block: TextBlock) -> list[Word]:
     words = list(block.words)
     if block.kind == "item":
         first = words[0]
+        if block.ordered and item_number(block) is None:
+            return words  # "a)": Markdown has no lettered lists, so the letter stays in the text
         if layout.is_bullet_token(first.text) or block.ordered:
             return words[1:]
         return [Word(first.text[1:], first.x0, first.x1, first.top, first.bottom, first.size, first.bold,
@@ -193,11 +235,13 @@ class Builder:
         for block in blocks:
             spans = to_spans(strip_mark(block), self.vocabulary)
             if block.kind == "item":
-                item = ListItem(spans, block.level, self.ref(block))
-                if out and isinstance(out[-1], ListBlock) and (out[-1].ordered == block.ordered or block.level > 0):
+                number = item_number(block)
+                ordered = number is not None
+                item = ListItem(spans, block.level, self.ref(block), number)
+                if out and isinstance(out[-1], ListBlock) and (out[-1].ordered == ordered or block.level > 0):
                     out[-1] = ListBlock(out[-1].items + (item,), out[-1].ordered, out[-1].source)
                 else:
-                    out.append(ListBlock((item,), block.ordered, self.ref(block)))
+                    out.append(ListBlock((item,), ordered, self.ref(block)))
             else:
                 out.append(Paragraph(spans, self.ref(block)))
         return out
@@ -230,7 +274,13 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         else:
             blocks.append(block)
 
-    heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and is_heading(b, layout_.body_size)]
+    def heading(block: object) -> bool:
+        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color)
+
+    if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
+        first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
+        blocks[:2] = [TextBlock(first.kind, first.lines + second.lines, first.level, first.ordered)]  # type: ignore[union-attr]
+    heading_blocks = [b for b in blocks if heading(b)]
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
     builder = Builder(name, options, vocabulary_of(layout_))
