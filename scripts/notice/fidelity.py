@@ -44,7 +44,11 @@ def markdown_words(markdown: str) -> list[str]:
 
 
 class _TextOf(HTMLParser):
-    SKIP = {"script", "style", "noscript", "template"}
+    """The text a reader reads: navigation and scripts skipped, no space added at inline tags."""
+
+    SKIP = {"script", "style", "noscript", "template", "nav"}
+    INLINE = {"a", "abbr", "b", "code", "del", "em", "i", "ins", "mark", "small", "span", "strong", "sub",
+              "sup", "time", "u"}
 
     def __init__(self) -> None:
         super().__init__()
@@ -54,12 +58,14 @@ class _TextOf(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIP:
             self.skipping += 1
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP and self.skipping:
             self.skipping -= 1
-        self.parts.append(" ")
+        if tag not in self.INLINE:
+            self.parts.append(" ")
 
     def handle_data(self, data: str) -> None:
         if not self.skipping:
