@@ -65,11 +65,15 @@ class Line:
 
     @property
     def size(self) -> float:
-        return Counter(w.size for w in self.words).most_common(1)[0][0]
+        """The size that most characters are set in (short small-caps words do not pull it down)."""
+        counts = Counter()  # type: Counter[float]
+        for word in self.words:
+            counts[word.size] += len(word.text)
+        return counts.most_common(1)[0][0]
 
     @property
     def bold(self) -> bool:
-        return all(w.bold for w in self.words if not is_bullet_token(w.text))
+        return all(w.bold for w in self.words if any(ch.isalnum() for ch in w.text))
 
     @property
     def text(self) -> str:

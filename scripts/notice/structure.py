@@ -77,7 +77,20 @@ def colored(block: TextBlock, body_color: str) -> bool:
 
 
 def style(block: TextBlock) -> tuple[float, bool, str]:
-    return (round(block.lines[0].size), all(line.bold for line in block.lines), block.lines[0].color)
+    size = max(w.size for w in block.lines[0].words)  # small caps: the capitals give the size
+    return (round(size), all(line.bold for line in block.lines), block.lines[0].color)
+
+
+def cluster_styles(counts: Counter[tuple[float, bool, str]]) -> dict[tuple[float, bool, str], tuple[float, bool, str]]:
+    """Map each heading style to its level's representative. A style used once, a point off a
+    common style of the same weight and colour, is that style (a source that set one sibling
+    in 12 pt among many in 11 pt); styles both used repeatedly stay distinct levels."""
+    mapping = {s: s for s in counts}
+    for s, n in counts.items():
+        near = [r for r in counts if r != s and r[1:] == s[1:] and abs(r[0] - s[0]) <= 1 and counts[r] >= 3 * n]
+        if n == 1 and near:
+            mapping[s] = max(near, key=lambda r: counts[r])
+    return mapping
 
 
 def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
@@ -85,14 +98,19 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
     rank by size then weight from 2; numbered headings of one style nest by their numbering."""
     if not headings:
         return []
-    styles = sorted({style(h) for h in headings}, key=lambda s: (-s[0], not s[1]))
-    counts = Counter(style(h) for h in headings)
-    unique_top = counts[styles[0]] == 1 and style(headings[0]) == styles[0]
+    styles = cluster_styles(Counter(style(h) for h in headings))
+    first_seen: dict[tuple[float, bool, str], int] = {}
+    for n, heading in enumerate(headings):
+        first_seen.setdefault(styles[style(heading)], n)
+    # ties (same size and weight) go to the style met first; never to set order, which varies by run
+    order = sorted(first_seen, key=lambda s: (-s[0], not s[1], first_seen[s]))
+    top = order[0]
+    unique_top = sum(1 for h in headings if styles[style(h)] == top) == 1 and styles[style(headings[0])] == top
     has_title = (unique_top or first_is_title) and len(headings) > 1
-    ranked = styles[1:] if unique_top and has_title else styles
+    ranked = order[1:] if unique_top and has_title else order
     levels = []
     for i, heading in enumerate(headings):
-        s = style(heading)
+        s = styles[style(heading)]
         if has_title and i == 0:
             levels.append(1)
             continue
