@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
 
-from . import markdown
+from . import archive, markdown, release
+from .conservation import Report
 from .errors import NoticeError
 from .extract import extract, write_atomically
+from .pdf import page_count
+from .progress import Progress
 
 log = logging.getLogger("notice")
 
@@ -20,26 +24,93 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-q", "--quiet", action="store_true", help="only errors")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    ext = sub.add_parser("extract", help="PDF to structured Markdown")
-    ext.add_argument("sources", nargs="+", type=Path, metavar="SOURCE.pdf")
-    ext.add_argument("--lang", required=True, help="language of the PDF (BCP 47 / Babel code, e.g. sv)")
-    ext.add_argument("--out", type=Path, help="output Markdown file (default: standard output)")
+    ext = sub.add_parser("extract", help="PDF to structured Markdown (one file, several, or a folder)")
+    ext.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="PDF files or folders of PDFs")
+    ext.add_argument("--lang", required=True, help="language of the PDFs (Babel code, e.g. sv)")
+    out = ext.add_mutually_exclusive_group()
+    out.add_argument("--out", type=Path, help="output Markdown file for one PDF (default: standard output)")
+    out.add_argument("--out-dir", type=Path, help="folder for one Markdown file per PDF (several PDFs)")
     ext.add_argument("--ids-from", type=Path, help="source-language Markdown whose section ids to reuse by position")
     ext.add_argument("--password", default="", help="user password of an encrypted PDF")
+    ext.add_argument("--allow-loss", action="store_true",
+                     help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
+    ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
+
+    rel = sub.add_parser("release", help="snapshot the current notice of every language as a published version")
+    rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
+    rel.add_argument("--summary", action="append", default=[], metavar="LANG=TEXT",
+                     help="change-log summary of a new version in one language (repeat per language)")
+    rel.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     return parser
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    if len(args.sources) != 1:
-        raise NoticeError("extract takes one SOURCE.pdf for now")
-    source = args.sources[0]
-    notice = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password)
-    text = markdown.to_markdown(notice)
-    if args.out is None:
+def pdfs_in(sources: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for source in sources:
+        found.extend(sorted(source.glob("*.pdf")) if source.is_dir() else [source])
+    if not found:
+        raise NoticeError(f"{', '.join(map(str, sources))}: no PDF files found")
+    return found
+
+
+def extract_one(source: Path, args: argparse.Namespace, target: Path | None, progress: Progress | None) -> Report:
+    result = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password,
+                     on_page=progress.page_done if progress else None)
+    report = result.report
+    if report.lost:
+        pages = sorted({page for _, page in report.lost})
+        words = ", ".join(repr(word) for word, _ in report.lost[:5])
+        message = (f"{source} page {pages[0]}: {len(report.lost)} words not accounted for "
+                   f"(pages {', '.join(map(str, pages))}; first: {words})")
+        if not args.allow_loss:
+            raise NoticeError(message + "; nothing written (use --allow-loss to write anyway)")
+        for word, page in report.lost:
+            log.warning("%s page %d: word not accounted for: %r", source, page, word)
+    text = markdown.to_markdown(result.notice)
+    if target is None:
         sys.stdout.write(text)
     else:
-        write_atomically(args.out, text)
-        log.info("%s: %d sections written to %s", source, len(notice.sections), args.out)
+        write_atomically(target, text)
+    return report
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    sources = pdfs_in(args.sources)
+    if len(sources) > 1 and args.out_dir is None:
+        raise NoticeError(f"{len(sources)} PDFs given: name a folder for them with --out-dir")
+    if args.out_dir is not None and not args.out_dir.is_dir():
+        raise NoticeError(f"{args.out_dir}: the output folder does not exist")
+    progress = Progress(sum(page_count(s, args.password) for s in sources), len(sources)) if len(sources) > 1 else None
+    reports = []
+    failed = 0
+    for source in sources:
+        target = args.out_dir / f"{source.stem}.md" if args.out_dir is not None else args.out
+        try:
+            report = extract_one(source, args, target, progress)
+        except NoticeError as err:
+            if progress is None:
+                raise
+            failed += 1
+            progress.file_done(source.name, f"error: {err}")
+            continue
+        reports.append(report)
+        log.info("%s", report.summary())
+        if progress is not None:
+            progress.file_done(source.name, f"{len(report.lost)} words lost")
+    if args.report is not None:
+        write_atomically(args.report, json.dumps([r.as_dict() for r in reports], ensure_ascii=False, indent=2) + "\n")
+    if progress is not None:
+        log.info("%d of %d PDFs extracted, %d failed", len(reports), len(sources), failed)
+    return 1 if failed else 0
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
+    if len(summaries) != len(args.summary):
+        raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
+    layout, versions_file = archive.read_site_config(args.config)
+    for line in release.release(layout, versions_file, args.label, summaries):
+        log.info("%s", line)
     return 0
 
 
@@ -47,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
-        return {"extract": cmd_extract}[args.command](args)
+        return {"extract": cmd_extract, "release": cmd_release}[args.command](args)
     except NoticeError as err:
         print(f"notice: error: {err}", file=sys.stderr)
         return 1

@@ -5,9 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from . import catalog, layout, markdown, pdf, structure
+from . import catalog, conservation, layout, markdown, pdf, structure
 from .errors import CatalogError, OutputError, StructureError
 from .model import Notice
 
@@ -16,7 +18,14 @@ log = logging.getLogger(__name__)
 BACK_TO_TOP = catalog.N_("Back to top")
 
 
-def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "") -> Notice:
+@dataclass(frozen=True)
+class Extraction:
+    notice: Notice
+    report: conservation.Report
+
+
+def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "",
+            on_page: Callable[[int], None] | None = None) -> Extraction:
     ids = None
     origin = ""
     if ids_from is not None:
@@ -33,8 +42,9 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
         ids=ids,
         ids_origin=origin,
     )
-    pages = pdf.read_pdf(source, password=password)
-    return structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+    pages = pdf.read_pdf(source, password=password, on_page=on_page)
+    notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+    return Extraction(notice, conservation.account(pages, notice))
 
 
 def back_to_top_phrases(locales: Path, lang: str) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Callable
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -86,14 +87,31 @@ def check_signature(path: Path) -> None:
         raise SourceError(str(path), f"not a PDF (starts with {kind}, no %PDF- header)")
 
 
-def read_pdf(path: Path, password: str = "") -> tuple[PageContent, ...]:
-    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text."""
+def page_count(path: Path, password: str = "") -> int:
+    """Pages in ``path`` (0 when it cannot be opened; ``read_pdf`` then says why)."""
+    try:
+        with pdfplumber.open(path, password=password) as pdf:
+            return len(pdf.pages)
+    except Exception:  # noqa: BLE001 - only an estimate for progress; read_pdf reports the real error
+        return 0
+
+
+def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | None = None) -> tuple[PageContent, ...]:
+    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text.
+    Each page's parsed objects are released as soon as its words are taken, so memory stays
+    flat in the page count."""
     check_signature(path)
     name = str(path)
     try:
         pdf = pdfplumber.open(path, password=password)
         with pdf:
-            pages = tuple(read_page(page, name) for page in pdf.pages)
+            content = []
+            for page in pdf.pages:
+                content.append(read_page(page, name))
+                page.close()
+                if on_page is not None:
+                    on_page(page.page_number)
+            pages = tuple(content)
     except (PdfminerException, PDFSyntaxError, PSException, PDFPasswordIncorrect, PDFEncryptionError,
             ValueError, KeyError, TypeError, AssertionError) as err:
         raise SourceError(name, describe(err, password)) from None

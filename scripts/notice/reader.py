@@ -38,6 +38,16 @@ REFUSED = (
 )
 
 
+class MarkdownError(StructureError):
+    """The notice Markdown does not fit the model; says which file and line."""
+
+    def __init__(self, file: str, line: int, message: str) -> None:
+        super().__init__(f"{file}:{line}: {message}")
+        self.file = file
+        self.line = line
+        self.message = message
+
+
 @dataclass
 class _Cursor:
     """The lines of the body and where reading has got to (1-based line numbers in the file)."""
@@ -61,8 +71,8 @@ class _Cursor:
     def ref(self) -> SourceRef:
         return SourceRef(self.path, 0, self.number)
 
-    def error(self, message: str, number: int | None = None) -> StructureError:
-        return StructureError(f"{self.path}:{number or self.number}: {message}")
+    def error(self, message: str, number: int | None = None) -> MarkdownError:
+        return MarkdownError(self.path, number or self.number, message)
 
 
 # ---------------------------------------------------------------- inline
@@ -191,18 +201,20 @@ def read_list(cursor: _Cursor) -> ListBlock:
     first = LIST_ITEM.match(cursor.line)
     assert first is not None
     ordered = first.group(2)[0].isdigit()
-    items: list[tuple[int, list[str], SourceRef]] = []
+    items: list[tuple[int, int | None, list[str], SourceRef]] = []
     while not cursor.done() and cursor.line.strip():
         match = LIST_ITEM.match(cursor.line)
         if match:
-            items.append((len(match.group(1)) // LIST_INDENT, [match.group(3).strip()], cursor.ref()))
+            marker = match.group(2)
+            number = int(marker[:-1]) if ordered and marker[0].isdigit() else None
+            items.append((len(match.group(1)) // LIST_INDENT, number, [match.group(3).strip()], cursor.ref()))
         elif HEADING_LINE.match(cursor.line) or cursor.line.lstrip().startswith("|"):
             break
         else:  # a continuation line of the item above, indented or lazy
-            items[-1][1].append(cursor.line.strip())
+            items[-1][2].append(cursor.line.strip())
         cursor.index += 1
-    return ListBlock(tuple(ListItem(parse_inline(" ".join(text)), level, source)
-                           for level, text, source in items), ordered, ref)
+    return ListBlock(tuple(ListItem(parse_inline(" ".join(text)), level, source, number)
+                           for level, number, text, source in items), ordered, ref)
 
 
 def split_row(line: str) -> list[str]:
@@ -263,7 +275,7 @@ def _front_date(front: dict[str, object], key: str, path: str) -> dt.date | None
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
-    raise StructureError(f"{path}:1: front matter '{key}' must be a date like 2019-12-13, found {value!r}")
+    raise MarkdownError(path, 1, f"front matter '{key}' must be a date like 2019-12-13, found {value!r}")
 
 
 def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
@@ -272,10 +284,10 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
     try:
         front, body_start = split_front_matter(text)
     except StructureError as err:
-        raise StructureError(f"{name}:1: {err}") from None
+        raise MarkdownError(name, 1, str(err)) from None
     for key in ("title", "lang"):
         if not str(front.get(key) or "").strip():
-            raise StructureError(f"{name}:1: front matter has no '{key}'")
+            raise MarkdownError(name, 1, f"front matter has no '{key}'")
     cursor = _Cursor(name, text.splitlines()[body_start - 1:], body_start)
     title: str | None = None
     preamble: list[Block] = []
@@ -299,11 +311,11 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
             continue
         (sections[-1][4] if sections else preamble).append(read_block(cursor))
     if title is None:
-        raise StructureError(f"{name}:{body_start}: no '# ' title line")
+        raise MarkdownError(name, body_start, "no '# ' title line")
     seen: dict[str, int] = {}
     for _, anchor, _, ref, _ in sections:
         if anchor in seen:
-            raise StructureError(f"{name}:{ref.line}: section id '{anchor}' is used twice (first at line {seen[anchor]})")
+            raise MarkdownError(name, ref.line, f"section id '{anchor}' is used twice (first at line {seen[anchor]})")
         seen[anchor] = ref.line
     label = front.get("effective_label")
     return Notice(
@@ -323,7 +335,7 @@ def read_notice_file(path: Path) -> Notice:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise StructureError(f"{path}: cannot read ({err.strerror})") from None
+        raise MarkdownError(str(path), 1, f"cannot read ({err.strerror})") from None
     return read_notice(text, path)
 
 

@@ -16,12 +16,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Protocol
 from urllib.parse import urljoin
 
-import yaml
 from babel.support import Translations
 
 from . import dates
 from .catalog import DOMAIN, N_
-from .errors import CatalogError, NoticeError
+from .errors import CatalogError
+from .versions import Version, load_versions  # noqa: F401  (the hooks load versions from here)
 
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
@@ -59,45 +59,7 @@ class Entry:
     children: tuple[Entry, ...] = ()
 
 
-@dataclass(frozen=True)
-class Version:
-    version: str
-    effective: dt.date
-    summary: dict[str, str]
-
-
 # ---------------------------------------------------------------- data
-
-
-def load_versions(path: Path, languages: list[str]) -> tuple[Version, ...]:
-    """The change-log data, newest first, refused with the file named when it is inconsistent."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except OSError as err:
-        raise NoticeError(f"{path}: cannot read the versions file ({err.strerror})") from None
-    except yaml.YAMLError as err:
-        raise NoticeError(f"{path}: not valid YAML ({err})") from None
-    entries = data.get("versions") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not entries:
-        raise NoticeError(f"{path}: expected a 'versions' list with at least one entry")
-    versions = []
-    for n, entry in enumerate(entries, 1):
-        where = f"{path}: version entry {n}"
-        if not isinstance(entry, dict):
-            raise NoticeError(f"{where}: expected a mapping, found {type(entry).__name__}")
-        effective = entry.get("effective")
-        if not isinstance(effective, dt.date):
-            raise NoticeError(f"{where}: 'effective' must be a date like 2019-12-13, found {effective!r}")
-        summary = entry.get("summary") or {}
-        missing = [lang for lang in languages if not str(summary.get(lang, "")).strip()]
-        if missing:
-            raise NoticeError(f"{where} ({effective}): summary missing for {', '.join(missing)}")
-        versions.append(Version(str(entry.get("version", "")), effective, {k: str(v) for k, v in summary.items()}))
-    for newer, older in zip(versions, versions[1:]):
-        if newer.effective <= older.effective:
-            raise NoticeError(f"{path}: versions must be newest first with distinct dates; "
-                              f"{newer.effective} is listed before {older.effective}")
-    return tuple(versions)
 
 
 def translations(locales: Path, lang: str) -> Translations:

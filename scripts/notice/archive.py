@@ -1,0 +1,313 @@
+"""Archive: the docs tree and the version list in; every published version as a ``Notice`` per
+language, or every problem with ``file:line``, out. Also the one place that spells the archive's
+paths and URLs.
+
+What is on disk, all of it committed (``notice release`` writes the last two; see release.py)::
+
+    docs/<lang>/index.md                  the current notice, edited by legal
+    docs/<lang>/<YYYY-MM-DD>/index.md     the text of that version as released, byte for byte
+    docs/<lang>/<YYYY-MM-DD>/compare.md   a stub page: the redline of that version against the next
+
+Because released text is in the tree, a fresh clone and a shallow clone (depth 1) build the whole
+archive; nothing reads git history. The current notice must equal its own snapshot, so the dated
+URL of the current version shows exactly what the canonical URL shows.
+
+URLs, relative to a language's root (``/`` or ``/en/``): ``<date>/`` (a version),
+``<date>/compare/`` (its redline), ``<date>/notice-<lang>-<date>.json`` and ``.pdf``, ``feed.xml``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from . import checks
+from .errors import NoticeError
+from .model import Notice
+from .reader import MarkdownError, front_matter_line, read_notice
+from .versions import Version, parse_versions
+
+SNAPSHOT_NAME = "index.md"
+COMPARE_NAME = "compare.md"
+COMPARE_PAGE = "compare"  # the stub's ``notice_page`` value
+FEED_URL = "feed.xml"
+DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+RELEASE_HINT = "run `make release` (notice release)"
+
+
+# ---------------------------------------------------------------- where things are
+
+
+def version_url(date: dt.date) -> str:
+    return f"{date.isoformat()}/"
+
+
+def compare_url(date: dt.date) -> str:
+    return f"{date.isoformat()}/compare/"
+
+
+def export_name(lang: str, date: dt.date, ext: str) -> str:
+    return f"notice-{lang}-{date.isoformat()}.{ext}"
+
+
+def export_url(lang: str, date: dt.date, ext: str) -> str:
+    return version_url(date) + export_name(lang, date, ext)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The docs tree of one site: its folder, its languages (source first) and the root language."""
+
+    docs: Path
+    languages: tuple[str, ...]
+    default: str
+
+    def current(self, lang: str) -> Path:
+        return self.docs / lang / "index.md"
+
+    def snapshot(self, lang: str, date: dt.date) -> Path:
+        return self.docs / lang / date.isoformat() / SNAPSHOT_NAME
+
+    def compare_stub(self, lang: str, date: dt.date) -> Path:
+        return self.docs / lang / date.isoformat() / COMPARE_NAME
+
+    def prefix(self, lang: str) -> str:
+        """The language's root below the site root: '' for the default language, 'en/' for others."""
+        return "" if lang == self.default else f"{lang}/"
+
+    def snapshot_dates(self, lang: str) -> list[dt.date]:
+        folder = self.docs / lang
+        found = []
+        for child in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if child.is_dir() and DATE_DIR.match(child.name):
+                try:
+                    found.append(dt.date.fromisoformat(child.name))
+                except ValueError:
+                    continue
+        return found
+
+
+def make_layout(docs: Path, languages: list[tuple[str, bool]], source: str | None) -> Layout:
+    """A ``Layout`` from the i18n plugin's languages, as ``(locale, default)`` pairs in config order."""
+    if not languages:
+        raise NoticeError("no languages configured (expected the i18n plugin's 'languages' list)")
+    default = next((locale for locale, is_default in languages if is_default), languages[0][0])
+    first = source or default
+    ordered = [first] + [locale for locale, _ in languages if locale != first]
+    return Layout(docs, tuple(ordered), default)
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; their values do not matter here."""
+
+
+_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
+    """The docs layout and the versions file named by ``mkdocs.yml``, for commands run outside mkdocs."""
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+    except OSError as err:
+        raise NoticeError(f"{mkdocs_yml}: cannot read ({err.strerror})") from None
+    except yaml.YAMLError as err:
+        raise NoticeError(f"{mkdocs_yml}: not valid YAML ({err})") from None
+    root = mkdocs_yml.parent
+    i18n = next((p["i18n"] for p in data.get("plugins") or [] if isinstance(p, dict) and "i18n" in p), None)
+    if not isinstance(i18n, dict):
+        raise NoticeError(f"{mkdocs_yml}: expected the i18n plugin with its 'languages' under 'plugins'")
+    languages = [(str(lang["locale"]), bool(lang.get("default"))) for lang in i18n.get("languages") or []
+                 if lang.get("build", True)]
+    notice = (data.get("extra") or {}).get("notice") or {}
+    layout = make_layout(root / str(data.get("docs_dir", "docs")), languages, notice.get("source_language"))
+    return layout, root / str(notice.get("versions", "versions.yml"))
+
+
+@dataclass(frozen=True)
+class PageRole:
+    """What a docs page is to the archive: the current notice, a version, or a version's redline."""
+
+    kind: Literal["current", "version", "compare"]
+    lang: str
+    date: dt.date | None = None
+
+
+def page_role(src_uri: str, languages: tuple[str, ...]) -> PageRole | None:
+    parts = src_uri.split("/")
+    if not parts or parts[0] not in languages:
+        return None
+    if parts[1:] == ["index.md"]:
+        return PageRole("current", parts[0])
+    if len(parts) == 3 and DATE_DIR.match(parts[1]) and parts[2] in (SNAPSHOT_NAME, COMPARE_NAME):
+        try:
+            date = dt.date.fromisoformat(parts[1])
+        except ValueError:
+            return None
+        return PageRole("version" if parts[2] == SNAPSHOT_NAME else "compare", parts[0], date)
+    return None
+
+
+# ---------------------------------------------------------------- what is published
+
+
+@dataclass(frozen=True)
+class Published:
+    """One version in one language: the notice as released, its file, and its neighbours."""
+
+    version: Version
+    lang: str
+    notice: Notice
+    path: Path
+    sha256: str
+    previous: Version | None
+    next: Version | None
+
+    @property
+    def date(self) -> dt.date:
+        return self.version.effective
+
+    @property
+    def is_current(self) -> bool:
+        return self.next is None
+
+    @property
+    def until(self) -> dt.date | None:
+        """The last day this version was in effect; None while it is current."""
+        return self.next.effective - dt.timedelta(days=1) if self.next else None
+
+
+@dataclass(frozen=True)
+class Archive:
+    layout: Layout
+    versions: tuple[Version, ...]  # newest first
+    published: tuple[Published, ...]
+
+    def get(self, lang: str, date: dt.date) -> Published:
+        for item in self.published:
+            if item.lang == lang and item.date == date:
+                return item
+        raise NoticeError(f"version {date} is not published in '{lang}'")
+
+    def of(self, lang: str) -> tuple[Published, ...]:
+        """Every version in ``lang``, newest first."""
+        return tuple(p for p in self.published if p.lang == lang)
+
+
+def _neighbours(versions: tuple[Version, ...]) -> dict[dt.date, tuple[Version | None, Version | None]]:
+    """(previous, next) of every version; the list is newest first."""
+    out = {}
+    for i, version in enumerate(versions):
+        newer = versions[i - 1] if i > 0 else None
+        older = versions[i + 1] if i + 1 < len(versions) else None
+        out[version.effective] = (older, newer)
+    return out
+
+
+def first_difference(a: str, b: str) -> int:
+    """The 1-based number of the first line where ``a`` and ``b`` differ."""
+    lines_a, lines_b = a.splitlines(), b.splitlines()
+    for number, (x, y) in enumerate(zip(lines_a, lines_b), 1):
+        if x != y:
+            return number
+    return min(len(lines_a), len(lines_b)) + 1
+
+
+def load_archive(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> tuple[Archive, list[checks.Problem]]:
+    """Every version in every language read into a ``Notice``, and every problem with the tree."""
+    problems: list[checks.Problem] = []
+    neighbours = _neighbours(versions)
+    known = {v.effective: v for v in versions}
+    published: list[Published] = []
+    for lang in layout.languages:
+        for date in layout.snapshot_dates(lang):
+            if date not in known:
+                problems.append(checks.Problem(str(layout.snapshot(lang, date)), 1,
+                                               f"version {date} has no entry in {versions_file} "
+                                               f"(expected one with 'effective: {date}')"))
+        for version in versions:
+            path = layout.snapshot(lang, version.effective)
+            item = _read_snapshot(path, version, lang, neighbours[version.effective], versions_file, problems)
+            if item is not None:
+                published.append(item)
+                stub = layout.compare_stub(lang, version.effective)
+                if item.next is not None and not stub.exists():
+                    problems.append(checks.Problem(str(stub), 1, f"the redline page of version {version.version} "
+                                                   f"is missing: {RELEASE_HINT} writes it"))
+        if versions:
+            problems.extend(_check_current(layout, lang, versions, versions_file))
+    return Archive(layout, versions, tuple(published)), problems
+
+
+def _read_snapshot(path: Path, version: Version, lang: str,
+                   around: tuple[Version | None, Version | None], versions_file: Path,
+                   problems: list[checks.Problem]) -> Published | None:
+    if not path.exists():
+        problems.append(checks.Problem(str(versions_file), version.line,
+                                       f"version {version.version} ({version.effective}) has no released text in "
+                                       f"'{lang}' at {path}: for the current version {RELEASE_HINT}; an archived "
+                                       f"version's translation is placed there by hand"))
+        return None
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    try:
+        notice = read_notice(text, path)
+    except MarkdownError as err:
+        problems.append(checks.Problem(err.file, err.line, err.message))
+        return None
+    if notice.effective != version.effective:
+        problems.append(checks.Problem(str(path), front_matter_line(text, "effective"),
+                                       f"effective {notice.effective} does not match its folder "
+                                       f"{version.effective.isoformat()}/ (released text is never edited)"))
+        return None
+    return Published(version, lang, notice, path, hashlib.sha256(raw).hexdigest(), *around)
+
+
+def _check_current(layout: Layout, lang: str, versions: tuple[Version, ...], versions_file: Path) -> list[checks.Problem]:
+    """The current notice is the newest release, byte for byte."""
+    current, newest = layout.current(lang), versions[0]
+    if not current.exists():
+        return []  # a language without a notice is the parity check's business
+    text = current.read_text(encoding="utf-8")
+    try:
+        effective = read_notice(text, current).effective
+    except MarkdownError as err:
+        return [checks.Problem(err.file, err.line, err.message)]
+    line = front_matter_line(text, "effective")
+    if effective is None:
+        return [checks.Problem(str(current), line, "front matter has no 'effective' date")]
+    if effective > newest.effective:
+        return [checks.Problem(str(current), line, f"effective {effective} is not released yet (the newest version in "
+                               f"{versions_file} is {newest.version}, {newest.effective}): run "
+                               f"`make release VERSION=<label>` to archive {newest.effective} and publish {effective}")]
+    if effective < newest.effective:
+        return [checks.Problem(str(current), line, f"effective {effective} is older than the newest released version "
+                               f"{newest.version} ({newest.effective}) in {versions_file}")]
+    snapshot = layout.snapshot(lang, newest.effective)
+    if snapshot.exists() and snapshot.read_text(encoding="utf-8") != text:
+        where = first_difference(text, snapshot.read_text(encoding="utf-8"))
+        return [checks.Problem(str(current), where, f"differs from the released text of version {newest.version} "
+                               f"({snapshot}:{where}): for a correction to this version {RELEASE_HINT}; "
+                               f"for a new version give 'effective' a new date, then "
+                               f"`make release VERSION=<label>`")]
+    return []
+
+
+def check_archive(layout: Layout, versions_file: Path) -> list[checks.Problem]:
+    """Every problem with versions.yml and the archive, for ``notice check``."""
+    versions, problems = parse_versions(versions_file, list(layout.languages))
+    if problems:
+        return problems
+    return load_archive(layout, versions, versions_file)[1]
+
+
+def load(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> Archive:
+    archive, problems = load_archive(layout, versions, versions_file)
+    if problems:
+        raise NoticeError("\n".join(str(p) for p in problems))
+    return archive

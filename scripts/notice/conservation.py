@@ -1,0 +1,113 @@
+"""Conservation: the PDF's text layer and the extracted ``Notice`` in, an account of every word out.
+
+Each word of the text layer must turn up as body text, or as something removed on purpose
+(page furniture, the back-to-top phrase, the effective-date line the site shows beside the
+title). Words are compared as runs of letters and digits, so re-joined lines, hyphenated
+compounds and punctuation moved out of a link do not count as losses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import Block, Cell, ListBlock, Notice, Paragraph, Table
+from .pdf import LIGATURES, PageContent
+
+TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Report:
+    source: str
+    words: int
+    body: int
+    removed: dict[str, int]
+    lost: tuple[tuple[str, int], ...]  # (word, page)
+
+    def summary(self) -> str:
+        removed = ", ".join(f"{n} {kind}" for kind, n in sorted(self.removed.items()) if n)
+        return (f"{self.source}: {self.words} words: {self.body} body"
+                + (f", {removed} removed" if removed else "") + f"; {len(self.lost)} lost")
+
+    def as_dict(self) -> dict[str, object]:
+        return {"source": self.source, "words": self.words, "body": self.body, "removed": self.removed,
+                "lost": [{"word": w, "page": p} for w, p in self.lost]}
+
+
+def tokens(text: str) -> list[str]:
+    return TOKEN.findall(unicodedata.normalize("NFC", text.translate(LIGATURES)).casefold())
+
+
+def block_texts(block: Block | Cell) -> list[str]:
+    if isinstance(block, Paragraph):
+        return [block.text]
+    if isinstance(block, ListBlock):
+        return [item.text + (f" {item.number}" if item.number is not None else "") for item in block.items]
+    if isinstance(block, Table):
+        cells = list(block.header or ()) + [cell for row in block.rows for cell in row]
+        return [text for cell in cells for b in cell.blocks for text in block_texts(b)]
+    return []
+
+
+def body_tokens(notice: Notice) -> list[str]:
+    """The notice's tokens in reading order."""
+    texts = [notice.title, notice.effective_label or ""]
+    for block in notice.preamble:
+        texts.extend(block_texts(block))
+    for section in notice.sections:
+        texts.append(section.heading)
+        for block in section.blocks:
+            texts.extend(block_texts(block))
+    return [token for text in texts for token in tokens(text)]
+
+
+def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
+    """Align the source tokens with the body in reading order (so a loss is charged to the page it
+    happened on); what is left matches the body anywhere (blocks read in another order), then
+    what was removed on purpose; a pair of neighbours the body has as one word (a word split by
+    hyphenation) matches last."""
+    body = body_tokens(notice)
+    source = [(token, page.number) for page in pages for word in page.words for token in tokens(word.text)]
+    matcher = difflib.SequenceMatcher(None, [t for t, _ in source], body, autojunk=False)
+    aligned = [False] * len(source)
+    spare: Counter[str] = Counter(body)
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            aligned[block.a + k] = True
+            spare[body[block.b + k]] -= 1
+    removed_pool: dict[str, Counter[str]] = {}
+    for item in notice.removed:
+        removed_pool.setdefault(item.kind, Counter()).update(tokens(item.text))
+    counts = {kind: 0 for kind in removed_pool}
+    matched = sum(aligned)
+    unmatched: list[tuple[int, str, int]] = []
+    for index, (token, page) in enumerate(source):
+        if aligned[index]:
+            continue
+        if spare[token] > 0:
+            spare[token] -= 1
+            matched += 1
+            continue
+        kind = next((k for k, pool in removed_pool.items() if pool[token] > 0), None)
+        if kind is not None:
+            removed_pool[kind][token] -= 1
+            counts[kind] += 1
+            continue
+        unmatched.append((index, token, page))
+    lost = []
+    skip: set[int] = set()
+    for n, (index, token, page) in enumerate(unmatched):
+        if index in skip:
+            continue
+        following = unmatched[n + 1] if n + 1 < len(unmatched) else None
+        if following and following[0] == index + 1 and spare[token + following[1]] > 0:
+            spare[token + following[1]] -= 1
+            matched += 2
+            skip.add(following[0])
+            continue
+        lost.append((token, page))
+    return Report(notice.source, len(source), matched, counts, tuple(lost))

@@ -1,0 +1,99 @@
+"""Pages: what the versions hook adds to pages, as plain functions of HTML and the archive.
+
+Input: a page's role (``archive.PageRole``), its URL, the archive and a ``render`` function for
+the Jinja partials. Output: the page HTML with the version banner and the download links under
+the effective date, or the compare page's redline. All added HTML comes from partials in
+``overrides/partials/notice-archive-*.html`` and ``notice-redline.html``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from . import dates, redline
+from .archive import Archive, Published, compare_url, export_name, export_url, version_url
+from .catalog import N_
+
+Render = Callable[..., str]
+#: The effective-date line the site hook puts under the title (partials/notice-effective.html).
+EFFECTIVE_LINE = re.compile(r'<p class="notice-effective"\b.*?</p>\s*', re.S)
+FIRST_H1_END = re.compile(r"</h1>\s*")
+VERSION_TITLE = N_("%(title)s – version %(version)s (%(date)s)")
+COMPARE_TITLE = N_("Changes between version %(old)s and version %(new)s")
+PDF_PAGE_LABEL = N_("Page %(page)s of %(pages)s")
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date for a partial: ISO for ``<time datetime>``, and as the reader's language writes it."""
+
+    iso: str
+    text: str
+
+
+def day(date: dt.date, date_locale: str) -> Day:
+    return Day(date.isoformat(), dates.long_date(date, date_locale))
+
+
+def relative(target: str, page_url: str) -> str:
+    """``target`` (a site-root-relative URL) as seen from the page at ``page_url`` (directory URLs)."""
+    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    path = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+    if target.endswith("/") or not target:
+        path = "./" if path == "." else path + "/"
+    return path
+
+
+def insert_under_date(html: str, addition: str) -> str:
+    """``addition`` right after the effective-date line (or after the title when there is none)."""
+    match = EFFECTIVE_LINE.search(html) or FIRST_H1_END.search(html)
+    if match is None:
+        return addition + html
+    return html[: match.end()] + addition + "\n" + html[match.end():]
+
+
+def downloads(item: Published, prefix: str, page_url: str, render: Render) -> str:
+    return render("partials/notice-archive-downloads.html",
+                  pdf=relative(prefix + export_url(item.lang, item.date, "pdf"), page_url),
+                  pdf_name=export_name(item.lang, item.date, "pdf"),
+                  json=relative(prefix + export_url(item.lang, item.date, "json"), page_url),
+                  history=relative(prefix + "changelog/", page_url))
+
+
+def banner(item: Published, prefix: str, page_url: str, date_locale: str, render: Render) -> str:
+    """The "archived version, effective from … to …" note (or "this is the current version")."""
+    return render("partials/notice-archive-banner.html",
+                  version=item.version.version,
+                  start=day(item.date, date_locale),
+                  end=day(item.until, date_locale) if item.until else None,
+                  next_version=item.next.version if item.next else None,
+                  current=relative(prefix, page_url),
+                  compare=relative(prefix + compare_url(item.date), page_url) if item.next else None)
+
+
+def version_title(item: Published, date_locale: str, gettext: Callable[[str], str]) -> str:
+    return gettext(VERSION_TITLE) % {"title": item.notice.title, "version": item.version.version,
+                                     "date": dates.long_date(item.date, date_locale)}
+
+
+def compare_title(item: Published, gettext: Callable[[str], str]) -> str:
+    assert item.next is not None
+    return gettext(COMPARE_TITLE) % {"old": item.version.version, "new": item.next.version}
+
+
+def compare_page(archive: Archive, item: Published, prefix: str, page_url: str, date_locale: str,
+                 render: Render) -> str:
+    """The redline of ``item`` against the next version in the same language."""
+    assert item.next is not None
+    newer = archive.get(item.lang, item.next.effective)
+    change = redline.compare(item.notice, newer.notice)
+    return render("partials/notice-redline.html", redline=change,
+                  old={"version": item.version.version, "date": day(item.date, date_locale),
+                       "url": relative(prefix + version_url(item.date), page_url)},
+                  new={"version": newer.version.version, "date": day(newer.date, date_locale),
+                       "url": relative(prefix + (version_url(newer.date) if not newer.is_current else ""), page_url)},
+                  counts={status: change.count(status) for status in ("changed", "added", "removed", "unchanged")})

@@ -1,0 +1,104 @@
+"""Versions: ``versions.yml`` in, the typed list of published versions (newest first) out, or every
+problem in it as ``file:line: message``.
+
+One file, two readers: the mkdocs hooks load it and stop at the first build with problems;
+``notice check`` lists the same problems (``check_versions``) without stopping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import checks
+from .errors import NoticeError
+
+
+@dataclass(frozen=True)
+class Version:
+    version: str
+    effective: dt.date
+    summary: dict[str, str]
+    line: int = 0  # where the entry starts in versions.yml, for messages
+
+
+def _line(node: yaml.Node | None) -> int:
+    return node.start_mark.line + 1 if node is not None else 1
+
+
+def _child(node: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if getattr(k, "value", None) == key:
+                return v  # type: ignore[no-any-return]
+    return None
+
+
+def parse_versions(path: Path, languages: list[str]) -> tuple[tuple[Version, ...], list[checks.Problem]]:
+    """Every entry that has a date, and every problem found (order, duplicates, summaries)."""
+    file = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        return (), [checks.Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
+    try:
+        data: Any = yaml.safe_load(text) or {}
+        root = yaml.compose(text)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        return (), [checks.Problem(file, mark.line + 1 if mark else 1, f"not valid YAML ({err})")]
+    entries = data.get("versions") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not entries:
+        return (), [checks.Problem(file, 1, "expected a 'versions' list with at least one entry")]
+    nodes = _child(root, "versions")
+    assert isinstance(nodes, yaml.SequenceNode)
+    problems: list[checks.Problem] = []
+    found: list[Version] = []
+    for n, (entry, node) in enumerate(zip(entries, nodes.value), 1):
+        line = _line(node)
+        if not isinstance(entry, dict):
+            problems.append(checks.Problem(file, line, f"version entry {n}: expected a mapping, found {type(entry).__name__}"))
+            continue
+        effective = entry.get("effective")
+        if not isinstance(effective, dt.date) or isinstance(effective, dt.datetime):
+            problems.append(checks.Problem(file, _line(_child(node, "effective") or node),
+                                           f"version entry {n}: 'effective' must be a date like 2019-12-13, "
+                                           f"found {effective!r}"))
+            continue
+        label = str(entry.get("version") or "").strip()
+        if not label:
+            problems.append(checks.Problem(file, line, f"version entry {n} ({effective}): 'version' is missing"))
+        summary = entry.get("summary") or {}
+        summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
+        missing = [lang for lang in languages if not summary.get(lang, "").strip()]
+        if missing:
+            where = _child(node, "summary") or node
+            problems.append(checks.Problem(file, _line(where), f"version {label or n} ({effective}): summary missing "
+                                           f"for {', '.join(missing)} (legal writes one per language)"))
+        found.append(Version(label, effective, summary, line))
+    for newer, older in zip(found, found[1:]):
+        if newer.effective == older.effective:
+            problems.append(checks.Problem(file, older.line, f"two versions have the same effective date "
+                                           f"{older.effective} (lines {newer.line} and {older.line})"))
+        elif newer.effective < older.effective:
+            problems.append(checks.Problem(file, newer.line, f"version {newer.version} is effective {newer.effective}, "
+                                           f"before version {older.version} ({older.effective}) that it follows: "
+                                           f"versions go newest first, each effective after the one below it"))
+    return tuple(found), problems
+
+
+def check_versions(path: Path, languages: list[str]) -> list[checks.Problem]:
+    """Every problem in ``versions.yml``: for ``notice check``."""
+    return parse_versions(path, languages)[1]
+
+
+def load_versions(path: Path, languages: list[str]) -> tuple[Version, ...]:
+    """The change-log data, newest first; refused with every problem, file:line each, if any."""
+    versions, problems = parse_versions(path, languages)
+    if problems:
+        raise NoticeError("\n".join(str(p) for p in problems))
+    return versions

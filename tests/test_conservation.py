@@ -1,0 +1,59 @@
+"""Every word of the text layer is accounted for; a dropped word is caught and named with its page."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from notice import conservation, layout, pdf, structure
+
+from .conftest import SOURCES, run_notice
+
+SV = SOURCES / "allegis-privacy-notice-sv.pdf"
+
+
+def extracted() -> tuple[tuple[pdf.PageContent, ...], structure.Notice]:
+    pages = pdf.read_pdf(SV)
+    options = structure.Options(lang="sv", back_to_top=("Tillbaka till början",))
+    return pages, structure.build_notice(layout.analyse(pages), SV, "0" * 64, options)
+
+
+def test_swedish_notice_loses_nothing() -> None:
+    pages, notice = extracted()
+    report = conservation.account(pages, notice)
+    assert report.lost == ()
+    assert report.words > 4000 and report.removed["back-to-top"] == 75  # 25 phrases of three words
+    assert report.body + sum(report.removed.values()) == report.words
+
+
+def test_a_dropped_section_is_reported_with_its_page() -> None:
+    pages, notice = extracted()
+    dropped = notice.sections[5]
+    report = conservation.account(pages, dataclasses.replace(notice, sections=notice.sections[:5] + notice.sections[6:]))
+    assert len(report.lost) >= len(dropped.heading.split())
+    assert {page for _, page in report.lost} == {dropped.source.page}
+
+
+def test_the_run_prints_and_writes_the_report(tmp_path: Path) -> None:
+    report = tmp_path / "report.json"
+    result = run_notice("extract", str(SV), "--lang", "sv", "--out", str(tmp_path / "sv.md"), "--report", str(report))
+    assert result.returncode == 0
+    assert "allegis-privacy-notice-sv.pdf: 4231 words: 4153 body" in result.stderr and "; 0 lost" in result.stderr
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert data[0]["lost"] == [] and data[0]["words"] == 4231
+
+
+def test_batch_of_files_with_progress_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.pdf", "b.pdf"):
+        (folder / name).write_bytes(SV.read_bytes())
+    (folder / "c.pdf").write_bytes(b"not a pdf")
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run_notice("extract", str(folder), "--lang", "sv", "--out-dir", str(out))
+    assert result.returncode == 1  # one of three failed
+    assert sorted(p.name for p in out.iterdir()) == ["a.md", "b.md"]
+    assert "[1/3] a.pdf: 0 words lost (15/30 pages" in result.stderr
+    assert "[3/3] c.pdf: error:" in result.stderr and "2 of 3 PDFs extracted, 1 failed" in result.stderr
