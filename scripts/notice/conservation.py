@@ -72,7 +72,9 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     hyphenation) matches last."""
     body = body_tokens(notice)
     source = [(token, page.number) for page in pages for word in page.words for token in tokens(word.text)]
-    matcher = difflib.SequenceMatcher(None, [t for t, _ in source], body, autojunk=False)
+    # autojunk: very common words do not anchor the alignment (near-linear on long documents);
+    # they still match by extension or in the multiset pass below
+    matcher = difflib.SequenceMatcher(None, [t for t, _ in source], body, autojunk=True)
     aligned = [False] * len(source)
     spare: Counter[str] = Counter(body)
     for block in matcher.get_matching_blocks():

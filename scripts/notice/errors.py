@@ -17,6 +17,10 @@ class SourceError(NoticeError):
         self.page = page
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type, tuple[str, str, int | None]]:
+        # raised in worker processes: rebuild from the fields, not from the formatted message
+        return (SourceError, (self.file, self.problem, self.page))
+
 
 class StructureError(NoticeError):
     """The document's structure does not fit what was asked (for example ``--ids-from`` parity)."""

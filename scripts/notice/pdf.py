@@ -8,6 +8,9 @@ file, not a PDF, encrypted, truncated, no text layer, malformed annotations) int
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
@@ -31,6 +34,11 @@ X_TOLERANCE_RATIO = 0.1
 #: Presentation-form ligatures that some producers leave in the text layer.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+#: Documents of this many pages or more are read in parallel, CHUNK_PAGES pages per task.
+PARALLEL_FROM = 12
+CHUNK_PAGES = 6
+#: Worker processes for long documents (the target machine has two cores).
+WORKERS = min(2, os.cpu_count() or 1)
 #: Points a word's centre may lie outside a link rectangle and still count as covered.
 LINK_SLACK = 1.5
 
@@ -96,25 +104,44 @@ def page_count(path: Path, password: str = "") -> int:
         return 0
 
 
-def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | None = None) -> tuple[PageContent, ...]:
-    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text.
-    Each page's parsed objects are released as soon as its words are taken, so memory stays
-    flat in the page count."""
-    check_signature(path)
+def read_range(path: Path, password: str, start: int, stop: int) -> tuple[PageContent, ...]:
+    """Pages ``start`` to ``stop`` (0-based, exclusive) of ``path``. Each page's parsed objects
+    are released as soon as its words are taken, so memory stays flat in the page count."""
     name = str(path)
     try:
-        pdf = pdfplumber.open(path, password=password)
-        with pdf:
+        with pdfplumber.open(path, password=password) as pdf:
             content = []
-            for page in pdf.pages:
+            for page in pdf.pages[start:stop]:
                 content.append(read_page(page, name))
                 page.close()
-                if on_page is not None:
-                    on_page(page.page_number)
-            pages = tuple(content)
+            return tuple(content)
     except (PdfminerException, PDFSyntaxError, PSException, PDFPasswordIncorrect, PDFEncryptionError,
             ValueError, KeyError, TypeError, AssertionError) as err:
         raise SourceError(name, describe(err, password)) from None
+
+
+def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | None = None,
+             workers: int = WORKERS) -> tuple[PageContent, ...]:
+    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text.
+    Long documents are read in ``workers`` processes, each taking runs of consecutive pages."""
+    check_signature(path)
+    name = str(path)
+    total = page_count(path, password)
+    if total < PARALLEL_FROM or workers < 2:
+        pages = read_range(path, password, 0, total or 10**9)
+        for page in pages:
+            if on_page is not None:
+                on_page(page.number)
+    else:
+        ranges = [(start, min(start + CHUNK_PAGES, total)) for start in range(0, total, CHUNK_PAGES)]
+        chunks: list[tuple[PageContent, ...]] = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk in pool.map(read_range, *zip(*[(path, password, a, b) for a, b in ranges])):
+                chunks.append(chunk)
+                for page in chunk:
+                    if on_page is not None:
+                        on_page(page.number)
+        pages = tuple(page for chunk in chunks for page in chunk)
     if not pages:
         raise SourceError(name, "the PDF has no pages")
     if not any(page.words for page in pages):
