@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve locales locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean
+.PHONY: site test serve sysdeps browser release locales locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,32 @@ locale-check: $(STAMP)
 locale-init: locale-extract
 	$(BIN)/pybabel init --input-file locales/messages.pot --domain messages --output-dir locales --locale $(LANG)
 
+## sysdeps: the system libraries WeasyPrint typesets the PDFs with, and the only fonts they use
+## (Debian packages): installed with apt-get when missing and run as root, otherwise named.
+SYSDEPS := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fontconfig fonts-dejavu-core
+sysdeps:
+	@command -v dpkg-query >/dev/null || { echo "sysdeps: not Debian; install pango, harfbuzz and DejaVu fonts"; exit 0; }; \
+	missing=$$(for p in $(SYSDEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "sysdeps: installing" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "sysdeps: missing" $$missing "- run: sudo apt-get install" $$missing >&2; exit 1; fi; \
+	fi
+
+## browser: Debian's Chromium for the browser tests and Lighthouse (never a browser download) and
+## the npm tools pinned in package-lock.json (axe-core for the tests, lighthouse for make bench)
+CHROMIUM := /usr/bin/chromium
+NPM_STAMP := node_modules/.package-lock.json
+$(NPM_STAMP): package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+browser: $(NPM_STAMP)
+	@test -x $(CHROMIUM) || { echo "browser: installing Debian's chromium"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
 ## site: set up, compile catalogs, build the site into site/ (strict)
-site: locales
+site: sysdeps locales
 	$(BIN)/mkdocs build --strict --quiet
 
 serve: locales
@@ -54,12 +78,22 @@ docs-sv: locales
 docs-en: locales
 	$(BIN)/notice extract sources/allegis-privacy-notice-en.pdf --lang en --ids-from docs/sv/index.md --out docs/en/index.md
 
+## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
+## under docs/<lang>/<date>/ and, for a new date, adds the version to versions.yml)
+release: locales
+	$(BIN)/notice release $(if $(VERSION),--version '$(VERSION)')
+
 ## test: the same set-up, then every test
-test: locales
+test: sysdeps locales browser
 	$(BIN)/python -m pytest -q
 
+## bench: Lighthouse (mobile, desktop) on the built notice, and build time for 2, 10 and 30
+## languages against plain mkdocs-material + static-i18n on the same content, in one run
+bench: sysdeps locales browser
+	$(BIN)/python bench/site/run.py
+
 clean:
-	rm -rf site $(VENV) locales/*/LC_MESSAGES/*.mo
+	rm -rf site $(VENV) node_modules locales/*/LC_MESSAGES/*.mo
 
 ## bench-extract: score our extractor and pymupdf4llm against the hand-checked gold files
 BENCH_VENV := .venv-bench

@@ -4,39 +4,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notice.checks import check_section_parity
+from notice.checks import check_section_parity, load_doc
 
 from .conftest import ROOT
 
 SOURCE = ROOT / "docs/sv/index.md"
 
 
+def doc(path: Path, lang: str = "en"):  # type: ignore[no-untyped-def]
+    return load_doc(path, lang)
+
+
 def test_every_language_has_every_section() -> None:
-    source_text = SOURCE.read_text(encoding="utf-8")
     for other in sorted((ROOT / "docs").glob("*/index.md")):
         if other == SOURCE:
             continue
-        problems = check_section_parity(SOURCE, source_text, other, other.read_text(encoding="utf-8"))
+        problems = check_section_parity(doc(SOURCE, "sv"), doc(other, other.parent.name))
         assert not problems, "\n".join(map(str, problems))
 
 
 def test_missing_section_names_file_line_and_id(tmp_path: Path) -> None:
-    text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8")
-    lines = text.splitlines()
+    lines = (ROOT / "docs/en/index.md").read_text(encoding="utf-8").splitlines()
     cut = next(i for i, line in enumerate(lines) if line.endswith("{#datalagring}"))
     broken = tmp_path / "index.md"
     broken.write_text("\n".join(lines[:cut] + lines[cut + 1:]) + "\n", encoding="utf-8")
-    problems = check_section_parity(SOURCE, SOURCE.read_text(encoding="utf-8"), broken, broken.read_text(encoding="utf-8"))
+    problems = check_section_parity(doc(SOURCE, "sv"), doc(broken))
     assert len(problems) == 1
     message = str(problems[0])
     assert message.startswith(f"{broken}:") and "'datalagring' is missing" in message
-    line = int(message.split(":")[1])
-    assert 0 < line <= len(lines)
+    assert 0 < int(message.split(":")[1]) <= len(lines)
 
 
 def test_wrong_level_is_reported(tmp_path: Path) -> None:
     text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8").replace("### European Privacy Rights", "## European Privacy Rights")
     broken = tmp_path / "index.md"
     broken.write_text(text, encoding="utf-8")
-    problems = check_section_parity(SOURCE, SOURCE.read_text(encoding="utf-8"), broken, text)
+    problems = check_section_parity(doc(SOURCE, "sv"), doc(broken))
     assert [p.message for p in problems] == ["section 'europeiska-sekretessrattigheter' is at the wrong level (expected 3, found 2)"]

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
+import logging
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from notice import site
+from notice import checks, site, translation
 from notice.errors import NoticeError
 
+log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
 state: dict[str, Any] = {}
 
 
@@ -33,7 +37,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state["locales"] = root / notice.get("locales", "locales")
+    state["source_language"] = str(notice.get("source_language", languages[0]))
+    state["languages"] = [(lang["locale"], lang["name"]) for lang in config.plugins["i18n"].config.languages]
+    run_checks(config, languages)
     return config
+
+
+def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
+    """``notice check`` inside the build, once: errors refuse the build, warnings are reported."""
+    if state.get("checked") == config.config_file_path:
+        return
+    problems = checks.check_all(Path(config.docs_dir), state["locales"], state["source_language"],
+                                languages=languages)
+    for problem in problems:
+        if problem.severity != "error":
+            log.info("notice check: %s", problem)
+    errors = [str(p) for p in problems if p.severity == "error"]
+    if errors:
+        raise PluginError("notice check found problems:\n" + "\n".join(errors))
+    state["checked"] = config.config_file_path
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -47,7 +69,17 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     state["env"] = env
+    state["translations"] = translations
     state["gettext"] = translations.gettext
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """The page templates (``main.html``, ``404.html``, footer) get the same catalog, and absolute
+    addresses for hreflang."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(state["translations"], newstyle=True)  # type: ignore[attr-defined]
+    env.filters["notice_absolute_url"] = functools.partial(site.absolute_url, str(config.site_url or "/"))
+    return env
 
 
 def render(template: str, **context: Any) -> str:
@@ -57,15 +89,48 @@ def render(template: str, **context: Any) -> str:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.meta.get("notice_page") == "changelog":
         return f"# {state['gettext'](site.CHANGELOG_TITLE)}\n"
+    if page.meta.get("notice_page") == "translation-status":
+        return f"# {state['gettext'](translation.STATUS_TITLE)}\n"
     return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    for problem in site.markup_problems(html):  # an error, not a warning: `--quiet` drops warnings
+        log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}: {problem}")
     lang = language(config)
     date_locale = str(settings(config).get("date_locale", {}).get(lang, lang))
     if page.meta.get("notice_page") == "changelog":
+        point_skip_link_at_top(page)
         return site.mark_top(html, "") + site.changelog(state["versions"], lang, date_locale, render)
+    if page.meta.get("notice_page") == "translation-status":
+        point_skip_link_at_top(page)
+        statuses = translation.statuses(Path(config.docs_dir), state["source_language"], state["languages"])
+        return site.mark_top(html, "") + render("partials/notice-status.html", statuses=statuses,
+                                                 root=translation.relative_root(page.url),
+                                                 source_lang=state["source_language"])
     if "effective" not in page.meta:
         return html
-    html = site.mark_top(html, site.effective_date(page.meta, lang, date_locale, render))
+    if lang != state["source_language"]:
+        html = mark_translation(html, page, config, lang)
+    html = site.accessible_tables(html, render, state["gettext"](site.TABLE_CAPTION))
+    contents = render("partials/notice-contents.html", entries=site.contents(page.toc))
+    html = site.mark_top(html, site.effective_date(page.meta, lang, date_locale, render) + contents)
+    point_skip_link_at_top(page)
     return site.add_back_to_top(html, render("partials/notice-back-to-top.html"))
+
+
+def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+    source_lang = state["source_language"]
+    if "source_doc" not in state:
+        state["source_doc"] = checks.load_doc(Path(config.docs_dir) / source_lang / "index.md", source_lang)
+    states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
+    untranslated = set(page.meta.get("untranslated") or [])
+    return translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),
+                                     render, lang)
+
+
+def point_skip_link_at_top(page: Page) -> None:
+    """``mark_top`` renamed the h1 to ``top``; Material's skip link follows the first toc entry."""
+    first = next(iter(page.toc), None)
+    if first is not None and first.level == 1:
+        first.id = site.TOP_ID

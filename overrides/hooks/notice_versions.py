@@ -1,1 +1,155 @@
-"""mkdocs hooks for the version archive, redline, feeds and exports (thin adapter)."""
+"""mkdocs hooks for the version archive, redline, feeds and exports: a thin adapter from mkdocs
+events to ``notice.archive``, ``notice.pages``, ``notice.export``, ``notice.typeset`` and ``notice.feed``.
+
+``on_config`` loads and checks everything (versions.yml, every released text, every JSON export),
+so a bad input stops the build before a page is written. ``on_post_build`` writes the JSON, PDF and
+feed of the language just built: the i18n plugin runs one build per language.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from notice import archive, export, pages, publish, site, typeset, versions
+from notice.errors import NoticeError
+
+state: dict[str, Any] = {}
+
+
+def language(config: MkDocsConfig) -> str:
+    return str(config.theme["language"])
+
+
+def date_locale(config: MkDocsConfig) -> str:
+    lang = language(config)
+    return str((config.extra.get("notice") or {}).get("date_locale", {}).get(lang, lang))
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    # `mkdocs serve` rebuilds on every save; typesetting every PDF each time would stall it.
+    state["pdf"] = command != "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    notice = dict(config.extra.get("notice") or {})
+    if not config.use_directory_urls or not config.site_url:
+        raise PluginError(
+            f"{config.config_file_path}: the version archive needs 'use_directory_urls: true' and a "
+            f"'site_url' (feeds and JSON carry absolute addresses)"
+        )
+    languages = [
+        (str(lang["locale"]), bool(lang["default"]))
+        for lang in config.plugins["i18n"].config.languages
+        if lang["build"]
+    ]
+    schema = root / notice.get("schema", "schemas/notice.schema.json")
+    try:
+        layout = archive.make_layout(
+            Path(os.path.relpath(config.docs_dir)), languages, notice.get("source_language")
+        )
+        versions_file = Path(os.path.relpath(root / notice.get("versions", "versions.yml")))
+        published = archive.load(
+            layout, versions.load_versions(versions_file, list(layout.languages)), versions_file
+        )
+        documents = export.documents(published, config.site_url, root, schema)
+    except NoticeError as err:
+        raise PluginError(str(err)) from None
+    state.update(
+        layout=layout,
+        archive=published,
+        documents=documents,
+        schema=schema,
+        locales=root / notice.get("locales", "locales"),
+    )
+    return config
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    """The partials get their own environment: the catalog of the language being built, the
+    model's Jinja tests, and autoescaping (summaries and notice text are data, not markup)."""
+    try:
+        translations = site.translations(state["locales"], language(config))
+    except NoticeError as err:
+        raise PluginError(str(err)) from None
+    env = config.theme.get_env()
+    env.autoescape = True
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    env.tests.update(typeset.JINJA_TESTS)
+    env.filters["notice_nest"] = typeset.nest
+    state.update(env=env, gettext=translations.gettext)
+
+
+def render(template: str, **context: Any) -> str:
+    return str(state["env"].get_template(template).render(**context))
+
+
+def role_and_version(page: Page) -> tuple[archive.PageRole | None, archive.Published | None]:
+    """What the page is to the archive, and the version it shows (the newest for the current page)."""
+    role = archive.page_role(page.file.src_uri, state["layout"].languages)
+    if role is None:
+        return None, None
+    if role.date is None:
+        return role, state["archive"].of(role.lang)[0]
+    try:
+        return role, state["archive"].get(role.lang, role.date)
+    except NoticeError as err:
+        raise PluginError(f"{page.file.src_path}: {err}") from None
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    role, item = role_and_version(page)
+    if role is None or item is None or role.kind == "current":
+        return markdown
+    if role.kind == "version":
+        page.meta["title"] = pages.version_title(item, date_locale(config), state["gettext"])
+        return markdown
+    if item.next is None:
+        raise PluginError(
+            f"{page.file.src_path}: version {item.version.version} has no next version to compare "
+            f"with yet; remove this page"
+        )
+    return f"# {pages.compare_title(item, state['gettext'])}\n"
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    role, item = role_and_version(page)
+    if role is None or item is None:
+        return html
+    prefix = state["layout"].prefix(role.lang)
+    if role.kind == "compare":
+        return html + pages.compare_page(
+            state["archive"], item, prefix, page.url, date_locale(config), render
+        )
+    addition = pages.downloads(item, prefix, page.url, render)
+    if role.kind == "version":
+        addition = pages.banner(item, prefix, page.url, date_locale(config), render) + addition
+    return pages.insert_under_date(pages.mark_bare_links(html), addition)
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    lang = language(config)
+    try:
+        publish.write_language(
+            state["archive"],
+            lang,
+            Path(config.site_dir),
+            str(config.site_url),
+            config.site_name,
+            state["documents"],
+            date_locale(config),
+            state["gettext"],
+            render,
+            pdf=state.get("pdf", True),
+        )
+        if lang == state["layout"].default:
+            publish.write_schema(state["schema"], Path(config.site_dir))
+    except NoticeError as err:
+        raise PluginError(str(err)) from None

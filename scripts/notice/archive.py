@@ -9,8 +9,9 @@ What is on disk, all of it committed (``notice release`` writes the last two; se
     docs/<lang>/<YYYY-MM-DD>/compare.md   a stub page: the redline of that version against the next
 
 Because released text is in the tree, a fresh clone and a shallow clone (depth 1) build the whole
-archive; nothing reads git history. The current notice must equal its own snapshot, so the dated
-URL of the current version shows exactly what the canonical URL shows.
+archive; nothing reads git history. The current notice must say what its own snapshot says (front
+matter kept for translators aside), so the dated URL of the current version shows exactly what the
+canonical URL shows.
 
 URLs, relative to a language's root (``/`` or ``/en/``): ``<date>/`` (a version),
 ``<date>/compare/`` (its redline), ``<date>/notice-<lang>-<date>.json`` and ``.pdf``, ``feed.xml``.
@@ -21,15 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
+from itertools import zip_longest
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
 from . import checks
 from .errors import NoticeError
-from .model import Notice
+from .model import Notice, SourceRef
 from .reader import MarkdownError, front_matter_line, read_notice
 from .versions import Version, parse_versions
 
@@ -103,7 +105,7 @@ def make_layout(docs: Path, languages: list[tuple[str, bool]], source: str | Non
     return Layout(docs, tuple(ordered), default)
 
 
-class _LenientLoader(yaml.SafeLoader):
+class _LenientLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]
     """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; their values do not matter here."""
 
 
@@ -122,8 +124,11 @@ def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
     i18n = next((p["i18n"] for p in data.get("plugins") or [] if isinstance(p, dict) and "i18n" in p), None)
     if not isinstance(i18n, dict):
         raise NoticeError(f"{mkdocs_yml}: expected the i18n plugin with its 'languages' under 'plugins'")
-    languages = [(str(lang["locale"]), bool(lang.get("default"))) for lang in i18n.get("languages") or []
-                 if lang.get("build", True)]
+    languages = [
+        (str(lang["locale"]), bool(lang.get("default")))
+        for lang in i18n.get("languages") or []
+        if lang.get("build", True)
+    ]
     notice = (data.get("extra") or {}).get("notice") or {}
     layout = make_layout(root / str(data.get("docs_dir", "docs")), languages, notice.get("source_language"))
     return layout, root / str(notice.get("versions", "versions.yml"))
@@ -209,16 +214,9 @@ def _neighbours(versions: tuple[Version, ...]) -> dict[dt.date, tuple[Version | 
     return out
 
 
-def first_difference(a: str, b: str) -> int:
-    """The 1-based number of the first line where ``a`` and ``b`` differ."""
-    lines_a, lines_b = a.splitlines(), b.splitlines()
-    for number, (x, y) in enumerate(zip(lines_a, lines_b), 1):
-        if x != y:
-            return number
-    return min(len(lines_a), len(lines_b)) + 1
-
-
-def load_archive(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> tuple[Archive, list[checks.Problem]]:
+def load_archive(
+    layout: Layout, versions: tuple[Version, ...], versions_file: Path
+) -> tuple[Archive, list[checks.Problem]]:
     """Every version in every language read into a ``Notice``, and every problem with the tree."""
     problems: list[checks.Problem] = []
     neighbours = _neighbours(versions)
@@ -227,9 +225,14 @@ def load_archive(layout: Layout, versions: tuple[Version, ...], versions_file: P
     for lang in layout.languages:
         for date in layout.snapshot_dates(lang):
             if date not in known:
-                problems.append(checks.Problem(str(layout.snapshot(lang, date)), 1,
-                                               f"version {date} has no entry in {versions_file} "
-                                               f"(expected one with 'effective: {date}')"))
+                problems.append(
+                    checks.Problem(
+                        str(layout.snapshot(lang, date)),
+                        1,
+                        f"version {date} has no entry in {versions_file} "
+                        f"(expected one with 'effective: {date}')",
+                    )
+                )
         for version in versions:
             path = layout.snapshot(lang, version.effective)
             item = _read_snapshot(path, version, lang, neighbours[version.effective], versions_file, problems)
@@ -237,21 +240,37 @@ def load_archive(layout: Layout, versions: tuple[Version, ...], versions_file: P
                 published.append(item)
                 stub = layout.compare_stub(lang, version.effective)
                 if item.next is not None and not stub.exists():
-                    problems.append(checks.Problem(str(stub), 1, f"the redline page of version {version.version} "
-                                                   f"is missing: {RELEASE_HINT} writes it"))
+                    problems.append(
+                        checks.Problem(
+                            str(stub),
+                            1,
+                            f"the redline page of version {version.version} "
+                            f"is missing: {RELEASE_HINT} writes it",
+                        )
+                    )
         if versions:
             problems.extend(_check_current(layout, lang, versions, versions_file))
     return Archive(layout, versions, tuple(published)), problems
 
 
-def _read_snapshot(path: Path, version: Version, lang: str,
-                   around: tuple[Version | None, Version | None], versions_file: Path,
-                   problems: list[checks.Problem]) -> Published | None:
+def _read_snapshot(
+    path: Path,
+    version: Version,
+    lang: str,
+    around: tuple[Version | None, Version | None],
+    versions_file: Path,
+    problems: list[checks.Problem],
+) -> Published | None:
     if not path.exists():
-        problems.append(checks.Problem(str(versions_file), version.line,
-                                       f"version {version.version} ({version.effective}) has no released text in "
-                                       f"'{lang}' at {path}: for the current version {RELEASE_HINT}; an archived "
-                                       f"version's translation is placed there by hand"))
+        problems.append(
+            checks.Problem(
+                str(versions_file),
+                version.line,
+                f"version {version.version} ({version.effective}) has no released text in "
+                f"'{lang}' at {path}: for the current version {RELEASE_HINT}; an archived "
+                f"version's translation is placed there by hand",
+            )
+        )
         return None
     raw = path.read_bytes()
     text = raw.decode("utf-8")
@@ -261,14 +280,21 @@ def _read_snapshot(path: Path, version: Version, lang: str,
         problems.append(checks.Problem(err.file, err.line, err.message))
         return None
     if notice.effective != version.effective:
-        problems.append(checks.Problem(str(path), front_matter_line(text, "effective"),
-                                       f"effective {notice.effective} does not match its folder "
-                                       f"{version.effective.isoformat()}/ (released text is never edited)"))
+        problems.append(
+            checks.Problem(
+                str(path),
+                front_matter_line(text, "effective"),
+                f"effective {notice.effective} does not match its folder "
+                f"{version.effective.isoformat()}/ (released text is never edited)",
+            )
+        )
         return None
     return Published(version, lang, notice, path, hashlib.sha256(raw).hexdigest(), *around)
 
 
-def _check_current(layout: Layout, lang: str, versions: tuple[Version, ...], versions_file: Path) -> list[checks.Problem]:
+def _check_current(
+    layout: Layout, lang: str, versions: tuple[Version, ...], versions_file: Path
+) -> list[checks.Problem]:
     """The current notice is the newest release, byte for byte."""
     current, newest = layout.current(lang), versions[0]
     if not current.exists():
@@ -282,20 +308,76 @@ def _check_current(layout: Layout, lang: str, versions: tuple[Version, ...], ver
     if effective is None:
         return [checks.Problem(str(current), line, "front matter has no 'effective' date")]
     if effective > newest.effective:
-        return [checks.Problem(str(current), line, f"effective {effective} is not released yet (the newest version in "
-                               f"{versions_file} is {newest.version}, {newest.effective}): run "
-                               f"`make release VERSION=<label>` to archive {newest.effective} and publish {effective}")]
+        return [
+            checks.Problem(
+                str(current),
+                line,
+                f"effective {effective} is not released yet (the newest version in "
+                f"{versions_file} is {newest.version}, {newest.effective}): run "
+                f"`make release VERSION=<label>` to archive {newest.effective} and publish {effective}",
+            )
+        ]
     if effective < newest.effective:
-        return [checks.Problem(str(current), line, f"effective {effective} is older than the newest released version "
-                               f"{newest.version} ({newest.effective}) in {versions_file}")]
+        return [
+            checks.Problem(
+                str(current),
+                line,
+                f"effective {effective} is older than the newest released version "
+                f"{newest.version} ({newest.effective}) in {versions_file}",
+            )
+        ]
     snapshot = layout.snapshot(lang, newest.effective)
-    if snapshot.exists() and snapshot.read_text(encoding="utf-8") != text:
-        where = first_difference(text, snapshot.read_text(encoding="utf-8"))
-        return [checks.Problem(str(current), where, f"differs from the released text of version {newest.version} "
-                               f"({snapshot}:{where}): for a correction to this version {RELEASE_HINT}; "
-                               f"for a new version give 'effective' a new date, then "
-                               f"`make release VERSION=<label>`")]
-    return []
+    if not snapshot.exists():
+        return []  # reported with the version
+    try:
+        difference = first_content_difference(
+            read_notice(text, current), read_notice(snapshot.read_text(encoding="utf-8"), snapshot)
+        )
+    except MarkdownError:
+        return []  # reported with the snapshot
+    if difference is None:
+        return []
+    here, there = difference
+    return [
+        checks.Problem(
+            str(current),
+            here,
+            f"differs from the released text of version {newest.version} "
+            f"({snapshot}:{there}): for a correction to this version {RELEASE_HINT}; "
+            f"for a new version give 'effective' a new date, then "
+            f"`make release VERSION=<label>`",
+        )
+    ]
+
+
+def content(obj: Any) -> Any:
+    """``obj`` without its ``SourceRef``s and bookkeeping: what a reader is shown, not where it sits
+    in a file or which source sections a translation follows."""
+    if isinstance(obj, SourceRef):
+        return None
+    if isinstance(obj, Notice):  # what it records for editors and translators, not for readers
+        obj = replace(obj, removed=(), source_sections=())
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return replace(obj, **{f.name: content(getattr(obj, f.name)) for f in fields(obj) if f.init})
+    if isinstance(obj, tuple):
+        return tuple(content(item) for item in obj)
+    return obj
+
+
+def first_content_difference(current: Notice, released: Notice) -> tuple[int, int] | None:
+    """The lines (in each file) of the first block or section a reader would see differ; None when
+    the two say the same. Front matter that is bookkeeping, not text, does not count."""
+    if content(current) == content(released):
+        return None
+    for a, b in zip_longest(current.preamble + current.sections, released.preamble + released.sections):
+        if a is None or b is None or content(a) != content(b):
+            return _line_of(a), _line_of(b)
+    return 1, 1  # the title, the label or the source named in the front matter
+
+
+def _line_of(part: Any) -> int:
+    source = getattr(part, "source", None)
+    return source.line if isinstance(source, SourceRef) else 1
 
 
 def check_archive(layout: Layout, versions_file: Path) -> list[checks.Problem]:

@@ -1,15 +1,43 @@
 """Checks: the Markdown of every language in, problems with file:line out.
 
-Each check is one function returning ``Problem`` records; ``notice check`` and the mkdocs
-hook print them as ``file:line: message (expected X, found Y)``.
+Each check is one function returning ``Problem`` records; ``notice check`` and the mkdocs hook
+print them as ``file:line: message (expected X, found Y)``. Errors refuse a notice; warnings
+(vague link text, outdated translations) inform, and ``--strict-freshness`` makes outdated an error.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .markdown import Heading, read_headings
+from babel.messages.pofile import PoFileError, read_po
+
+from . import catalog
+from .catalog import N_
+from .markdown import Heading, read_headings, split_front_matter
+
+#: Front-matter keys a notice page may carry (ours, then the mkdocs/Material ones editors use).
+KNOWN_KEYS = frozenset({
+    "title", "lang", "effective", "effective_label", "source", "source_sha256", "notice_page",
+    "source_sections", "untranslated", "version", "archived", "effective_until", "description",
+    "template", "hide", "search", "status", "icon",
+})
+REQUIRED_KEYS = ("title", "lang", "effective", "source", "source_sha256")
+#: msgid of the '|'-separated list of link texts that say nothing out of context (per language).
+VAGUE_LINKS = N_("click here|here|read more|more|link")
+LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
+RAW_HTML = (
+    (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed in a notice"),
+    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed in a notice"),
+    (re.compile(r"<\s*(?:object|embed|form|style)\b", re.I), "raw <object>, <embed>, <form> or <style> is not allowed"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an event-handler attribute (on...=) is not allowed"),
+    (re.compile(r"javascript:", re.I), "a javascript: URL is not allowed"),
+)
+TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
 @dataclass(frozen=True)
@@ -20,44 +48,393 @@ class Problem:
     severity: str = "error"
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        prefix = "" if self.severity == "error" else f"{self.severity}: "
+        return f"{self.file}:{self.line}: {prefix}{self.message}"
 
 
-def sections_of(text: str) -> list[Heading]:
-    return [h for h in read_headings(text) if h.level >= 2]
+@dataclass(frozen=True)
+class SectionText:
+    id: str
+    level: int
+    heading: str
+    line: int
+    body: tuple[tuple[int, str], ...]  # (line number, text) up to the next heading
+
+    def digest(self) -> str:
+        """A short content hash of the section as the source language has it."""
+        text = "\n".join(line.strip() for _, line in self.body if line.strip())
+        return hashlib.sha256(f"{self.level}|{self.heading}\n{text}".encode()).hexdigest()[:12]
 
 
-def check_section_parity(source: Path, source_text: str, other: Path, other_text: str) -> list[Problem]:
+@dataclass(frozen=True)
+class Doc:
+    path: Path
+    lang: str
+    text: str
+    front: dict[str, object]
+    body_start: int
+    headings: tuple[Heading, ...]
+    sections: tuple[SectionText, ...] = field(default=())
+    error: str | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def section(self, section_id: str) -> SectionText | None:
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def load_doc(path: Path, lang: str) -> Doc:
+    text = path.read_text(encoding="utf-8")
+    try:
+        front, body_start = split_front_matter(text)
+    except Exception as err:  # noqa: BLE001 - yaml raises many error types; all mean the same to an editor
+        line, message = diagnose_front_matter(text, err)
+        return Doc(path, lang, text, {}, line, (), (), message)
+    headings = tuple(read_headings(text))
+    lines = text.splitlines()
+    sections = []
+    marks = [h for h in headings]
+    for n, heading in enumerate(marks):
+        if heading.level < 2 or heading.id is None:
+            continue
+        end = marks[n + 1].line - 1 if n + 1 < len(marks) else len(lines)
+        body = tuple((i + 1, lines[i]) for i in range(heading.line, end))
+        sections.append(SectionText(heading.id, heading.level, heading.text, heading.line, body))
+    return Doc(path, lang, text, front, body_start, headings, tuple(sections))
+
+
+def diagnose_front_matter(text: str, err: Exception) -> tuple[int, str]:
+    """(line, message) for front matter that does not load: a bad date is named by its key."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines[1:], 2):
+        if line.strip() == "---":
+            break
+        key, _, value = line.partition(":")
+        value = value.strip().strip("'\"")
+        if re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", value):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                return number, f"'{key.strip()}' is not a valid date (expected YYYY-MM-DD, found {value!r})"
+    mark = getattr(err, "problem_mark", None)
+    return (mark.line + 1 if mark is not None else 1), f"front matter is not valid YAML ({err})".replace("\n", " ")
+
+
+def front_line(doc: Doc, key: str) -> int:
+    for number, line in enumerate(doc.text.splitlines()[: doc.body_start], 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+# ---------------------------------------------------------------- one document
+
+
+def check_front_matter(doc: Doc, notice: bool = True) -> list[Problem]:
+    """Known keys on every page; the notice page (``notice``) also needs its own keys and dates."""
+    if doc.error:
+        return [Problem(doc.name, doc.body_start, doc.error)]
+    problems = []
+    for key in doc.front:
+        if key not in KNOWN_KEYS:
+            problems.append(Problem(doc.name, front_line(doc, key), f"unknown front-matter key '{key}' "
+                                    f"(expected one of {', '.join(sorted(KNOWN_KEYS))})"))
+    if doc.front.get("notice_page") or not notice:
+        return problems
+    for key in REQUIRED_KEYS:
+        if key not in doc.front:
+            problems.append(Problem(doc.name, 1, f"front matter lacks '{key}'"))
+    effective = doc.front.get("effective")
+    if "effective" in doc.front and not isinstance(effective, dt.date):
+        problems.append(Problem(doc.name, front_line(doc, "effective"),
+                                f"'effective' is not a valid date (expected YYYY-MM-DD, found {effective!r})"))
+    if doc.front.get("lang") not in (None, doc.lang):
+        problems.append(Problem(doc.name, front_line(doc, "lang"),
+                                f"'lang' does not match the folder (expected {doc.lang}, found {doc.front.get('lang')})"))
+    return problems
+
+
+def check_duplicate_ids(doc: Doc) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for heading in doc.headings:
+        if heading.id is None:
+            if heading.level >= 2:
+                problems.append(Problem(doc.name, heading.line, f"heading '{heading.text}' has no {{#id}}"))
+            continue
+        if heading.id in seen:
+            problems.append(Problem(doc.name, heading.line,
+                                    f"duplicate id '{heading.id}' (first used on line {seen[heading.id]})"))
+        seen.setdefault(heading.id, heading.line)
+    return problems
+
+
+def body_lines(doc: Doc) -> list[tuple[int, str]]:
+    lines = doc.text.splitlines()
+    return [(n, lines[n - 1]) for n in range(doc.body_start, len(lines) + 1)]
+
+
+def check_raw_html(doc: Doc) -> list[Problem]:
+    problems = []
+    for number, line in body_lines(doc):
+        for pattern, message in RAW_HTML:
+            if pattern.search(line):
+                problems.append(Problem(doc.name, number, message))
+    return problems
+
+
+def check_anchors(doc: Doc) -> list[Problem]:
+    ids = {h.id for h in doc.headings if h.id} | {"top"}
+    problems = []
+    for number, line in body_lines(doc):
+        for _, target in LINK.findall(line):
+            if target.startswith("#") and target[1:] not in ids:
+                problems.append(Problem(doc.name, number, f"link to '{target}' goes nowhere "
+                                        f"(no heading has id '{target[1:]}')"))
+    return problems
+
+
+def check_vague_links(doc: Doc, phrases: tuple[str, ...]) -> list[Problem]:
+    vague = {p.casefold() for p in phrases}
+    problems = []
+    for number, line in body_lines(doc):
+        for text, target in LINK.findall(line):
+            if text.strip().casefold() in vague:
+                problems.append(Problem(doc.name, number, f"link text '{text}' says nothing out of context "
+                                        f"(WCAG 2.4.4): name where {target} leads", "warning"))
+    return problems
+
+
+# ---------------------------------------------------------------- a translation against the source
+
+
+def check_section_parity(source: Doc, doc: Doc) -> list[Problem]:
     """Every section of the source, with the same id, level and order, in the other language."""
-    want = sections_of(source_text)
-    have = sections_of(other_text)
+    want = [h for h in source.headings if h.level >= 2]
+    have = [h for h in doc.headings if h.level >= 2]
     problems: list[Problem] = []
     have_ids = [h.id for h in have]
     want_ids = [h.id for h in want]
-    end_line = other_text.count("\n") + 1
+    end_line = doc.text.count("\n") + 1
     for n, heading in enumerate(want):
         if heading.id not in have_ids:
             after = next((h for h in reversed(have) if h.id in want_ids[:n]), None)
             line = after.line if after else (have[0].line if have else end_line)
-            problems.append(Problem(str(other), line, f"section '{heading.id}' is missing "
-                                    f"(present in {source}:{heading.line})"))
+            problems.append(Problem(doc.name, line, f"section '{heading.id}' is missing "
+                                    f"(present in {source.name}:{heading.line})"))
     for heading in have:
-        if heading.id is None:
-            problems.append(Problem(str(other), heading.line, f"heading '{heading.text}' has no {{#id}}"))
-        elif heading.id not in want_ids:
-            problems.append(Problem(str(other), heading.line, f"section '{heading.id}' is not in {source}"))
+        if heading.id is not None and heading.id not in want_ids:
+            problems.append(Problem(doc.name, heading.line, f"section '{heading.id}' is not in {source.name} "
+                                    "(an extra section, or an id that was changed)"))
     common = [h for h in have if h.id in want_ids]
-    by_id = {h.id: h for h in want}
     order = [h.id for h in want if h.id in {c.id for c in common}]
     for heading, expected in zip(common, order):
         if heading.id != expected:
-            problems.append(Problem(str(other), heading.line,
+            problems.append(Problem(doc.name, heading.line,
                                     f"section order differs (expected '{expected}', found '{heading.id}')"))
             break
+    by_id = {h.id: h for h in want}
     for heading in common:
-        source_heading = by_id[heading.id]
-        if heading.level != source_heading.level:
-            problems.append(Problem(str(other), heading.line,
+        if heading.level != by_id[heading.id].level:
+            problems.append(Problem(doc.name, heading.line,
                                     f"section '{heading.id}' is at the wrong level "
-                                    f"(expected {source_heading.level}, found {heading.level})"))
+                                    f"(expected {by_id[heading.id].level}, found {heading.level})"))
     return problems
+
+
+def link_targets(section: SectionText) -> list[tuple[int, str]]:
+    found = []
+    for number, line in section.body:
+        found.extend((number, target) for _, target in LINK.findall(line) if not target.startswith("#"))
+        found.extend((number, target) for target in AUTOLINK.findall(line))
+    return found
+
+
+def check_links(source: Doc, doc: Doc) -> list[Problem]:
+    """The same link targets and e-mail addresses in every section."""
+    problems = []
+    for section in doc.sections:
+        original = source.section(section.id)
+        if original is None:
+            continue
+        want = sorted({t for _, t in link_targets(original)})
+        have = link_targets(section)
+        have_set = {t for _, t in have}
+        for target in want:
+            if target not in have_set:
+                problems.append(Problem(doc.name, section.line, f"section '{section.id}' lacks the link to {target} "
+                                        f"(present in {source.name}:{original.line})"))
+        for number, target in have:
+            if target not in want:
+                problems.append(Problem(doc.name, number, f"link to {target} differs from the source "
+                                        f"(expected one of: {', '.join(want) or 'no links'}; found {target})"))
+    return problems
+
+
+def table_shapes(section: SectionText) -> list[tuple[int, int, int]]:
+    """(line, rows, columns) of each table in the section."""
+    shapes: list[tuple[int, int, int]] = []
+    rows = 0
+    start = 0
+    columns = 0
+    for number, line in section.body + ((0, ""),):
+        if line.lstrip().startswith("|"):
+            if rows == 0:
+                start = number
+                columns = len(re.findall(r"(?<!\\)\|", line.strip())) - 1
+            if not TABLE_RULE.match(line.strip()):
+                rows += 1
+        elif rows:
+            shapes.append((start, rows, columns))
+            rows = 0
+    return shapes
+
+
+def check_tables(source: Doc, doc: Doc) -> list[Problem]:
+    problems = []
+    for section in doc.sections:
+        original = source.section(section.id)
+        if original is None:
+            continue
+        want = [(r, c) for _, r, c in table_shapes(original)]
+        have = table_shapes(section)
+        if [(r, c) for _, r, c in have] != want:
+            line = have[0][0] if have else section.line
+            problems.append(Problem(doc.name, line, f"tables in section '{section.id}' differ in shape "
+                                    f"(expected {want or 'none'} rows x columns, found {[(r, c) for _, r, c in have] or 'none'})"))
+    return problems
+
+
+def check_effective(source: Doc, doc: Doc) -> list[Problem]:
+    want, have = source.front.get("effective"), doc.front.get("effective")
+    if want != have and isinstance(have, dt.date):
+        return [Problem(doc.name, front_line(doc, "effective"),
+                        f"effective date differs from the source (expected {want}, found {have})")]
+    return []
+
+
+def freshness(source: Doc, doc: Doc) -> dict[str, str]:
+    """Per section of the translation: 'current', 'outdated', 'untranslated' or 'missing'."""
+    recorded = doc.front.get("source_sections") or {}
+    untranslated = set(doc.front.get("untranslated") or [])
+    state = {}
+    for section in source.sections:
+        if doc.section(section.id) is None:
+            state[section.id] = "missing"
+        elif section.id in untranslated:
+            state[section.id] = "untranslated"
+        elif isinstance(recorded, dict) and recorded.get(section.id) == section.digest():
+            state[section.id] = "current"
+        else:
+            state[section.id] = "outdated"
+    return state
+
+
+def check_freshness(source: Doc, doc: Doc, strict: bool = False) -> list[Problem]:
+    problems = []
+    for section_id, state in freshness(source, doc).items():
+        section = doc.section(section_id)
+        if state == "outdated" and section is not None:
+            problems.append(Problem(doc.name, section.line, f"section '{section_id}' is outdated: its source "
+                                    f"{source.name}:{source.section(section_id).line} changed since it was translated "  # type: ignore[union-attr]
+                                    f"(run: notice check --update-freshness {doc.lang} after review)",
+                                    "error" if strict else "warning"))
+    return problems
+
+
+# ---------------------------------------------------------------- catalogs
+
+
+PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)?"(?:[^"\\]|\\.)*"\s*$')
+
+
+def check_po_syntax(path: Path) -> list[Problem]:
+    """Babel's reader forgives an unterminated string; msgfmt and translators' tools do not."""
+    problems = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and not PO_LINE.match(stripped):
+            problems.append(Problem(str(path), number, f"malformed catalog line (expected keyword \"text\" "
+                                    f"or a quoted continuation, found {stripped[:60]!r})"))
+    return problems
+
+
+def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Problem]:
+    syntax = check_po_syntax(path)
+    if syntax:
+        return syntax
+    try:
+        with path.open("rb") as fh:
+            po = read_po(fh, locale=lang, abort_invalid=True)
+    except (PoFileError, ValueError) as err:
+        line = re.search(r"line (\d+)", str(err))
+        return [Problem(str(path), int(line.group(1)) if line else 1, f"malformed catalog ({err})")]
+    problems = []
+    if lang.split("_")[0] == "en":
+        return problems
+    for msgid in template_ids:
+        message = po.get(msgid)
+        if message is None or not message.string:
+            problems.append(Problem(str(path), 1, f"language '{lang}' lacks a translation of '{msgid}'"))
+    return problems
+
+
+def template_ids(locales: Path) -> list[str]:
+    pot = locales / f"{catalog.DOMAIN}.pot"
+    if not pot.exists():
+        return []
+    with pot.open("rb") as fh:
+        return [str(m.id) for m in read_po(fh) if m.id]
+
+
+# ---------------------------------------------------------------- everything
+
+
+def languages_in(docs: Path) -> list[str]:
+    return sorted(p.parent.name for p in docs.glob("*/index.md"))
+
+
+def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: bool = False,
+              languages: list[str] | None = None) -> list[Problem]:
+    """All checks over every language's notice and catalog."""
+    langs = languages or languages_in(docs)
+    problems: list[Problem] = []
+    ids = template_ids(locales)
+    for lang in langs:
+        po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
+        if po.exists():
+            problems.extend(check_catalog(po, lang, ids))
+        else:
+            problems.append(Problem(str(po), 1, f"language '{lang}' has no catalog (run: make locale-init LANG={lang})"))
+    catalog_broken = {p.file for p in problems}
+    source = load_doc(docs / source_lang / "index.md", source_lang)
+    for lang in langs:
+        doc = source if lang == source_lang else load_doc(docs / lang / "index.md", lang)
+        problems.extend(check_front_matter(doc))
+        problems.extend(check_duplicate_ids(doc))
+        problems.extend(check_raw_html(doc))
+        problems.extend(check_anchors(doc))
+        po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
+        if str(po) not in catalog_broken:
+            problems.extend(check_vague_links(doc, vague_phrases(locales, lang)))
+        for extra in sorted((docs / lang).glob("*.md")):
+            if extra.name != "index.md":
+                problems.extend(check_front_matter(load_doc(extra, lang), notice=False))
+                problems.extend(check_raw_html(load_doc(extra, lang)))
+        if lang == source_lang or doc.error:
+            continue
+        problems.extend(check_section_parity(source, doc))
+        problems.extend(check_links(source, doc))
+        problems.extend(check_tables(source, doc))
+        problems.extend(check_effective(source, doc))
+        problems.extend(check_freshness(source, doc, strict_freshness))
+    return problems
+
+
+def vague_phrases(locales: Path, lang: str) -> tuple[str, ...]:
+    try:
+        return catalog.phrases(locales, lang, VAGUE_LINKS)
+    except Exception:  # noqa: BLE001 - a missing translation is reported by check_catalog
+        return ()

@@ -36,6 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
     ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
 
+    chk = sub.add_parser("check", help="lint every language's notice and catalog (run from the repository root)")
+    chk.add_argument("--strict-freshness", action="store_true", help="outdated translated sections are errors")
+    chk.add_argument("--update-freshness", metavar="LANG",
+                     help="mark LANG's sections as reviewed against the current source (all, or --section)")
+    chk.add_argument("--section", action="append", dest="sections", metavar="ID", help="with --update-freshness")
+
+    new = sub.add_parser("new-language", help="add a language: untranslated copy, catalog, mkdocs.yml entry")
+    new.add_argument("lang", help="Babel language code, e.g. de")
+
     rel = sub.add_parser("release", help="snapshot the current notice of every language as a published version")
     rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
     rel.add_argument("--summary", action="append", default=[], metavar="LANG=TEXT",
@@ -114,11 +123,47 @@ def cmd_release(args: argparse.Namespace) -> int:
     return 0
 
 
+def source_language(root: Path) -> str:
+    from .project import settings  # noqa: PLC0415 - only the commands that need mkdocs.yml read it
+
+    return settings(root).source_language
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from . import checks, languages  # noqa: PLC0415
+    from .project import settings  # noqa: PLC0415
+
+    project = settings(Path("."))
+    if args.update_freshness:
+        done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
+        log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
+        return 0
+    problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
+                                project.languages)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
+    return 1 if errors else 0
+
+
+def cmd_new_language(args: argparse.Namespace) -> int:
+    from . import languages  # noqa: PLC0415
+
+    written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
+    for path in written:
+        log.info("wrote %s", path)
+    log.info("next: translate docs/%s/index.md section by section, fill locales/%s/LC_MESSAGES/messages.po, "
+             "then run: notice check --update-freshness %s", args.lang, args.lang, args.lang)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
-        return {"extract": cmd_extract, "release": cmd_release}[args.command](args)
+        commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language}
+        return commands[args.command](args)
     except NoticeError as err:
         print(f"notice: error: {err}", file=sys.stderr)
         return 1

@@ -7,8 +7,10 @@ that produced the offending part, with the JSON path and the schema's complaint.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from urllib.parse import urljoin
 import jsonschema
 
 from . import checks
-from .archive import Published, export_url, version_url
+from .archive import Archive, Published, export_url, version_url
 from .errors import NoticeError
 from .model import Block, Cell, ListBlock, Notice, Paragraph, Span, Table
 
@@ -58,7 +60,6 @@ def span_json(span: Span) -> Json:
     return out
 
 
-
 def cell_json(cell: Cell) -> Json:
     return {"text": cell.text, "blocks": [block_json(b) for b in cell.blocks]}
 
@@ -69,14 +70,21 @@ def block_json(block: Block) -> Json:
     if isinstance(block, ListBlock):
         items = []
         for item in block.items:
-            entry: Json = {"level": item.level, "text": item.text, "spans": [span_json(s) for s in item.spans]}
+            entry: Json = {
+                "level": item.level,
+                "text": item.text,
+                "spans": [span_json(s) for s in item.spans],
+            }
             if block.ordered and item.number is not None:
                 entry["number"] = item.number
             items.append(entry)
         return {"type": "list", "ordered": block.ordered, "items": items}
     assert isinstance(block, Table)
-    return {"type": "table", "header": [cell_json(c) for c in block.header] if block.header is not None else None,
-            "rows": [[cell_json(c) for c in row] for row in block.rows]}
+    return {
+        "type": "table",
+        "header": [cell_json(c) for c in block.header] if block.header is not None else None,
+        "rows": [[cell_json(c) for c in row] for row in block.rows],
+    }
 
 
 def spans_in(block: Block) -> list[Span]:
@@ -89,16 +97,24 @@ def spans_in(block: Block) -> list[Span]:
 
 
 def links_json(blocks: tuple[Block, ...]) -> list[Json]:
-    return [{"text": s.text.strip(), "href": s.href} for b in blocks for s in spans_in(b) if s.href and s.text.strip()]
+    return [
+        {"text": s.text.strip(), "href": s.href}
+        for b in blocks
+        for s in spans_in(b)
+        if s.href and s.text.strip()
+    ]
 
 
 def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
     """The JSON document of one version in one language."""
     notice: Notice = item.notice
     page = urljoin(urls.language, version_url(item.date))
-    links: Json = {"page": page, "current": urls.language,
-                   "pdf": urljoin(urls.language, export_url(item.lang, item.date, "pdf")),
-                   "json": urljoin(urls.language, export_url(item.lang, item.date, "json"))}
+    links: Json = {
+        "page": page,
+        "current": urls.language,
+        "pdf": urljoin(urls.language, export_url(item.lang, item.date, "pdf")),
+        "json": urljoin(urls.language, export_url(item.lang, item.date, "json")),
+    }
     if item.next is not None:
         links["compare"] = page + "compare/"
     return {
@@ -114,10 +130,20 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
         "urls": links,
         "source": {"file": notice.source, "sha256": notice.source_sha256},
         "markdown": {"file": markdown_file, "sha256": item.sha256},
-        "preamble": {"blocks": [block_json(b) for b in notice.preamble], "links": links_json(notice.preamble)},
-        "sections": [{"id": s.id, "level": s.level, "heading": s.heading,
-                      "blocks": [block_json(b) for b in s.blocks], "links": links_json(s.blocks)}
-                     for s in notice.sections],
+        "preamble": {
+            "blocks": [block_json(b) for b in notice.preamble],
+            "links": links_json(notice.preamble),
+        },
+        "sections": [
+            {
+                "id": s.id,
+                "level": s.level,
+                "heading": s.heading,
+                "blocks": [block_json(b) for b in s.blocks],
+                "links": links_json(s.blocks),
+            }
+            for s in notice.sections
+        ],
     }
 
 
@@ -127,9 +153,19 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
 def _line_of(item: Published, path: list[str | int]) -> int:
     """The Markdown line behind a JSON path: the section's, or the block's inside it."""
     notice = item.notice
-    if len(path) >= 2 and path[0] == "sections" and isinstance(path[1], int) and path[1] < len(notice.sections):
+    if (
+        len(path) >= 2
+        and path[0] == "sections"
+        and isinstance(path[1], int)
+        and path[1] < len(notice.sections)
+    ):
         section = notice.sections[path[1]]
-        if len(path) >= 4 and path[2] == "blocks" and isinstance(path[3], int) and path[3] < len(section.blocks):
+        if (
+            len(path) >= 4
+            and path[2] == "blocks"
+            and isinstance(path[3], int)
+            and path[3] < len(section.blocks)
+        ):
             source = section.blocks[path[3]].source
             if source is not None:
                 return source.line
@@ -147,10 +183,32 @@ def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -
     for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
         where = "/".join(map(str, path)) or "(document)"
-        problems.append(checks.Problem(str(item.path), _line_of(item, path),
-                                       f"the JSON export does not fit {schema_path.name} at {where}: {error.message}"))
+        problems.append(
+            checks.Problem(
+                str(item.path),
+                _line_of(item, path),
+                f"the JSON export does not fit {schema_path.name} at {where}: {error.message}",
+            )
+        )
     return problems
 
 
 def dumps(document: Json) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def documents(
+    archive: Archive, site_url: str, root: Path, schema_path: Path = SCHEMA_PATH
+) -> dict[tuple[str, dt.date], Json]:
+    """The JSON document of every version in every language, each validated; refused with every
+    problem found (file:line each) before anything is written."""
+    out: dict[tuple[str, dt.date], Json] = {}
+    problems: list[checks.Problem] = []
+    for item in archive.published:
+        urls = Urls(site_url, urljoin(site_url, archive.layout.prefix(item.lang)))
+        document = notice_json(item, urls, os.path.relpath(item.path, root))
+        problems += validate(document, item, schema_path)
+        out[item.lang, item.date] = document
+    if problems:
+        raise NoticeError("\n".join(map(str, problems)))
+    return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from . import catalog, conservation, layout, markdown, pdf, structure
+from . import catalog, checks, conservation, layout, markdown, pdf, structure
 from .errors import CatalogError, OutputError, StructureError
 from .model import Notice
 
@@ -44,6 +44,10 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
     )
     pages = pdf.read_pdf(source, password=password, on_page=on_page)
     notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+    if ids_from is not None:
+        # a translation extracted against the source's ids follows that version of every section
+        source_doc = checks.load_doc(ids_from, "")
+        notice = replace(notice, source_sections=tuple((s.id, s.digest()) for s in source_doc.sections))
     return Extraction(notice, conservation.account(pages, notice))
 
 

@@ -100,6 +100,8 @@ def front_matter(notice: Notice) -> str:
         data["effective_label"] = notice.effective_label
     data["source"] = notice.source
     data["source_sha256"] = notice.source_sha256
+    if notice.source_sections:
+        data["source_sections"] = dict(notice.source_sections)
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000)
     return f"---\n{text}---\n"
 

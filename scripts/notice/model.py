@@ -121,3 +121,5 @@ class Notice:
     sections: tuple[Section, ...]
     effective_label: str | None = None
     removed: tuple[Removed, ...] = field(default=())
+    #: (section id, hash of the source-language section) this translation follows, when known
+    source_sections: tuple[tuple[str, str], ...] = field(default=())

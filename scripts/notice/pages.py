@@ -11,17 +11,20 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from html import unescape
+from urllib.parse import urljoin
 
-from . import dates, redline
+from . import dates, redline, typeset
 from .archive import Archive, Published, compare_url, export_name, export_url, version_url
 from .catalog import N_
 
 Render = Callable[..., str]
 #: The effective-date line the site hook puts under the title (partials/notice-effective.html).
-EFFECTIVE_LINE = re.compile(r'<p class="notice-effective"\b.*?</p>\s*', re.S)
+EFFECTIVE_LINE = re.compile(r'<p class="notice-effective"[^>]*>.*?</p>\s*', re.S)
 FIRST_H1_END = re.compile(r"</h1>\s*")
+LINK = re.compile(r'<a href="([^"]+)">([^<]*)</a>')
 VERSION_TITLE = N_("%(title)s – version %(version)s (%(date)s)")
 COMPARE_TITLE = N_("Changes between version %(old)s and version %(new)s")
 PDF_PAGE_LABEL = N_("Page %(page)s of %(pages)s")
@@ -48,36 +51,55 @@ def relative(target: str, page_url: str) -> str:
     return path
 
 
+def mark_bare_links(html: str) -> str:
+    """Class ``notice-bare`` on links whose text is their address, so print adds it only to others."""
+
+    def mark(match: re.Match[str]) -> str:
+        href, text = unescape(match.group(1)), unescape(match.group(2)).strip()
+        if text not in (href, href.removeprefix("mailto:")):
+            return match.group(0)
+        return f'<a class="notice-bare" href="{match.group(1)}">{match.group(2)}</a>'
+
+    return LINK.sub(mark, html)
+
+
 def insert_under_date(html: str, addition: str) -> str:
     """``addition`` right after the effective-date line (or after the title when there is none)."""
     match = EFFECTIVE_LINE.search(html) or FIRST_H1_END.search(html)
     if match is None:
         return addition + html
-    return html[: match.end()] + addition + "\n" + html[match.end():]
+    return html[: match.end()] + addition + "\n" + html[match.end() :]
 
 
 def downloads(item: Published, prefix: str, page_url: str, render: Render) -> str:
-    return render("partials/notice-archive-downloads.html",
-                  pdf=relative(prefix + export_url(item.lang, item.date, "pdf"), page_url),
-                  pdf_name=export_name(item.lang, item.date, "pdf"),
-                  json=relative(prefix + export_url(item.lang, item.date, "json"), page_url),
-                  history=relative(prefix + "changelog/", page_url))
+    return render(
+        "partials/notice-archive-downloads.html",
+        pdf=relative(prefix + export_url(item.lang, item.date, "pdf"), page_url),
+        pdf_name=export_name(item.lang, item.date, "pdf"),
+        json=relative(prefix + export_url(item.lang, item.date, "json"), page_url),
+        history=relative(prefix + "changelog/", page_url),
+    )
 
 
 def banner(item: Published, prefix: str, page_url: str, date_locale: str, render: Render) -> str:
     """The "archived version, effective from … to …" note (or "this is the current version")."""
-    return render("partials/notice-archive-banner.html",
-                  version=item.version.version,
-                  start=day(item.date, date_locale),
-                  end=day(item.until, date_locale) if item.until else None,
-                  next_version=item.next.version if item.next else None,
-                  current=relative(prefix, page_url),
-                  compare=relative(prefix + compare_url(item.date), page_url) if item.next else None)
+    return render(
+        "partials/notice-archive-banner.html",
+        version=item.version.version,
+        start=day(item.date, date_locale),
+        end=day(item.until, date_locale) if item.until else None,
+        next_version=item.next.version if item.next else None,
+        current=relative(prefix, page_url),
+        compare=relative(prefix + compare_url(item.date), page_url) if item.next else None,
+    )
 
 
 def version_title(item: Published, date_locale: str, gettext: Callable[[str], str]) -> str:
-    return gettext(VERSION_TITLE) % {"title": item.notice.title, "version": item.version.version,
-                                     "date": dates.long_date(item.date, date_locale)}
+    return gettext(VERSION_TITLE) % {
+        "title": item.notice.title,
+        "version": item.version.version,
+        "date": dates.long_date(item.date, date_locale),
+    }
 
 
 def compare_title(item: Published, gettext: Callable[[str], str]) -> str:
@@ -85,15 +107,47 @@ def compare_title(item: Published, gettext: Callable[[str], str]) -> str:
     return gettext(COMPARE_TITLE) % {"old": item.version.version, "new": item.next.version}
 
 
-def compare_page(archive: Archive, item: Published, prefix: str, page_url: str, date_locale: str,
-                 render: Render) -> str:
+def pdf_html(
+    item: Published,
+    language_url: str,
+    author: str,
+    date_locale: str,
+    gettext: Callable[[str], str],
+    render: Render,
+) -> str:
+    """The document WeasyPrint typesets for one version: the model through partials/notice-pdf.html."""
+    return render(
+        "partials/notice-pdf.html",
+        notice=item.notice,
+        version=item.version.version,
+        effective=day(item.date, date_locale),
+        until=day(item.until, date_locale) if item.until else None,
+        page_url=urljoin(language_url, version_url(item.date)),
+        current_url=language_url,
+        author=author,
+        page_counter=typeset.page_counter(gettext(PDF_PAGE_LABEL)),
+    )
+
+
+def compare_page(
+    archive: Archive, item: Published, prefix: str, page_url: str, date_locale: str, render: Render
+) -> str:
     """The redline of ``item`` against the next version in the same language."""
     assert item.next is not None
     newer = archive.get(item.lang, item.next.effective)
     change = redline.compare(item.notice, newer.notice)
-    return render("partials/notice-redline.html", redline=change,
-                  old={"version": item.version.version, "date": day(item.date, date_locale),
-                       "url": relative(prefix + version_url(item.date), page_url)},
-                  new={"version": newer.version.version, "date": day(newer.date, date_locale),
-                       "url": relative(prefix + (version_url(newer.date) if not newer.is_current else ""), page_url)},
-                  counts={status: change.count(status) for status in ("changed", "added", "removed", "unchanged")})
+    return render(
+        "partials/notice-redline.html",
+        redline=change,
+        old={
+            "version": item.version.version,
+            "date": day(item.date, date_locale),
+            "url": relative(prefix + version_url(item.date), page_url),
+        },
+        new={
+            "version": newer.version.version,
+            "date": day(newer.date, date_locale),
+            "url": relative(prefix + version_url(newer.date), page_url),
+        },
+        counts={status: change.count(status) for status in ("changed", "added", "removed", "unchanged")},
+    )

@@ -22,7 +22,19 @@ from pathlib import Path
 
 from .errors import StructureError
 from .markdown import FENCE, HEADING_LINE, split_front_matter
-from .model import Block, Cell, CellBlock, ListBlock, ListItem, Notice, Paragraph, Section, SourceRef, Span, Table
+from .model import (
+    Block,
+    Cell,
+    CellBlock,
+    ListBlock,
+    ListItem,
+    Notice,
+    Paragraph,
+    Section,
+    SourceRef,
+    Span,
+    Table,
+)
 
 LIST_ITEM = re.compile(r"^( *)([-+*]|\d{1,9}[.)])\s+(.*)$")
 TABLE_DELIMITER = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?$")
@@ -99,7 +111,7 @@ def parse_inline(text: str) -> tuple[Span, ...]:
             end = _closing(text, "**", i + 2)
             if end > i + 2:
                 flush()
-                spans.append(Span(unescape(text[i + 2:end]), bold=True))
+                spans.append(Span(unescape(text[i + 2 : end]), bold=True))
                 i = end + 2
                 continue
         if char == "[":
@@ -156,10 +168,10 @@ def _link_at(text: str, start: int) -> tuple[str, str, int] | None:
         i += 1
     else:
         return None
-    match = re.match(r"\(\s*<?([^\s()<>]*)>?\s*\)", text[i + 1:])
+    match = re.match(r"\(\s*<?([^\s()<>]*)>?\s*\)", text[i + 1 :])
     if match is None or not match.group(1):
         return None
-    return text[start + 1:i], match.group(1), i + 1 + match.end()
+    return text[start + 1 : i], match.group(1), i + 1 + match.end()
 
 
 def _merge(spans: list[Span]) -> tuple[Span, ...]:
@@ -189,7 +201,7 @@ def _refuse(cursor: _Cursor) -> None:
 
 def read_paragraph(cursor: _Cursor) -> Paragraph:
     ref = cursor.ref()
-    parts = []
+    parts: list[str] = []
     while not cursor.done() and cursor.line.strip() and (not parts or not _is_block_start(cursor.line)):
         parts.append(cursor.line.strip())
         cursor.index += 1
@@ -213,8 +225,14 @@ def read_list(cursor: _Cursor) -> ListBlock:
         else:  # a continuation line of the item above, indented or lazy
             items[-1][2].append(cursor.line.strip())
         cursor.index += 1
-    return ListBlock(tuple(ListItem(parse_inline(" ".join(text)), level, source, number)
-                           for level, number, text, source in items), ordered, ref)
+    return ListBlock(
+        tuple(
+            ListItem(parse_inline(" ".join(text)), level, source, number)
+            for level, number, text, source in items
+        ),
+        ordered,
+        ref,
+    )
 
 
 def split_row(line: str) -> list[str]:
@@ -288,7 +306,7 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
     for key in ("title", "lang"):
         if not str(front.get(key) or "").strip():
             raise MarkdownError(name, 1, f"front matter has no '{key}'")
-    cursor = _Cursor(name, text.splitlines()[body_start - 1:], body_start)
+    cursor = _Cursor(name, text.splitlines()[body_start - 1 :], body_start)
     title: str | None = None
     preamble: list[Block] = []
     sections: list[tuple[int, str, str, SourceRef, list[Block]]] = []
@@ -306,7 +324,9 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
             elif anchor is None:
                 raise cursor.error(f"heading '{words}' has no {{#id}} (every section keeps a fixed id)")
             else:
-                sections.append((level, anchor, "".join(s.text for s in parse_inline(words)), cursor.ref(), []))
+                sections.append(
+                    (level, anchor, "".join(s.text for s in parse_inline(words)), cursor.ref(), [])
+                )
             cursor.index += 1
             continue
         (sections[-1][4] if sections else preamble).append(read_block(cursor))
@@ -315,9 +335,12 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
     seen: dict[str, int] = {}
     for _, anchor, _, ref, _ in sections:
         if anchor in seen:
-            raise MarkdownError(name, ref.line, f"section id '{anchor}' is used twice (first at line {seen[anchor]})")
+            raise MarkdownError(
+                name, ref.line, f"section id '{anchor}' is used twice (first at line {seen[anchor]})"
+            )
         seen[anchor] = ref.line
     label = front.get("effective_label")
+    followed = front.get("source_sections") or {}
     return Notice(
         title=str(front.get("title") or title),
         lang=str(front["lang"]),
@@ -325,9 +348,14 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
         source=str(front.get("source") or ""),
         source_sha256=str(front.get("source_sha256") or ""),
         preamble=tuple(preamble),
-        sections=tuple(Section(anchor, level, heading, tuple(blocks), ref)
-                       for level, anchor, heading, ref, blocks in sections),
+        sections=tuple(
+            Section(anchor, level, heading, tuple(blocks), ref)
+            for level, anchor, heading, ref, blocks in sections
+        ),
         effective_label=str(label) if label else None,
+        source_sections=tuple((str(k), str(v)) for k, v in followed.items())
+        if isinstance(followed, dict)
+        else (),
     )
 
 

@@ -78,19 +78,16 @@ class Redline:
     def count(self, status: Status) -> int:
         return sum(1 for s in self.sections if s.status == status)
 
-    @property
-    def changed(self) -> bool:
-        return any(s.status != "unchanged" for s in self.sections) or any(r.op != "equal" for r in self.title)
-
 
 # ---------------------------------------------------------------- words
 
 
 def words(spans: tuple[Span, ...]) -> list[Word]:
+    """Words and single punctuation marks, so "namn" and "namn," share the word and differ by the comma."""
     out: list[Word] = []
     space = False
     for span in spans:
-        for piece in re.findall(r"\s+|\S+", span.text):
+        for piece in re.findall(r"\s+|\w+|[^\w\s]", span.text):
             if piece.isspace():
                 space = True
             else:
@@ -158,15 +155,20 @@ def lines_of(blocks: tuple[Block, ...]) -> list[_Text]:
                     if n:
                         spans.append(Span(CELL_SEPARATOR))
                     for part in cell.blocks:
-                        parts = part.spans if isinstance(part, Paragraph) else \
-                            tuple(s for item in part.items for s in item.spans)
+                        parts = (
+                            part.spans
+                            if isinstance(part, Paragraph)
+                            else tuple(s for item in part.items for s in item.spans)
+                        )
                         spans.extend(parts + (Span(" "),))
                 out.append(_Text("row", tuple(words(tuple(spans)))))
     return out
 
 
 def similarity(a: _Text, b: _Text) -> float:
-    return difflib.SequenceMatcher(None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False).ratio()
+    return difflib.SequenceMatcher(
+        None, [w.key for w in a.words], [w.key for w in b.words], autojunk=False
+    ).ratio()
 
 
 def diff_lines(old: list[_Text], new: list[_Text]) -> tuple[Line, ...]:
@@ -183,8 +185,8 @@ def diff_lines(old: list[_Text], new: list[_Text]) -> tuple[Line, ...]:
             else:
                 out.append(Line(a.kind, whole("delete", list(a.words)), a.level))
                 out.append(Line(b.kind, whole("insert", list(b.words)), b.level))
-        out += [Line(t.kind, whole("delete", list(t.words)), t.level) for t in olds[len(news):]]
-        out += [Line(t.kind, whole("insert", list(t.words)), t.level) for t in news[len(olds):]]
+        out += [Line(t.kind, whole("delete", list(t.words)), t.level) for t in olds[len(news) :]]
+        out += [Line(t.kind, whole("insert", list(t.words)), t.level) for t in news[len(olds) :]]
     return tuple(out)
 
 
@@ -197,11 +199,21 @@ def heading_words(text: str) -> list[Word]:
 
 def compare_section(old: Section | None, new: Section | None) -> SectionChange:
     if old is None and new is not None:
-        return SectionChange(new.id, new.level, whole("insert", heading_words(new.heading)), "added",
-                             diff_lines([], lines_of(new.blocks)))
+        return SectionChange(
+            new.id,
+            new.level,
+            whole("insert", heading_words(new.heading)),
+            "added",
+            diff_lines([], lines_of(new.blocks)),
+        )
     if new is None and old is not None:
-        return SectionChange(old.id, old.level, whole("delete", heading_words(old.heading)), "removed",
-                             diff_lines(lines_of(old.blocks), []))
+        return SectionChange(
+            old.id,
+            old.level,
+            whole("delete", heading_words(old.heading)),
+            "removed",
+            diff_lines(lines_of(old.blocks), []),
+        )
     assert old is not None and new is not None
     heading = diff_words(heading_words(old.heading), heading_words(new.heading))
     lines = diff_lines(lines_of(old.blocks), lines_of(new.blocks))
@@ -229,8 +241,9 @@ def section_order(old: Notice, new: Notice) -> list[tuple[Section | None, Sectio
 
 def compare(old: Notice, new: Notice) -> Redline:
     preamble_lines = diff_lines(lines_of(old.preamble), lines_of(new.preamble))
-    preamble = SectionChange("", 1, (), "changed" if any(line.changed for line in preamble_lines) else "unchanged",
-                             preamble_lines)
+    preamble = SectionChange(
+        "", 1, (), "changed" if any(line.changed for line in preamble_lines) else "unchanged", preamble_lines
+    )
     sections = [compare_section(a, b) for a, b in section_order(old, new)]
     title = diff_words(heading_words(old.title), heading_words(new.title))
     return Redline(old, new, title, tuple(([preamble] if preamble_lines else []) + sections))

@@ -18,7 +18,7 @@ from urllib.parse import urljoin
 
 from babel.support import Translations
 
-from . import dates
+from . import archive, dates
 from .catalog import DOMAIN, N_
 from .errors import CatalogError
 from .versions import Version, load_versions  # noqa: F401  (the hooks load versions from here)
@@ -101,12 +101,19 @@ def effective_date(meta: dict[str, object], lang: str, date_locale: str, render:
 
 
 def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render: Render) -> str:
-    rows = [
-        {"version": v.version, "iso": v.effective.isoformat(),
-         "text": dates.long_date(v.effective, date_locale), "summary": v.summary[lang]}
-        for v in versions
-    ]
-    return render("partials/notice-changelog.html", versions=rows)
+    # Links are relative to the change-log page (<language root>/changelog/); notice.archive spells them.
+    up = "../"
+    rows = []
+    for n, v in enumerate(versions):
+        previous = versions[n + 1] if n + 1 < len(versions) else None
+        rows.append({"version": v.version, "iso": v.effective.isoformat(),
+                     "text": dates.long_date(v.effective, date_locale), "summary": v.summary[lang],
+                     "current": n == 0, "page": up + archive.version_url(v.effective),
+                     "pdf": up + archive.export_url(lang, v.effective, "pdf"),
+                     "json": up + archive.export_url(lang, v.effective, "json"),
+                     "previous": previous.version if previous else None,
+                     "compare": up + archive.compare_url(previous.effective) if previous else None})
+    return render("partials/notice-changelog.html", versions=rows, feed=up + archive.FEED_URL)
 
 
 def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
@@ -142,3 +149,30 @@ def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
 def absolute_url(site_url: str, link: str) -> str:
     """``link`` (site-absolute like ``/en/`` or root-relative like ``en/changelog/``) in full."""
     return urljoin(site_url if site_url.endswith("/") else site_url + "/", link)
+
+
+# ---------------------------------------------------------------- what an edit must not introduce
+
+IMG = re.compile(r"<img\b[^>]*>", re.S)
+ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+TABLE_ELEMENT = re.compile(r"<table\b.*?</table>", re.S)
+HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+
+
+def markup_problems(html: str) -> list[str]:
+    """Problems in a page's HTML that a Markdown edit can introduce and a reader would meet, each
+    named by its axe-core rule. ``![](chart.png)`` gives ``alt=""``, which axe accepts as a
+    decorative image; in a notice every image carries content, so it needs words."""
+    problems = []
+    for tag in IMG.findall(html):
+        alt, src = ALT.search(tag), SRC.search(tag)
+        if alt is None or not (alt.group(1) or alt.group(2) or "").strip():
+            name = (src.group(1) or src.group(2) or "") if src else ""
+            shown = name if len(name) <= 60 else name[:57] + "..."
+            problems.append(f"image-alt: image '{shown}' has no alt text (write ![what it shows]({shown}))")
+    for number, table in enumerate(TABLE_ELEMENT.findall(html), 1):
+        headers = [TAG.sub("", cell).strip() for cell in HEADER_CELL.findall(table)]
+        if not any(headers):
+            problems.append(f"table-header: table {number} has no header row (its first row names the columns)")
+    return problems

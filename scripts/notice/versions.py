@@ -34,13 +34,27 @@ def _child(node: yaml.Node, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if getattr(k, "value", None) == key:
-                return v  # type: ignore[no-any-return]
+                return v
     return None
 
 
-def parse_versions(path: Path, languages: list[str]) -> tuple[tuple[Version, ...], list[checks.Problem]]:
-    """Every entry that has a date, and every problem found (order, duplicates, summaries)."""
+def _key_line(node: yaml.Node | None, key: str) -> int:
+    """The line of ``key:`` in a mapping node, 0 when it is not there."""
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in node.value:
+            if getattr(k, "value", None) == key:
+                return k.start_mark.line + 1  # type: ignore[no-any-return]
+    return 0
+
+
+def parse_versions(
+    path: Path, languages: list[str], allow_empty: bool = False
+) -> tuple[tuple[Version, ...], list[checks.Problem]]:
+    """Every entry that has a date, and every problem found (order, duplicates, summaries).
+    ``allow_empty``: a missing file or an empty list is no problem (before the first release)."""
     file = str(path)
+    if allow_empty and not path.exists():
+        return (), []
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
@@ -52,6 +66,8 @@ def parse_versions(path: Path, languages: list[str]) -> tuple[tuple[Version, ...
         mark = getattr(err, "problem_mark", None)
         return (), [checks.Problem(file, mark.line + 1 if mark else 1, f"not valid YAML ({err})")]
     entries = data.get("versions") if isinstance(data, dict) else None
+    if allow_empty and not entries:
+        return (), []
     if not isinstance(entries, list) or not entries:
         return (), [checks.Problem(file, 1, "expected a 'versions' list with at least one entry")]
     nodes = _child(root, "versions")
@@ -61,33 +77,61 @@ def parse_versions(path: Path, languages: list[str]) -> tuple[tuple[Version, ...
     for n, (entry, node) in enumerate(zip(entries, nodes.value), 1):
         line = _line(node)
         if not isinstance(entry, dict):
-            problems.append(checks.Problem(file, line, f"version entry {n}: expected a mapping, found {type(entry).__name__}"))
+            problems.append(
+                checks.Problem(
+                    file, line, f"version entry {n}: expected a mapping, found {type(entry).__name__}"
+                )
+            )
             continue
         effective = entry.get("effective")
         if not isinstance(effective, dt.date) or isinstance(effective, dt.datetime):
-            problems.append(checks.Problem(file, _line(_child(node, "effective") or node),
-                                           f"version entry {n}: 'effective' must be a date like 2019-12-13, "
-                                           f"found {effective!r}"))
+            problems.append(
+                checks.Problem(
+                    file,
+                    _line(_child(node, "effective") or node),
+                    f"version entry {n}: 'effective' must be a date like 2019-12-13, found {effective!r}",
+                )
+            )
             continue
         label = str(entry.get("version") or "").strip()
         if not label:
-            problems.append(checks.Problem(file, line, f"version entry {n} ({effective}): 'version' is missing"))
+            problems.append(
+                checks.Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
+            )
         summary = entry.get("summary") or {}
         summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
         missing = [lang for lang in languages if not summary.get(lang, "").strip()]
         if missing:
-            where = _child(node, "summary") or node
-            problems.append(checks.Problem(file, _line(where), f"version {label or n} ({effective}): summary missing "
-                                           f"for {', '.join(missing)} (legal writes one per language)"))
+            where = _key_line(_child(node, "summary"), missing[0]) or _key_line(node, "summary") or line
+            problems.append(
+                checks.Problem(
+                    file,
+                    where,
+                    f"version {label or n} ({effective}): summary missing "
+                    f"for {', '.join(missing)} (legal writes one per language)",
+                )
+            )
         found.append(Version(label, effective, summary, line))
     for newer, older in zip(found, found[1:]):
         if newer.effective == older.effective:
-            problems.append(checks.Problem(file, older.line, f"two versions have the same effective date "
-                                           f"{older.effective} (lines {newer.line} and {older.line})"))
+            problems.append(
+                checks.Problem(
+                    file,
+                    older.line,
+                    f"two versions have the same effective date "
+                    f"{older.effective} (lines {newer.line} and {older.line})",
+                )
+            )
         elif newer.effective < older.effective:
-            problems.append(checks.Problem(file, newer.line, f"version {newer.version} is effective {newer.effective}, "
-                                           f"before version {older.version} ({older.effective}) that it follows: "
-                                           f"versions go newest first, each effective after the one below it"))
+            problems.append(
+                checks.Problem(
+                    file,
+                    newer.line,
+                    f"version {newer.version} is effective {newer.effective}, "
+                    f"before version {older.version} ({older.effective}) that it follows: "
+                    f"versions go newest first, each effective after the one below it",
+                )
+            )
     return tuple(found), problems
 
 

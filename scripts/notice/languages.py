@@ -1,0 +1,132 @@
+"""Languages: add a language to the site, and record which source version a translation follows.
+
+Input: the repository (docs/, locales/, mkdocs.yml). Output: files written in place. A new
+language starts as an explicit copy of the source, every section marked untranslated (the
+site shows it in the source language, labelled, never passed off as a translation).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from babel import Locale, UnknownLocaleError
+from babel.messages.pofile import read_po, write_po
+
+from . import catalog
+from .checks import Doc, load_doc
+from .errors import NoticeError
+from .extract import write_atomically
+
+#: Pseudo-ids for the parts of a page that are not sections.
+TITLE = "title"
+PREAMBLE = "preamble"
+
+
+def with_front_matter(doc: Doc, front: dict[str, object]) -> str:
+    body = "\n".join(doc.text.splitlines()[doc.body_start - 1:])
+    dumped = yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=10_000)
+    return f"---\n{dumped}---\n{body}\n"
+
+
+def source_digests(source: Doc) -> dict[str, str]:
+    return {section.id: section.digest() for section in source.sections}
+
+
+def update_freshness(docs: Path, source_lang: str, lang: str, sections: list[str] | None = None) -> list[str]:
+    """Mark the sections of ``lang`` (all, or those named) as reviewed against the current source:
+    record the source's hash for each and take them off the untranslated list."""
+    if lang == source_lang:
+        raise NoticeError(f"{lang} is the source language; only translations have freshness")
+    source = load_doc(docs / source_lang / "index.md", source_lang)
+    path = docs / lang / "index.md"
+    if not path.exists():
+        raise NoticeError(f"{path}: no such notice (add the language with: notice new-language {lang})")
+    doc = load_doc(path, lang)
+    digests = source_digests(source)
+    chosen = sections or [s.id for s in doc.sections if s.id in digests]
+    unknown = [s for s in chosen if s not in digests]
+    if unknown:
+        raise NoticeError(f"{path}: no section {', '.join(unknown)} in {source.name}")
+    recorded = dict(doc.front.get("source_sections") or {})  # type: ignore[call-overload]
+    recorded.update({s: digests[s] for s in chosen})
+    front = dict(doc.front)
+    front["source_sections"] = {s: recorded[s] for s in digests if s in recorded}
+    untranslated = [s for s in (doc.front.get("untranslated") or []) if s not in chosen]  # type: ignore[attr-defined]
+    if sections is None:
+        untranslated = []
+    if untranslated:
+        front["untranslated"] = untranslated
+    else:
+        front.pop("untranslated", None)
+    write_atomically(path, with_front_matter(doc, front))
+    return chosen
+
+
+def display_name(lang: str) -> str:
+    try:
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except (UnknownLocaleError, ValueError) as err:
+        raise NoticeError(f"'{lang}' is not a language Babel knows ({err})") from None
+    return name[:1].upper() + name[1:]
+
+
+def add_to_mkdocs(config: Path, lang: str) -> None:
+    """Append ``lang`` to the i18n plugin's language list, keeping the file's own layout."""
+    lines = config.read_text(encoding="utf-8").splitlines()
+    items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
+    if not items:
+        raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries to add {lang} to")
+    if any(re.match(rf"^\s+- locale:\s*{re.escape(lang)}\s*$", lines[n]) for n in items):
+        raise NoticeError(f"{config}: language {lang} is already configured")
+    indent = lines[items[-1]].index("-")
+    end = items[-1] + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > items[-1] + 1 and not lines[end - 1].strip():
+        end -= 1  # keep the blank lines that follow the list after the new entry
+    pad = " " * indent
+    entry = [f"{pad}- locale: {lang}", f"{pad}  name: {display_name(lang)}", f"{pad}  build: true"]
+    write_atomically(config, "\n".join(lines[:end] + entry + lines[end:]) + "\n")
+
+
+def init_catalog(locales: Path, lang: str) -> Path:
+    pot = locales / f"{catalog.DOMAIN}.pot"
+    target = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
+    if target.exists():
+        return target
+    with pot.open("rb") as fh:
+        template = read_po(fh)
+    template.locale = Locale.parse(lang)
+    template.fuzzy = False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("wb") as fh:
+        write_po(fh, template, width=0, omit_header=False)
+    return target
+
+
+def new_language(root: Path, lang: str, source_lang: str) -> list[Path]:
+    """docs/<lang>/ as an untranslated copy of the source, its catalog, and its mkdocs.yml entry."""
+    display_name(lang)
+    docs = root / "docs"
+    folder = docs / lang
+    if folder.exists():
+        raise NoticeError(f"{folder}: the language already exists")
+    source = load_doc(docs / source_lang / "index.md", source_lang)
+    written = []
+    folder.mkdir()
+    front = dict(source.front)
+    front["lang"] = lang
+    front["source_sections"] = source_digests(source)
+    front["untranslated"] = [TITLE, PREAMBLE] + [s.id for s in source.sections]
+    write_atomically(folder / "index.md", with_front_matter(source, front))
+    written.append(folder / "index.md")
+    for page in sorted((docs / source_lang).glob("*.md")):
+        if page.name != "index.md":
+            (folder / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
+            written.append(folder / page.name)
+    written.append(init_catalog(root / "locales", lang))
+    add_to_mkdocs(root / "mkdocs.yml", lang)
+    written.append(root / "mkdocs.yml")
+    return written

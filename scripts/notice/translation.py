@@ -1,0 +1,91 @@
+"""Translation state on the page: source-language HTML and freshness in, marked-up HTML out.
+
+Untranslated sections keep the source language's ``lang`` and carry a visible label; outdated
+ones get a banner linking to the same section in the source language. The status page lists,
+per language, which sections are current, outdated, untranslated or missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from .catalog import N_
+from .checks import Doc, freshness, load_doc
+from .languages import PREAMBLE, TITLE
+
+Render = Callable[..., str]
+SECTION_START = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"[^>]*>.*?</h[23]>", re.S)
+H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+STATUS_TITLE = N_("Translation status")
+
+
+@dataclass(frozen=True)
+class LanguageStatus:
+    lang: str
+    name: str
+    counts: dict[str, int]
+    sections: tuple[tuple[str, str, str], ...]  # (id, heading in the source, state)
+
+
+def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str], source_lang: str,
+                  source_href: str, render: Render, page_lang: str) -> str:
+    """Wrap untranslated sections in ``lang`` of the source with a label; put a banner under the
+    heading of every outdated section."""
+    matches = list(SECTION_START.finditer(html))
+    out: list[str] = []
+    head_end = matches[0].start() if matches else len(html)
+    head = html[:head_end]
+    if TITLE in untranslated_parts:
+        head = H1.sub(lambda m: f'<h1{m.group(1)} lang="{source_lang}">{m.group(2)}</h1>', head, count=1)
+    if PREAMBLE in untranslated_parts:
+        title = H1.search(head)
+        if title is not None and head[title.end():].strip():
+            body = head[title.end():]
+            head = head[: title.end()] + wrap_untranslated(body, source_lang, source_href + "#top", render, page_lang)
+    out.append(head)
+    for n, match in enumerate(matches):
+        end = matches[n + 1].start() if n + 1 < len(matches) else len(html)
+        chunk = html[match.start():end]
+        section_id = match.group(1)
+        state = states.get(section_id)
+        if state == "untranslated":
+            chunk = wrap_untranslated(chunk, source_lang, f"{source_href}#{section_id}", render, page_lang)
+        elif state == "outdated":
+            banner = render("partials/notice-outdated.html", href=f"{source_href}#{section_id}", source_lang=source_lang)
+            chunk = chunk[: match.end() - match.start()] + banner + chunk[match.end() - match.start():]
+        out.append(chunk)
+    return "".join(out)
+
+
+def wrap_untranslated(chunk: str, source_lang: str, href: str, render: Render, page_lang: str) -> str:
+    stripped = chunk.rstrip()
+    label = render("partials/notice-untranslated.html", href=href, source_lang=source_lang, page_lang=page_lang)
+    return f'<div class="notice-untranslated" lang="{source_lang}">\n{label}{stripped}\n</div>\n'
+
+
+def page_states(source: Doc, meta: dict[str, object], lang: str, path: Path) -> dict[str, str]:
+    doc = Doc(path, lang, "", meta, 1, (), source.sections)  # the page has the source's sections (parity holds)
+    return freshness(source, doc)
+
+
+def statuses(docs: Path, source_lang: str, languages: list[tuple[str, str]]) -> tuple[LanguageStatus, ...]:
+    source = load_doc(docs / source_lang / "index.md", source_lang)
+    out = []
+    for lang, name in languages:
+        if lang == source_lang:
+            continue
+        path = docs / lang / "index.md"
+        states = freshness(source, load_doc(path, lang)) if path.exists() else {s.id: "missing" for s in source.sections}
+        counts = {state: list(states.values()).count(state) for state in ("current", "outdated", "untranslated", "missing")}
+        sections = tuple((s.id, s.heading, states[s.id]) for s in source.sections)
+        out.append(LanguageStatus(lang, name, counts, sections))
+    return tuple(out)
+
+
+def relative_root(page_url: str) -> str:
+    """The link from a page to the site root (the source language lives there)."""
+    depth = page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0
+    return "../" * depth or "./"

@@ -1,0 +1,117 @@
+"""`notice check` and `mkdocs build --strict` refuse a broken notice, naming the file and line.
+
+Each case edits a copy of the repository in a temporary folder and runs both commands."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from .conftest import ROOT
+
+EN = "docs/en/index.md"
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "node_modules", "__pycache__", ".pytest_cache",
+                                    "bench", "docs-screenshots", "tests")
+    shutil.copytree(ROOT, project, ignore=ignore)
+    return project
+
+
+def edit(path: Path, change: Callable[[str], str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    changed = change(text)
+    assert changed != text, "the edit did not apply"
+    path.write_text(changed, encoding="utf-8")
+
+
+def drop_section(text: str) -> str:
+    return re.sub(r"\n## Data Retention \{#datalagring\}\n.*?(?=\n## )", "\n", text, count=1, flags=re.S)
+
+
+CASES: dict[str, tuple[str, Callable[[str], str], str]] = {
+    "missing-section": (EN, drop_section, "section 'datalagring' is missing"),
+    "extra-section": (EN, lambda t: t.replace("\n## Contact Us {#kontakta-oss}", "\n## Extra {#extra}\n\nMore.\n\n## Contact Us {#kontakta-oss}"),
+                      "section 'extra' is not in"),
+    "duplicated-id": (EN, lambda t: t.replace("{#barns-sekretess}", "{#datalagring}"), "duplicate id 'datalagring'"),
+    "changed-id": (EN, lambda t: t.replace("{#barns-sekretess}", "{#childrens-privacy}"), "section 'childrens-privacy' is not in"),
+    "wrong-level": (EN, lambda t: t.replace("### Other Jurisdictions", "#### Other Jurisdictions"),
+                    "at the wrong level (expected 3, found 4)"),
+    "different-link": (EN, lambda t: t.replace("(https://www.allegisgroup.com/en/cookie-notice)", "(https://example.com/cookies)"),
+                       "link to https://example.com/cookies differs from the source"),
+    "broken-anchor": (EN, lambda t: t.replace("Contact Us” section", "[Contact Us](#kontakta-osss)” section", 1),
+                      "link to '#kontakta-osss' goes nowhere"),
+    "invalid-date": (EN, lambda t: t.replace("effective: 2019-12-13", "effective: 2019-13-45"), "'effective' is not a valid date"),
+    "script": (EN, lambda t: t.replace("## Data Retention {#datalagring}\n", "## Data Retention {#datalagring}\n\n<script>alert(1)</script>\n"),
+               "raw <script> is not allowed"),
+    "malformed-po": ("locales/en/LC_MESSAGES/messages.po", lambda t: t.replace('msgid "Back to top"', 'msgid "Back to top'),
+                     "malformed catalog line"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_broken_notice_is_refused(tmp_path: Path, case: str) -> None:
+    file, change, message = CASES[case]
+    project = copy_project(tmp_path)
+    edit(project / file, change)
+    check = subprocess.run([sys.executable, "-m", "notice.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 1, check.stderr
+    named = [line for line in check.stderr.splitlines() if message in line]
+    assert named and re.match(rf"^{re.escape(file)}:\d+: ", named[0]), check.stderr
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site")],
+                           cwd=project, capture_output=True, text=True)
+    assert build.returncode != 0
+    assert any(message in line and file in line for line in build.stderr.splitlines()), build.stderr
+
+
+def test_the_real_notice_passes() -> None:
+    check = subprocess.run([sys.executable, "-m", "notice.cli", "check"], cwd=ROOT, capture_output=True, text=True)
+    assert check.returncode == 0, check.stderr
+    assert "0 errors" in check.stderr
+
+
+def test_vague_link_text_is_a_warning_per_language() -> None:
+    check = subprocess.run([sys.executable, "-m", "notice.cli", "check"], cwd=ROOT, capture_output=True, text=True)
+    warnings = [line for line in check.stderr.splitlines() if "WCAG 2.4.4" in line]
+    assert any(line.startswith("docs/sv/index.md:") and "'här'" in line for line in warnings)
+    assert any(line.startswith("docs/en/index.md:") and "'here'" in line for line in warnings)
+    assert any(line.startswith("docs/de/index.md:") and "'hier'" in line for line in warnings)
+    assert all(": warning: " in line for line in warnings)
+
+
+def test_outdated_translation_is_reported_then_marked_current(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "docs/sv/index.md", lambda t: t.replace("Vi lagrar de personuppgifter", "Vi sparar de personuppgifter"))
+    run = lambda *a: subprocess.run([sys.executable, "-m", "notice.cli", *a], cwd=project, capture_output=True, text=True)  # noqa: E731
+    check = run("check")
+    outdated = [line for line in check.stderr.splitlines() if "is outdated" in line]
+    assert check.returncode == 0 and len(outdated) == 2  # en and de, as warnings
+    assert all("section 'datalagring' is outdated" in line and ": warning: " in line for line in outdated)
+    assert run("check", "--strict-freshness").returncode == 1
+    assert run("check", "--update-freshness", "en").returncode == 0
+    after = run("check").stderr
+    assert "docs/en/index.md" not in "".join(line for line in after.splitlines() if "is outdated" in line)
+    assert "docs/de/index.md" in after
+
+
+def test_catalog_missing_a_string_names_language_and_msgid(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "locales/de/LC_MESSAGES/messages.po",
+         lambda t: t.replace('msgstr "Zurück nach oben"', 'msgstr ""'))
+    check = subprocess.run([sys.executable, "-m", "notice.cli", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 1
+    assert "locales/de/LC_MESSAGES/messages.po:1: language 'de' lacks a translation of 'Back to top'" in check.stderr
+
+
+def test_catalogs_are_not_stale() -> None:
+    """The same command as `make locale-check`: fails when templates or code have new strings."""
+    result = subprocess.run(["make", "-s", "locale-check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
