@@ -129,6 +129,20 @@ def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> 
                                      render, lang)
 
 
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Every language build writes the site's one 404.html; keep each language's own at its root
+    (``/404.html`` for the default language, ``/en/404.html`` ...), so none has a wrong ``lang``."""
+    site_dir = Path(config.site_dir)
+    lang = language(config)
+    built = (site_dir / "404.html").read_text(encoding="utf-8")
+    if lang == state["source_language"]:
+        state["root_404"] = built
+        return
+    (site_dir / lang).mkdir(exist_ok=True)
+    (site_dir / lang / "404.html").write_text(built, encoding="utf-8")
+    (site_dir / "404.html").write_text(state["root_404"], encoding="utf-8")
+
+
 def point_skip_link_at_top(page: Page) -> None:
     """``mark_top`` renamed the h1 to ``top``; Material's skip link follows the first toc entry."""
     first = next(iter(page.toc), None)
