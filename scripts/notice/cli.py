@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from . import archive, markdown, release
+from . import markdown
 from .conservation import Report
 from .errors import NoticeError
 from .extract import extract, write_atomically
@@ -117,6 +117,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
     if len(summaries) != len(args.summary):
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
+    from . import archive, release  # noqa: PLC0415 - only this command needs them; start-up stays short
+
     layout, versions_file = archive.read_site_config(args.config)
     for line in release.release(layout, versions_file, args.label, summaries):
         log.info("%s", line)
