@@ -43,14 +43,17 @@ def release(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return run_notice("release", *args, cwd=project)
 
 
+def write_config(project: Path) -> None:
+    template = (FIXTURE / "mkdocs.yml.in").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(template.replace("@ROOT@", str(ROOT)), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project after legal's two releases: 1.0 as it came, then 2.0 over it."""
     project = tmp_path_factory.mktemp("versions") / "project"
     shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (FIXTURE / "mkdocs.yml.in").read_text(encoding="utf-8").replace("@ROOT@", str(ROOT)), encoding="utf-8"
-    )
+    write_config(project)
     first = release(project)
     assert first.returncode == 0, first.stderr
     for lang in PREFIX:  # legal edits the notice of every language for the new version
@@ -122,9 +125,7 @@ def test_release_archives_the_previous_version_without_copying_by_hand(released:
 def test_first_release_starts_the_version_list(tmp_path: Path) -> None:
     project = tmp_path / "p"
     shutil.copytree(FIXTURE, project)
-    (project / "mkdocs.yml").write_text(
-        (FIXTURE / "mkdocs.yml.in").read_text(encoding="utf-8"), encoding="utf-8"
-    )
+    write_config(project)
     (project / "versions.yml").write_text("# newest first\nversions: []\n", encoding="utf-8")
     result = release(project, "--version", "1.0", "--summary", "sv=Först.")
     assert result.returncode == 0, result.stderr

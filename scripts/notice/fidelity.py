@@ -40,7 +40,7 @@ def markdown_words(markdown: str) -> list[str]:
     body = re.sub(r"<((?:https?|mailto):[^>]+)>", r"\1", body)
     body = re.sub(r"\*\*|__", "", body)
     body = re.sub(r"\\([\\`*_\[\]<>#|.\-+])", r"\1", body)
-    return words(body)
+    return words(html.unescape(body))
 
 
 class _TextOf(HTMLParser):

@@ -167,6 +167,73 @@ def split_segments(row: list[Word]) -> list[Line]:
     return [Line(tuple(seg)) for seg in segments]
 
 
+# ---------------------------------------------------------------- page columns
+
+#: A vertical gutter is at least this wide (points) and crossed by at most this share of words.
+GUTTER_MIN_WIDTH = 6.0
+GUTTER_CROSSING_SHARE = 0.02
+#: Each side of a gutter holds at least this share of the page's words.
+COLUMN_MIN_SHARE = 0.15
+
+
+def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
+    """Vertical strips no (or almost no) word covers, with text on both sides: page columns.
+    A grid in part of the page is crossed by full-width lines above or below, so it has none."""
+    if len(words) < 40:
+        return []
+    left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+    bins = [0] * (int(right - left) + 2)
+    for word in words:
+        for x in range(int(word.x0 - left), int(word.x1 - left) + 1):
+            bins[x] += 1
+    limit = max(1, int(len(words) * GUTTER_CROSSING_SHARE))
+    gutters: list[tuple[float, float]] = []
+    start = None
+    for x, count in enumerate(bins + [limit + 1]):
+        if count <= limit and start is None:
+            start = x
+        elif count > limit and start is not None:
+            if x - start >= GUTTER_MIN_WIDTH and start > 0 and x < len(bins):
+                gutters.append((left + start, left + x))
+            start = None
+    kept = []
+    for a, b in gutters:
+        share_left = sum(1 for w in words if w.x1 <= a) / len(words)
+        share_right = sum(1 for w in words if w.x0 >= b) / len(words)
+        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE:
+            kept.append((a, b))
+    return kept
+
+
+def split_columns(words: list[Word]) -> list[list[Word]]:
+    """The page's words in reading order groups: runs of columns left to right, cut by lines that
+    cross a gutter (a full-width head), which stand on their own between the runs."""
+    gutters = find_gutters(words)
+    if not gutters:
+        return [words]
+    edges = [a for a, _ in gutters]
+
+    def column(word: Word) -> int | None:
+        if any(word.x0 < a and word.x1 > b for a, b in gutters):
+            return None  # runs across a whole gutter: a head over several columns
+        return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
+
+    crossing = sorted({round(w.top) for w in words if column(w) is None})
+    cuts = [float("-inf")] + [float(t) for t in crossing] + [float("inf")]
+    groups: list[list[Word]] = []
+    for upper, lower in zip(cuts, cuts[1:]):
+        band = [w for w in words if upper <= round(w.top) < lower]
+        spanning = [w for w in band if column(w) is None]
+        if spanning:
+            groups.append(spanning)
+        rest = [w for w in band if column(w) is not None]
+        for col in range(len(gutters) + 1):
+            members = [w for w in rest if column(w) == col]
+            if members:
+                groups.append(members)
+    return groups
+
+
 # ---------------------------------------------------------------- furniture
 
 
@@ -362,7 +429,7 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later)."""
     if not lines:
         return []
-    right = max(line.x1 for line in lines)
+    rights = right_edges(lines)
     blocks: list[TextBlock] = []
     current: list[Line] = []
     kind = "para"
@@ -389,7 +456,7 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
             continue
-        if prev is None or starts_new_block(prev, line, kind, text_x, right, pitch):
+        if prev is None or starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch):
             flush()
             kind, ordered = "para", False
             hung = len(line.words) > 1 and CLAUSE_LABEL.match(line.words[0].text)
@@ -397,6 +464,20 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
         current.append(line)
     flush()
     return nest_items(blocks)
+
+
+def right_edges(lines: list[Line]) -> dict[int, float]:
+    """Each line's text column right edge: the furthest right of the lines that overlap it
+    horizontally by at least half the shorter one (lines in other columns do not count)."""
+    edges = {}
+    for line in lines:
+        right = line.x1
+        for other in lines:
+            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+            if overlap > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0):
+                right = max(right, other.x1)
+        edges[id(line)] = right
+    return edges
 
 
 def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float) -> bool:
@@ -474,29 +555,34 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     """The whole document's layout blocks in reading order, with furniture set aside."""
     all_words = [w for page in pages for w in page.words]
     body_size = body_font_size(all_words)
-    per_page: list[tuple[PageContent, list[Word], list[Line]]] = []
+    per_page: list[tuple[PageContent, list[Word], list[list[Line]]]] = []
+    sideways: list[Furniture] = []
     for page in pages:
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
         table_words = [w for w, hit in zip(page.words, in_table) if hit]
-        free = [w for w, hit in zip(page.words, in_table) if not hit]
-        per_page.append((page, table_words, words_to_lines(free)))
-    furniture = find_furniture([(page, lines) for page, _, lines in per_page])
-    pitch = line_pitch([line for _, _, lines in per_page for line in lines], body_size)
+        free = [w for w, hit in zip(page.words, in_table) if not hit and w.upright]
+        rotated = [w for w in page.words if not w.upright]
+        if rotated:  # side labels running up the margin are furniture, kept in the account
+            sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
+        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free)]))
+    furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
+    pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
 
     stream: list[LayoutBlock | Line] = []
-    removed: list[Furniture] = []
-    for page, table_words, lines in per_page:
-        kept = []
-        for line in lines:
-            if (page.number, round(line.top, 1), line.text) in furniture:
-                removed.append(Furniture(line.text, page.number))
-            else:
-                kept.append(line)
+    removed: list[Furniture] = sideways
+    for page, table_words, groups in per_page:
         items: list[tuple[float, LayoutBlock | Line]] = []
-        for item in page_items(page, kept, pitch):
-            top = item.top if isinstance(item, Line) else min(
-                (ln.top for row in item.rows for cell in row for b in cell for ln in b.lines), default=0.0)
-            items.append((top, item))
+        for group in groups:  # columns in reading order: each is laid out on its own
+            kept = []
+            for line in group:
+                if (page.number, round(line.top, 1), line.text) in furniture:
+                    removed.append(Furniture(line.text, page.number))
+                else:
+                    kept.append(line)
+            for item in page_items(page, kept, pitch):
+                top = item.top if isinstance(item, Line) else min(
+                    (ln.top for row in item.rows for cell in row for b in cell for ln in b.lines), default=0.0)
+                items.append((top, item))
         for table in page.tables:
             items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
         if page.tables:

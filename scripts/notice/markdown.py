@@ -23,8 +23,10 @@ FENCE = re.compile(r"^(```|~~~)")
 
 
 def escape(text: str) -> str:
-    text = re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
-    return text
+    """Markdown-safe text. Python-Markdown has no backslash escape for '<' (it would show the
+    backslash), so '<' becomes an entity; the others take a backslash."""
+    text = re.sub(r"([\\`*_\[\]>])", r"\\\1", text)
+    return text.replace("<", "&lt;")
 
 
 def escape_line_start(text: str) -> str:
@@ -51,10 +53,14 @@ def render_spans(spans: tuple[Span, ...]) -> str:
 
 
 def render_list(block: ListBlock) -> list[str]:
+    """One item per line; nesting never deeper than one level below the item before, so an
+    orphan sub-item cannot turn into an indented code block."""
     lines = []
+    depth = -1
     for item in block.items:
+        depth = min(item.level, depth + 1)
         marker = f"{item.number or 1}." if block.ordered else "-"
-        lines.append("    " * item.level + f"{marker} {render_spans(item.spans)}")
+        lines.append("    " * depth + f"{marker} {render_spans(item.spans)}")
     return lines
 
 

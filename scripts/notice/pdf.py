@@ -56,6 +56,7 @@ class Word:
     href: str | None = None
     glued: bool = False  # True when no space separates this word from the one before it
     color: str = ""  # fill colour of the glyphs, as a short key ("0", "0.91,0.44,0.2")
+    upright: bool = True  # False for rotated text (a side label running up the margin)
 
 
 @dataclass(frozen=True)
@@ -229,6 +230,7 @@ def split_at_links(
             href=hrefs[start],
             glued=n > 0,
             color=color_key(part[0].get("non_stroking_color")),
+            upright=all(c.get("upright", True) for c in part),
         ))
     return words
 

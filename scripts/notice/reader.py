@@ -107,6 +107,10 @@ def parse_inline(text: str) -> tuple[Span, ...]:
             plain.append(text[i + 1])
             i += 2
             continue
+        if text.startswith("&lt;", i):  # the writer's spelling of '<' (Markdown has no escape for it)
+            plain.append("<")
+            i += 4
+            continue
         if text.startswith("**", i):
             end = _closing(text, "**", i + 2)
             if end > i + 2:
@@ -135,7 +139,8 @@ def parse_inline(text: str) -> tuple[Span, ...]:
 
 
 def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in ESCAPABLE else m.group(0), text)
+    text = re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in ESCAPABLE else m.group(0), text)
+    return text.replace("&lt;", "<")
 
 
 def _closing(text: str, marker: str, start: int) -> int:
