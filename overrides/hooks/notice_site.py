@@ -33,7 +33,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notice = settings(config)
     languages = [lang["locale"] for lang in config.plugins["i18n"].config.languages]
     try:
-        state["versions"] = site.load_versions(root / notice.get("versions", "versions.yml"), languages)
+        state["versions"] = site.load_versions(root / notice.get("versions", "versions.yml"),
+                                               checks.complete_languages(Path(config.docs_dir), languages))
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state["locales"] = root / notice.get("locales", "locales")
@@ -101,7 +102,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     date_locale = str(settings(config).get("date_locale", {}).get(lang, lang))
     if page.meta.get("notice_page") == "changelog":
         point_skip_link_at_top(page)
-        return site.mark_top(html, "") + site.changelog(state["versions"], lang, date_locale, render)
+        return site.mark_top(html, "") + site.changelog(state["versions"], lang, date_locale, render,
+                                                    state["source_language"], Path(config.docs_dir))
     if page.meta.get("notice_page") == "translation-status":
         point_skip_link_at_top(page)
         statuses = translation.statuses(Path(config.docs_dir), state["source_language"], state["languages"])

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import archive, export, pages, publish, site, typeset, versions
+from notice import archive, checks, export, pages, publish, site, typeset, versions
 from notice.errors import NoticeError
 
 state: dict[str, Any] = {}
@@ -56,7 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         versions_file = Path(os.path.relpath(root / notice.get("versions", "versions.yml")))
         published = archive.load(
-            layout, versions.load_versions(versions_file, list(layout.languages)), versions_file
+            layout, versions.load_versions(versions_file, checks.complete_languages(layout.docs, list(layout.languages))),
+            versions_file
         )
         documents = export.documents(published, config.site_url, root, schema)
     except NoticeError as err:

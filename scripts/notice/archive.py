@@ -233,7 +233,10 @@ def load_archive(
                         f"(expected one with 'effective: {date}')",
                     )
                 )
+        first = min(layout.snapshot_dates(lang), default=None)
         for version in versions:
+            if first is not None and version.effective < first:
+                continue  # the language was added later: its archive starts with its first release
             path = layout.snapshot(lang, version.effective)
             item = _read_snapshot(path, version, lang, neighbours[version.effective], versions_file, problems)
             if item is not None:
@@ -382,7 +385,7 @@ def _line_of(part: Any) -> int:
 
 def check_archive(layout: Layout, versions_file: Path) -> list[checks.Problem]:
     """Every problem with versions.yml and the archive, for ``notice check``."""
-    versions, problems = parse_versions(versions_file, list(layout.languages))
+    versions, problems = parse_versions(versions_file, checks.complete_languages(layout.docs, list(layout.languages)))
     if problems:
         return problems
     return load_archive(layout, versions, versions_file)[1]

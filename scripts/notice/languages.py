@@ -118,10 +118,18 @@ def new_language(root: Path, lang: str, source_lang: str) -> list[Path]:
     folder.mkdir()
     front = dict(source.front)
     front["lang"] = lang
+    front.pop("effective_label", None)  # the source's own wording; the catalog's label is this language's
     front["source_sections"] = source_digests(source)
     front["untranslated"] = [TITLE, PREAMBLE] + [s.id for s in source.sections]
-    write_atomically(folder / "index.md", with_front_matter(source, front))
+    text = with_front_matter(source, front)
+    write_atomically(folder / "index.md", text)
     written.append(folder / "index.md")
+    effective = source.front.get("effective")
+    if effective is not None and (docs / source_lang / str(effective) / "index.md").exists():
+        snapshot = folder / str(effective) / "index.md"  # the current version, as this language has it now
+        snapshot.parent.mkdir()
+        write_atomically(snapshot, text)
+        written.append(snapshot)
     for page in sorted((docs / source_lang).glob("*.md")):
         if page.name != "index.md":
             (folder / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")

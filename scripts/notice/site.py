@@ -100,14 +100,21 @@ def effective_date(meta: dict[str, object], lang: str, date_locale: str, render:
                   iso=effective.isoformat(), text=dates.long_date(effective, date_locale))
 
 
-def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render: Render) -> str:
+def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render: Render,
+              source_lang: str = "", docs: Path | None = None) -> str:
+    """The change-log list: the versions published in ``lang``; a language still being translated
+    may lack a summary, and then shows the source language's, marked with its ``lang``."""
     # Links are relative to the change-log page (<language root>/changelog/); notice.archive spells them.
     up = "../"
+    if docs is not None:
+        versions = tuple(v for v in versions if (docs / lang / v.effective.isoformat() / "index.md").exists())
     rows = []
     for n, v in enumerate(versions):
+        summary_lang = None if lang in v.summary else source_lang
         previous = versions[n + 1] if n + 1 < len(versions) else None
         rows.append({"version": v.version, "iso": v.effective.isoformat(),
-                     "text": dates.long_date(v.effective, date_locale), "summary": v.summary[lang],
+                     "text": dates.long_date(v.effective, date_locale),
+                     "summary": v.summary.get(lang) or v.summary.get(source_lang, ""), "summary_lang": summary_lang,
                      "current": n == 0, "page": up + archive.version_url(v.effective),
                      "pdf": up + archive.export_url(lang, v.effective, "pdf"),
                      "json": up + archive.export_url(lang, v.effective, "json"),

@@ -4,6 +4,8 @@ drawn and in view at every stop; back-to-top moves focus to the title, not only 
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,6 +15,8 @@ from . import support
 from .conftest import NewContext
 
 NOTICES = {"sv": "", "en": "en/"}
+PERMALINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bheaderlink\b)(?:[^>]*\baria-label="([^"]*)")?'
+                       r'(?:[^>]*\btitle="([^"]*)")?[^>]*>(.*?)</a>', re.S)
 
 
 def focused(page: Page) -> dict[str, Any]:
@@ -100,3 +104,17 @@ def test_data_table_is_described_and_scrolls_by_keyboard(site_url: str, new_cont
     else:  # it fits: then nothing of it may hang off the screen
         box = table.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= support.PHONE["width"]
+
+
+def test_permalinks_have_distinct_names(built_site: Path) -> None:
+    """Heading permalinks (if ever turned on) must each say which section they link to, not all
+    'Permanent link'."""
+    found = False
+    for path in support.pages(built_site):
+        links = PERMALINK.findall((built_site / path).read_text(encoding="utf-8"))
+        found = found or bool(links)
+        names = [label or title or text.strip() for label, title, text in links]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        assert not repeated, f"{path}: permalinks share the name {repeated}"
+    if not found:
+        pytest.skip("no heading permalinks on any page (toc permalink is off)")
