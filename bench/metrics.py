@@ -139,7 +139,7 @@ def is_table_start(lines: Sequence[str], i: int) -> bool:
 def row_to_cells(line: str) -> tuple[str, ...]:
     """One GFM table row -> its raw cell strings (outer pipes dropped, escaped pipes kept)."""
     line = line.strip()
-    line = line[1:] if line.startswith("|") else line
+    line = line.removeprefix("|")
     line = line[:-1] if line.endswith("|") and not line.endswith("\\|") else line
     return tuple(cell.strip() for cell in _CELL_SPLIT_RE.split(line))
 

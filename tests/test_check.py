@@ -8,8 +8,8 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
@@ -34,26 +34,30 @@ def edit(path: Path, change: Callable[[str], str]) -> None:
 
 
 def drop_section(text: str) -> str:
-    return re.sub(r"\n## Data Retention \{#datalagring\}\n.*?(?=\n## )", "\n", text, count=1, flags=re.S)
+    return re.sub(r"\n## Data Retention \{#datalagring\}\n.*?(?=\n## )", "\n", text, count=1, flags=re.DOTALL)
 
 
 CASES: dict[str, tuple[str, Callable[[str], str], str]] = {
     "missing-section": (EN, drop_section, "section 'datalagring' is missing"),
-    "extra-section": (EN, lambda t: t.replace("\n## Contact Us {#kontakta-oss}", "\n## Extra {#extra}\n\nMore.\n\n## Contact Us {#kontakta-oss}"),
+    "extra-section": (EN, lambda t: t.replace("\n## Contact Us {#kontakta-oss}",
+                                              "\n## Extra {#extra}\n\nMore.\n\n## Contact Us {#kontakta-oss}"),
                       "section 'extra' is not in"),
     "duplicated-id": (EN, lambda t: t.replace("{#barns-sekretess}", "{#datalagring}"), "duplicate id 'datalagring'"),
-    "changed-id": (EN, lambda t: t.replace("{#barns-sekretess}", "{#childrens-privacy}"), "section 'childrens-privacy' is not in"),
+    "changed-id": (EN, lambda t: t.replace("{#barns-sekretess}", "{#childrens-privacy}"),
+                   "section 'childrens-privacy' is not in"),
     "wrong-level": (EN, lambda t: t.replace("### Other Jurisdictions", "#### Other Jurisdictions"),
                     "at the wrong level (expected 3, found 4)"),
     "different-link": (EN, lambda t: t.replace("(https://www.allegisgroup.com/en/cookie-notice)", "(https://example.com/cookies)"),
                        "link to https://example.com/cookies differs from the source"),
     "broken-anchor": (EN, lambda t: t.replace("Contact Us” section", "[Contact Us](#kontakta-osss)” section", 1),
                       "link to '#kontakta-osss' goes nowhere"),
-    "invalid-date": (EN, lambda t: t.replace("effective: 2019-12-13", "effective: 2019-13-45"), "'effective' is not a valid date"),
-    "script": (EN, lambda t: t.replace("## Data Retention {#datalagring}\n", "## Data Retention {#datalagring}\n\n<script>alert(1)</script>\n"),
+    "invalid-date": (EN, lambda t: t.replace("effective: 2019-12-13", "effective: 2019-13-45"),
+                     "'effective' is not a valid date"),
+    "script": (EN, lambda t: t.replace("## Data Retention {#datalagring}\n",
+                                       "## Data Retention {#datalagring}\n\n<script>alert(1)</script>\n"),
                "raw <script> is not allowed"),
-    "malformed-po": ("locales/en/LC_MESSAGES/messages.po", lambda t: t.replace('msgid "Back to top"', 'msgid "Back to top'),
-                     "malformed catalog line"),
+    "malformed-po": ("locales/en/LC_MESSAGES/messages.po",
+                     lambda t: t.replace('msgid "Back to top"', 'msgid "Back to top'), "malformed catalog line"),
 }
 
 
@@ -90,7 +94,7 @@ def test_vague_link_text_is_a_warning_per_language() -> None:
 def test_outdated_translation_is_reported_then_marked_current(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     edit(project / "docs/sv/index.md", lambda t: t.replace("Vi lagrar de personuppgifter", "Vi sparar de personuppgifter"))
-    run = lambda *a: subprocess.run([sys.executable, "-m", "notice.cli", *a], cwd=project, capture_output=True, text=True)  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "notice.cli", *a], cwd=project, capture_output=True, text=True)
     check = run("check")
     outdated = [line for line in check.stderr.splitlines() if "is outdated" in line]
     assert check.returncode == 0 and len(outdated) == 2  # en and de, as warnings
@@ -133,7 +137,7 @@ def test_every_configured_language_has_every_string() -> None:
 
 def test_new_language_builds_labelled_and_untranslated(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    run = lambda *a: subprocess.run(a, cwd=project, capture_output=True, text=True)  # noqa: E731
+    run = lambda *a: subprocess.run(a, cwd=project, capture_output=True, text=True)
     added = run(sys.executable, "-m", "notice.cli", "new-language", "fr")
     assert added.returncode == 0, added.stderr
     assert "- locale: fr" in (project / "mkdocs.yml").read_text(encoding="utf-8")

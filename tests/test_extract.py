@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from notice import fidelity
 from notice.markdown import read_headings, section_ids
 
@@ -45,9 +44,9 @@ def test_extract_is_deterministic(tmp_path: Path) -> None:
 
 def test_front_matter_and_headings() -> None:
     text = (ROOT / "docs/sv/index.md").read_text(encoding="utf-8")
-    assert re.search(r"^effective: 2019-12-13$", text, re.M)
-    assert re.search(r"^source: allegis-privacy-notice-sv.pdf$", text, re.M)
-    assert re.search(r"^source_sha256: [0-9a-f]{64}$", text, re.M)
+    assert re.search(r"^effective: 2019-12-13$", text, re.MULTILINE)
+    assert re.search(r"^source: allegis-privacy-notice-sv.pdf$", text, re.MULTILINE)
+    assert re.search(r"^source_sha256: [0-9a-f]{64}$", text, re.MULTILINE)
     ids = [section_id for _, section_id in section_ids(text)]
     assert len(ids) == 26 and len(set(ids)) == len(ids)
     assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", i) for i in ids)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown as python_markdown
-
 from notice.markdown import render_list, render_spans
 from notice.model import ListBlock, ListItem, Span
 from notice.reader import parse_inline

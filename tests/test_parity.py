@@ -36,8 +36,10 @@ def test_missing_section_names_file_line_and_id(tmp_path: Path) -> None:
 
 
 def test_wrong_level_is_reported(tmp_path: Path) -> None:
-    text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8").replace("### European Privacy Rights", "## European Privacy Rights")
+    text = (ROOT / "docs/en/index.md").read_text(encoding="utf-8")
+    text = text.replace("### European Privacy Rights", "## European Privacy Rights")
     broken = tmp_path / "index.md"
     broken.write_text(text, encoding="utf-8")
     problems = check_section_parity(doc(SOURCE, "sv"), doc(broken))
-    assert [p.message for p in problems] == ["section 'europeiska-sekretessrattigheter' is at the wrong level (expected 3, found 2)"]
+    expected = "section 'europeiska-sekretessrattigheter' is at the wrong level (expected 3, found 2)"
+    assert [p.message for p in problems] == [expected]

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from notice import fidelity
 
 from .conftest import FIXTURES, SOURCES
@@ -24,7 +23,7 @@ def read(site: Path, page: str) -> str:
 
 
 def article(markup: str) -> str:
-    match = re.search(r"<article\b.*?</article>", markup, re.S)
+    match = re.search(r"<article\b.*?</article>", markup, re.DOTALL)
     assert match, "no <article> element"
     return match.group(0)
 

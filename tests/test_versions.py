@@ -84,7 +84,7 @@ def page(site: Path, url: str) -> str:
 
 
 def article(markup: str) -> str:
-    match = re.search(r"<article\b.*?</article>", markup, re.S)
+    match = re.search(r"<article\b.*?</article>", markup, re.DOTALL)
     assert match, "no <article>"
     return match.group(0)
 
@@ -166,7 +166,7 @@ def test_release_refuses(
                 f"effective: {effective}",
                 current.read_text(encoding="utf-8"),
                 count=1,
-                flags=re.M,
+                flags=re.MULTILINE,
             ),
             encoding="utf-8",
         )
@@ -188,7 +188,7 @@ def test_archived_version_has_banner_and_link_to_current(
     url = PREFIX[lang] + OLD + "/"
     body = article(page(site, url))
     banner = re.search(
-        r'<div class="notice-banner notice-banner--archived" role="note">.*?</div>', body, re.S
+        r'<div class="notice-banner notice-banner--archived" role="note">.*?</div>', body, re.DOTALL
     )
     assert banner, "no archived-version banner"
     assert archived in banner.group(0)
@@ -209,7 +209,7 @@ def test_current_version_lives_at_canonical_and_dated_url(site: Path, lang: str)
     heading = re.compile(r"<h[23] id=\"([^\"]+)\"")
     assert heading.findall(dated) == heading.findall(canonical)
     for url, body in ((PREFIX[lang] + NEW + "/", dated), (PREFIX[lang], canonical)):
-        downloads = re.search(r'<ul class="notice-downloads">.*?</ul>', body, re.S)
+        downloads = re.search(r'<ul class="notice-downloads">.*?</ul>', body, re.DOTALL)
         assert downloads and f"notice-{lang}-{NEW}.pdf" in downloads.group(0)
         assert_links_resolve(site, url, downloads.group(0))
 
@@ -228,8 +228,8 @@ def test_language_switch_on_a_dated_page_keeps_the_version(site: Path) -> None:
 def test_redline_section_by_section(site: Path, lang: str, inserted: str, deleted: str) -> None:
     url = PREFIX[lang] + OLD + "/compare/"
     body = article(page(site, url))
-    ins = re.findall(r"<ins>(.*?)</ins>", body, re.S)
-    dels = re.findall(r"<del>(.*?)</del>", body, re.S)
+    ins = re.findall(r"<ins>(.*?)</ins>", body, re.DOTALL)
+    dels = re.findall(r"<del>(.*?)</del>", body, re.DOTALL)
     assert ins and dels
     # announced in words, not colour alone
     assert all(f'<span class="notice-sr">{inserted} </span>' in i for i in ins)

@@ -18,7 +18,7 @@ def N_(msgid: str) -> str:
     return msgid
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load(locales: Path, lang: str) -> Catalog:
     path = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
     if not path.exists():

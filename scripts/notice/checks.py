@@ -31,11 +31,11 @@ VAGUE_LINKS = N_("click here|here|read more|more|link")
 LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 RAW_HTML = (
-    (re.compile(r"<\s*script\b", re.I), "raw <script> is not allowed in a notice"),
-    (re.compile(r"<\s*iframe\b", re.I), "raw <iframe> is not allowed in a notice"),
-    (re.compile(r"<\s*(?:object|embed|form|style)\b", re.I), "raw <object>, <embed>, <form> or <style> is not allowed"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.I), "an event-handler attribute (on...=) is not allowed"),
-    (re.compile(r"javascript:", re.I), "a javascript: URL is not allowed"),
+    (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> is not allowed in a notice"),
+    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "raw <iframe> is not allowed in a notice"),
+    (re.compile(r"<\s*(?:object|embed|form|style)\b", re.IGNORECASE), "raw <object>, <embed>, <form> or <style> is not allowed"),
+    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute (on...=) is not allowed"),
+    (re.compile(r"javascript:", re.IGNORECASE), "a javascript: URL is not allowed"),
 )
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -259,7 +259,7 @@ def check_section_parity(source: Doc, doc: Doc) -> list[Problem]:
 
 
 def link_targets(section: SectionText) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     for number, line in section.body:
         found.extend((number, target) for _, target in LINK.findall(line) if not target.startswith("#"))
         found.extend((number, target) for target in AUTOLINK.findall(line))
@@ -314,10 +314,11 @@ def check_tables(source: Doc, doc: Doc) -> list[Problem]:
             continue
         want = [(r, c) for _, r, c in table_shapes(original)]
         have = table_shapes(section)
-        if [(r, c) for _, r, c in have] != want:
+        found = [(r, c) for _, r, c in have]
+        if found != want:
             line = have[0][0] if have else section.line
             problems.append(Problem(doc.name, line, f"tables in section '{section.id}' differ in shape "
-                                    f"(expected {want or 'none'} rows x columns, found {[(r, c) for _, r, c in have] or 'none'})"))
+                                    f"(expected {want or 'none'} rows x columns, found {found or 'none'})"))
     return problems
 
 
@@ -332,7 +333,8 @@ def check_effective(source: Doc, doc: Doc) -> list[Problem]:
 def freshness(source: Doc, doc: Doc) -> dict[str, str]:
     """Per section of the translation: 'current', 'outdated', 'untranslated' or 'missing'."""
     recorded = doc.front.get("source_sections") or {}
-    untranslated = set(doc.front.get("untranslated") or [])
+    listed = doc.front.get("untranslated")
+    untranslated = set(listed) if isinstance(listed, list) else set()
     state = {}
     for section in source.sections:
         if doc.section(section.id) is None:
@@ -385,7 +387,7 @@ def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Proble
     except (PoFileError, ValueError) as err:
         line = re.search(r"line (\d+)", str(err))
         return [Problem(str(path), int(line.group(1)) if line else 1, f"malformed catalog ({err})")]
-    problems = []
+    problems: list[Problem] = []
     if lang.split("_")[0] == "en":
         return problems
     for msgid in template_ids:

@@ -117,7 +117,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
     if len(summaries) != len(args.summary):
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
-    from . import archive, release  # noqa: PLC0415 - only this command needs them; start-up stays short
+    from . import archive, release
 
     layout, versions_file = archive.read_site_config(args.config)
     for line in release.release(layout, versions_file, args.label, summaries):
@@ -126,14 +126,14 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def source_language(root: Path) -> str:
-    from .project import settings  # noqa: PLC0415 - only the commands that need mkdocs.yml read it
+    from .project import settings
 
     return settings(root).source_language
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import checks, languages  # noqa: PLC0415
-    from .project import settings  # noqa: PLC0415
+    from . import checks, languages
+    from .project import settings
 
     project = settings(Path("."))
     if args.update_freshness:
@@ -150,7 +150,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
-    from . import languages  # noqa: PLC0415
+    from . import languages
 
     written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
     for path in written:

@@ -57,4 +57,4 @@ def find_date(text: str, lang: str) -> tuple[dt.date, int, int] | None:
 
 def long_date(date: dt.date, locale: str) -> str:
     """``date`` as a reader of ``locale`` writes it in running text ("13 december 2019")."""
-    return format_date(date, format="long", locale=locale)
+    return str(format_date(date, format="long", locale=locale))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
 
 from . import catalog, checks, conservation, layout, markdown, pdf, structure
 from .errors import CatalogError, OutputError, StructureError

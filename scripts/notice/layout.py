@@ -27,7 +27,11 @@ MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
 FLOW_SHARE = 0.4
 #: Glyphs that mark a bullet when they stand first on a line.
-BULLETS = frozenset("\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2013\u2014-*o\u00a7\u2219\u25ba\u25b8")
+BULLETS = frozenset(
+    "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
+    "\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2219\u25ba\u25b8"  # Unicode bullets
+    "\u2013\u2014-*o\u00a7"  # dashes, asterisk, 'o', Wingdings square as '§'
+)
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
 ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
@@ -434,7 +438,6 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
     current: list[Line] = []
     kind = "para"
     ordered = False
-    bullet_x = 0.0
     text_x = 0.0
 
     def flush() -> None:
@@ -452,7 +455,6 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
         if mark is not None:
             flush()
             kind, ordered = "item", not is_bullet_token(mark) and bool(ORDERED_MARK.match(mark))
-            bullet_x = line.x0
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
             continue
@@ -580,8 +582,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                 else:
                     kept.append(line)
             for item in page_items(page, kept, pitch):
-                top = item.top if isinstance(item, Line) else min(
-                    (ln.top for row in item.rows for cell in row for b in cell for ln in b.lines), default=0.0)
+                top = item.top if isinstance(item, Line) else block_top(item)
                 items.append((top, item))
         for table in page.tables:
             items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
@@ -590,6 +591,12 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         stream.extend(item for _, item in items)
     return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
+
+
+def block_top(block: LayoutBlock) -> float:
+    if isinstance(block, TextBlock):
+        return block.lines[0].top
+    return min((ln.top for row in block.rows for cell in row for b in cell for ln in b.lines), default=0.0)
 
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[LayoutBlock]:

@@ -22,7 +22,7 @@ from .catalog import N_
 
 Render = Callable[..., str]
 #: The effective-date line the site hook puts under the title (partials/notice-effective.html).
-EFFECTIVE_LINE = re.compile(r'<p class="notice-effective"[^>]*>.*?</p>\s*', re.S)
+EFFECTIVE_LINE = re.compile(r'<p class="notice-effective"[^>]*>.*?</p>\s*', re.DOTALL)
 FIRST_H1_END = re.compile(r"</h1>\s*")
 LINK = re.compile(r'<a href="([^"]+)">([^<]*)</a>')
 VERSION_TITLE = N_("%(title)s – version %(version)s (%(date)s)")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -204,7 +204,10 @@ def split_at_links(
     """One pdfplumber word as one or more ``Word``s: it splits where a link rectangle begins or
     ends inside it, so "webbplatser)" links "webbplatser" and leaves ")" as plain text."""
     chars = raw["chars"]
-    hrefs = [link_at(links, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars] if links else [None] * len(chars)
+    if links:
+        hrefs = [link_at(links, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+    else:
+        hrefs = [None] * len(chars)
     runs: list[tuple[int, int]] = []
     for i, href in enumerate(hrefs):
         if runs and hrefs[runs[-1][0]] == href:
@@ -266,5 +269,6 @@ def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
             continue
         if sum(cell is not None for row in rows for cell in row) < 4:
             continue
-        tables.append(RuledTable(bbox=tuple(table.bbox), rows=rows))  # type: ignore[arg-type]
+        x0, top, x1, bottom = table.bbox
+        tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows))
     return tuple(tables)

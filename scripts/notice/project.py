@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -27,11 +28,11 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 def settings(root: Path) -> Settings:
     path = root / "mkdocs.yml"
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}  # noqa: S506 - safe loader subclass
+        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
     except OSError as err:
         raise NoticeError(f"{path}: cannot read ({err.strerror}); run notice from the repository root") from None
     plugins = config.get("plugins") or []
-    i18n = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), {}) or {}
+    i18n: dict[str, Any] = next((p["i18n"] for p in plugins if isinstance(p, dict) and "i18n" in p), {}) or {}
     languages = [str(lang["locale"]) for lang in i18n.get("languages", [])]
     default = next((lang for lang in i18n.get("languages", []) if lang.get("default")), None)
     notice = (config.get("extra") or {}).get("notice") or {}

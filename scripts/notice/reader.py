@@ -45,7 +45,7 @@ LIST_INDENT = 4
 REFUSED = (
     (re.compile(r"^\s{0,3}>"), "a block quote"),
     (re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$"), "a horizontal rule"),
-    (re.compile(r"^\s{0,3}<(?:div|table|p|section|details|pre|blockquote|ul|ol|h[1-6])\b", re.I), "raw HTML"),
+    (re.compile(r"^\s{0,3}<(?:div|table|p|section|details|pre|blockquote|ul|ol|h[1-6])\b", re.IGNORECASE), "raw HTML"),
     (re.compile(r"^ {4,}\S"), "an indented code block"),
 )
 
@@ -243,7 +243,7 @@ def read_list(cursor: _Cursor) -> ListBlock:
 def split_row(line: str) -> list[str]:
     """The cells of one pipe-table row, split at unescaped ``|``."""
     body = line.strip()
-    body = body[1:] if body.startswith("|") else body
+    body = body.removeprefix("|")
     body = body[:-1] if body.endswith("|") and not body.endswith("\\|") else body
     cells, current, i = [], [], 0
     while i < len(body):

@@ -83,13 +83,13 @@ def version_entry(
 def add_version(text: str, entry: Callable[[str], str], path: Path) -> str:
     """``text`` of versions.yml with ``entry(indent)`` as the new first entry, indented as the
     entries already there, every comment and other entry untouched."""
-    match = re.search(r"^versions:[ \t]*(\[\s*\])?[ \t]*(#.*)?\n", text, re.M)
+    match = re.search(r"^versions:[ \t]*(\[\s*\])?[ \t]*(#.*)?\n", text, re.MULTILINE)
     if match is None:
         raise NoticeError(f"{path}: no top-level 'versions:' list to add the new version to")
     if match.group(1):  # "versions: []"
         return text[: match.start()] + "versions:\n" + entry("  ") + text[match.end() :]
     rest = text[match.end() :]
-    first = re.search(r"^([ \t]*)- ", rest, re.M)
+    first = re.search(r"^([ \t]*)- ", rest, re.MULTILINE)
     indent = first.group(1) if first else "  "
     at = match.end() + (first.start() if first else 0)
     return text[:at] + entry(indent) + text[at:]

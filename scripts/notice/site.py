@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 from urllib.parse import urljoin
 
 from babel.support import Translations
@@ -24,15 +25,15 @@ from .errors import CatalogError
 from .versions import Version, load_versions  # noqa: F401  (the hooks load versions from here)
 
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
-FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
 TOP_ID = "top"
 CHANGELOG_TITLE = N_("Change log")
 #: A table's caption when no short paragraph introduces it.
 TABLE_CAPTION = N_("Table %(number)s")
 #: The longest introducing paragraph (in characters of text) that becomes a table's caption.
 CAPTION_MAX_CHARS = 200
-TABLE = re.compile(r"(?:<p>(?P<lead>(?:(?!</p>).)*)</p>\s*)?<table>(?P<body>.*?)</table>", re.S)
-THEAD = re.compile(r"<thead>.*?</thead>", re.S)
+TABLE = re.compile(r"(?:<p>(?P<lead>(?:(?!</p>).)*)</p>\s*)?<table>(?P<body>.*?)</table>", re.DOTALL)
+THEAD = re.compile(r"<thead>.*?</thead>", re.DOTALL)
 TH_WITHOUT_SCOPE = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
 TAG = re.compile(r"<[^>]+>")
 
@@ -66,7 +67,10 @@ def translations(locales: Path, lang: str) -> Translations:
     mo = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not mo.exists():
         raise CatalogError(f"{mo}: compiled catalog missing (run: make locales)")
-    return Translations.load(str(locales), [lang], DOMAIN)
+    loaded = Translations.load(str(locales), [lang], DOMAIN)
+    if not isinstance(loaded, Translations):  # Babel falls back to a null catalog: never silently
+        raise CatalogError(f"{mo}: not a readable compiled catalog (run: make locales)")
+    return loaded
 
 
 # ---------------------------------------------------------------- HTML
@@ -160,11 +164,11 @@ def absolute_url(site_url: str, link: str) -> str:
 
 # ---------------------------------------------------------------- what an edit must not introduce
 
-IMG = re.compile(r"<img\b[^>]*>", re.S)
+IMG = re.compile(r"<img\b[^>]*>", re.DOTALL)
 ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-TABLE_ELEMENT = re.compile(r"<table\b.*?</table>", re.S)
-HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S)
+TABLE_ELEMENT = re.compile(r"<table\b.*?</table>", re.DOTALL)
+HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL)
 
 
 def markup_problems(html: str) -> list[str]:

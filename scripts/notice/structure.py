@@ -18,8 +18,19 @@ from pathlib import Path
 from . import dates, layout
 from .errors import StructureError
 from .layout import Layout, TableBlock, TextBlock
-from .model import (Block, Cell, CellBlock, ListBlock, ListItem, Notice, Paragraph, Removed, Section,
-                    SourceRef, Span, Table)
+from .model import (
+    Block,
+    Cell,
+    ListBlock,
+    ListItem,
+    Notice,
+    Paragraph,
+    Removed,
+    Section,
+    SourceRef,
+    Span,
+    Table,
+)
 from .pdf import Word
 from .slugs import unique_ids
 
@@ -298,7 +309,7 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
         blocks[:2] = [TextBlock(first.kind, first.lines + second.lines, first.level, first.ordered)]  # type: ignore[union-attr]
-    heading_blocks = [b for b in blocks if heading(b)]
+    heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
     builder = Builder(name, options, vocabulary_of(layout_))

@@ -8,17 +8,17 @@ per language, which sections are current, outdated, untranslated or missing.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .catalog import N_
 from .checks import Doc, freshness, load_doc
 from .languages import PREAMBLE, TITLE
 
 Render = Callable[..., str]
-SECTION_START = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"[^>]*>.*?</h[23]>", re.S)
-H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.S)
+SECTION_START = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"[^>]*>.*?</h[23]>", re.DOTALL)
+H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
 STATUS_TITLE = N_("Translation status")
 
 

@@ -78,7 +78,7 @@ def page_counter(phrase: str) -> str:
 
 def _weasyprint() -> Any:
     try:
-        import weasyprint  # noqa: PLC0415  (loads pango; only builds that write PDFs pay for it)
+        import weasyprint
     except OSError as err:
         raise NoticeError(f"WeasyPrint cannot load its system libraries ({err}): {SYSDEPS_HINT}") from None
     return weasyprint

@@ -34,7 +34,7 @@ def _child(node: yaml.Node, key: str) -> yaml.Node | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if getattr(k, "value", None) == key:
-                return v
+                return v if isinstance(v, yaml.Node) else None
     return None
 
 
@@ -70,7 +70,7 @@ def parse_versions(
         return (), []
     if not isinstance(entries, list) or not entries:
         return (), [checks.Problem(file, 1, "expected a 'versions' list with at least one entry")]
-    nodes = _child(root, "versions")
+    nodes = _child(root, "versions") if root is not None else None
     assert isinstance(nodes, yaml.SequenceNode)
     problems: list[checks.Problem] = []
     found: list[Version] = []

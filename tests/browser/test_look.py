@@ -4,7 +4,6 @@ and dark), refreshed by the suite whenever the rendering changes, and a clean pr
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from PIL import Image

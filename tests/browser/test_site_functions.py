@@ -8,7 +8,10 @@ from typing import Any
 
 from notice import site
 
-TABLE = "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n<tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody>\n</table>"
+TABLE = (
+    "<table>\n<thead>\n<tr>\n<th>A</th>\n<th>B</th>\n</tr>\n</thead>\n"
+    "<tbody>\n<tr><td>1</td><td>2</td></tr>\n</tbody>\n</table>"
+)
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,0 +1,22 @@
+"""The code as STYLE.md asks: ruff clean everywhere, the library type-checked by mypy --strict."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff() -> None:
+    result = run("ruff", "check", "scripts", "overrides/hooks", "tests", "bench")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_strict_on_the_library() -> None:
+    result = run("mypy", "scripts/notice")
+    assert result.returncode == 0, result.stdout + result.stderr
