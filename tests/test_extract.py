@@ -84,3 +84,14 @@ def test_every_pdf_link_is_kept_once(pdf: str, golden: str) -> None:
         shown = uri.removeprefix("mailto:")
         assert text.count(f"[{shown}]({uri})") + text.count(f"<{uri}>") <= text.count(uri), uri
         assert text.count(f"{shown} [{shown}]") == 0, f"{uri} printed twice"
+
+
+def test_internal_pdf_links_point_at_their_sections() -> None:
+    """The PDF's links into itself (other than back-to-top) land on the heading they point at."""
+    expected = [("klicka här", "information-om-allegis-group"), ("Kontakta oss", "kontakta-oss"),
+                ("klicka här", "eu-usa-och-schweiz-usa-privacy"), ("Cookies och onlinespårning", "cookies-och-onlinesparning"),
+                ("Kontakta oss", "kontakta-oss"), ("Kontakta oss", "kontakta-oss")]
+    text = (ROOT / "docs/sv/index.md").read_text(encoding="utf-8")
+    assert re.findall(r"\[([^\]]+)\]\(#([a-z0-9-]+)\)", text) == expected
+    ids = {section_id for _, section_id in section_ids(text)}
+    assert {target for _, target in expected} <= ids

@@ -97,6 +97,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     for problem in site.markup_problems(html):  # an error, not a warning: `--quiet` drops warnings
         log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}: {problem}")
+    html = site.name_permalinks(html, lambda section: state["gettext"](site.PERMALINK_NAME) % {"section": section})
     lang = language(config)
     date_locale = str(settings(config).get("date_locale", {}).get(lang, lang))
     if page.meta.get("notice_page") == "changelog":

@@ -261,7 +261,7 @@ def check_section_parity(source: Doc, doc: Doc) -> list[Problem]:
 def link_targets(section: SectionText) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for number, line in section.body:
-        found.extend((number, target) for _, target in LINK.findall(line) if not target.startswith("#"))
+        found.extend((number, target) for _, target in LINK.findall(line))  # #anchors too: same sections
         found.extend((number, target) for target in AUTOLINK.findall(line))
     return found
 

@@ -72,6 +72,9 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as err:
         raise OutputError(f"{path}: cannot write in {folder} ({err.strerror})") from None
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, path)

@@ -54,15 +54,18 @@ class _TextOf(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self.skipping = 0
+        self.hidden: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
+        if tag in self.SKIP or ("aria-hidden", "true") in attrs:  # hidden from readers: not text
             self.skipping += 1
+            self.hidden.append(tag)
         if tag not in self.INLINE:
             self.parts.append(" ")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self.skipping:
+        if self.hidden and tag == self.hidden[-1]:
+            self.hidden.pop()
             self.skipping -= 1
         if tag not in self.INLINE:
             self.parts.append(" ")

@@ -18,6 +18,7 @@ from pathlib import Path
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -112,8 +113,9 @@ def read_range(path: Path, password: str, start: int, stop: int) -> tuple[PageCo
     try:
         with pdfplumber.open(path, password=password) as pdf:
             content = []
+            targets = page_targets(pdf)
             for page in pdf.pages[start:stop]:
-                content.append(read_page(page, name))
+                content.append(read_page(page, name, targets))
                 page.close()
             return tuple(content)
     except (PdfminerException, PDFSyntaxError, PSException, PDFPasswordIncorrect, PDFEncryptionError,
@@ -160,7 +162,43 @@ def describe(err: BaseException, password: str) -> str:
     return f"damaged or truncated PDF ({type(cause).__name__})"
 
 
-def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:
+#: Internal links point into the document: ``pdf-dest:<page>:<top>`` until structure names the section.
+DEST_PREFIX = "pdf-dest:"
+
+
+def page_targets(pdf: pdfplumber.pdf.PDF) -> dict[int, tuple[int, float]]:
+    """Page object id -> (page number, height), to resolve where an internal link leads."""
+    targets = {}
+    for page in pdf.pages:
+        pageid = page.page_obj.pageid
+        if isinstance(pageid, int):
+            targets[pageid] = (page.page_number, float(page.height))
+    return targets
+
+
+def destination(data: dict, targets: dict[int, tuple[int, float]]) -> str | None:  # type: ignore[type-arg]
+    """``pdf-dest:<page>:<top>`` for an explicit GoTo destination ([page /XYZ left top zoom]);
+    None for named destinations and anything unusual (the words then stay plain text)."""
+    dest = resolve1(data.get("Dest"))
+    action = resolve1(data.get("A"))
+    if dest is None and isinstance(action, dict) and str(resolve1(action.get("S"))).endswith("GoTo"):
+        dest = resolve1(action.get("D"))
+    if not isinstance(dest, list) or len(dest) < 2:
+        return None
+    page_ref = dest[0]
+    target = targets.get(getattr(page_ref, "objid", -1))
+    if target is None:
+        return None
+    number, height = target
+    kind = getattr(resolve1(dest[1]), "name", "")
+    y = resolve1(dest[3]) if len(dest) > 3 and kind in ("XYZ", "FitH", "FitBH") else None
+    if kind in ("FitH", "FitBH"):
+        y = resolve1(dest[2])
+    top = height - float(y) if isinstance(y, (int, float)) else 0.0
+    return f"{DEST_PREFIX}{number}:{top:.0f}"
+
+
+def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[int, float]] | None = None) -> PageContent:
     number = page.page_number
     raw = [
         w for w in page.extract_words(
@@ -171,7 +209,7 @@ def read_page(page: pdfplumber.page.Page, name: str) -> PageContent:
         )
         if w["text"].strip()
     ]
-    links = read_links(page, name)
+    links = read_links(page, name, targets or {})
     words = tuple(word for w in raw for word in split_at_links(w, links, number))
     return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
 
@@ -238,8 +276,9 @@ def split_at_links(
     return words
 
 
-def read_links(page: pdfplumber.page.Page, name: str) -> list[tuple[tuple[float, float, float, float], str]]:
-    """Link annotations as (bbox, uri); malformed annotations are skipped with a warning."""
+def read_links(page: pdfplumber.page.Page, name: str,
+               targets: dict[int, tuple[int, float]]) -> list[tuple[tuple[float, float, float, float], str]]:
+    """Link annotations as (bbox, uri or internal destination); malformed ones are skipped with a warning."""
     try:
         annots = page.annots
     except Exception as err:  # noqa: BLE001 - pdfminer raises many types for broken annotations
@@ -250,7 +289,12 @@ def read_links(page: pdfplumber.page.Page, name: str) -> list[tuple[tuple[float,
     for annot in annots:
         uri = annot.get("uri")
         if not isinstance(uri, str) or not uri.strip():
-            continue
+            try:
+                uri = destination(annot.get("data") or {}, targets)
+            except Exception:  # noqa: BLE001 - a broken destination is only a lost internal link
+                uri = None
+            if uri is None:
+                continue
         try:
             bbox = (float(annot["x0"]), float(annot["top"]), float(annot["x1"]), float(annot["bottom"]))
         except (KeyError, TypeError, ValueError):

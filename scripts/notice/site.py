@@ -89,10 +89,12 @@ def add_back_to_top(html: str, link: str) -> str:
 
 def mark_top(html: str, addition: str) -> str:
     """Give the page's h1 the shared id ``top`` (focusable, so back-to-top moves focus there)
-    and put ``addition`` (the effective date) right after it."""
+    and put ``addition`` (the effective date) right after it. The title's own permalink goes: it
+    pointed at the old id, and a link to the top of the page adds nothing."""
     def replace(match: re.Match[str]) -> str:
         attrs = re.sub(r'\s*\bid="[^"]*"', "", match.group(1))
-        return f'<h1 id="{TOP_ID}" tabindex="-1"{attrs}>{match.group(2)}</h1>\n{addition}'
+        title = re.sub(r'<a class="headerlink"[^>]*>.*?</a>', "", match.group(2), flags=re.S)
+        return f'<h1 id="{TOP_ID}" tabindex="-1"{attrs}>{title}</h1>\n{addition}'
     return FIRST_H1.sub(replace, html, count=1)
 
 
@@ -133,6 +135,21 @@ def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
     for item in toc:
         items.extend(item.children if item.level == 1 else [item])
     return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title) for c in i.children)) for i in items)
+
+
+PERMALINK_NAME = N_("Link to the section “%(section)s”")
+HEADERLINK = re.compile(r'(<h([1-6])\b[^>]*>)(.*?)<a class="headerlink" href="#([^"]+)" title="[^"]*">(.*?)</a>(</h\2>)', re.S)
+
+
+def name_permalinks(html: str, name: Callable[[str], str]) -> str:
+    """Give each heading's permalink the name of its section ("Link to the section “Data retention”"),
+    so a list of links read out of context tells them apart; the '#' itself is hidden from speech."""
+    def replace(match: re.Match[str]) -> str:
+        section = TAG.sub("", match.group(3)).strip()
+        label = escape(name(section), quote=True)
+        return (f'{match.group(1)}{match.group(3)}<a class="headerlink" href="#{match.group(4)}" '
+                f'aria-label="{label}"><span aria-hidden="true">{match.group(5)}</span></a>{match.group(6)}')
+    return HEADERLINK.sub(replace, html)
 
 
 def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:

@@ -7,15 +7,17 @@ link runs and bold runs to spans, and cuts the body into sections with ids.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import dates, layout
+from . import dates, layout, pdf
 from .errors import StructureError
 from .layout import Layout, TableBlock, TextBlock
 from .model import (
@@ -317,13 +319,17 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     title = ""
     preamble: list[Block] = []
     raw_sections: list[tuple[int, str, SourceRef, list[Block]]] = []
+    places: list[tuple[int, float]] = []  # (page, top) of each section heading, for internal links
+    title_place: tuple[int, float] | None = None
     for block in blocks:
         if isinstance(block, TextBlock) and id(block) in levels:
             text = " ".join(w.text for w in block.words)
             if levels[id(block)] == 1 and not title and not raw_sections:
                 title = text
+                title_place = (block.lines[0].page, block.lines[0].top)
             else:
                 raw_sections.append((max(levels[id(block)], 2), text, builder.ref(block), []))
+                places.append((block.lines[0].page, block.lines[0].top))
             continue
         target = raw_sections[-1][3] if raw_sections else preamble
         if isinstance(block, TableBlock):
@@ -333,8 +339,13 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
 
     effective, label, preamble = take_effective(preamble, options.lang, removed)
     ids = assign_ids([(level, heading) for level, heading, _, _ in raw_sections], options, name)
+    anchors = [(page, top, section_id) for (page, top), section_id in zip(places, ids)]
+    if title_place is not None:
+        anchors.append((title_place[0], title_place[1], "top"))
+    resolve = functools.partial(internal_target, anchors)
+    preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
-        Section(section_id, level, heading, tuple(body), ref)
+        Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
         for section_id, (level, heading, ref, body) in zip(ids, raw_sections)
     )
     return Notice(
@@ -348,6 +359,43 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+#: Points between an internal link's destination and the heading it means.
+DEST_SLACK = 24.0
+
+
+def internal_target(anchors: list[tuple[int, float, str]], href: str | None) -> str | None:
+    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading; None drops the link
+    (its words stay as text) when it lands anywhere else."""
+    if href is None or not href.startswith(pdf.DEST_PREFIX):
+        return href
+    page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
+    page, top = int(page_text), float(top_text)
+    near = [(abs(a_top - top), section_id) for a_page, a_top, section_id in anchors
+            if a_page == page and abs(a_top - top) <= DEST_SLACK]
+    return f"#{min(near)[1]}" if near else None
+
+
+def relink_spans(spans: tuple[Span, ...], resolve: Callable[[str | None], str | None]) -> tuple[Span, ...]:
+    out = []
+    for span in spans:
+        href = resolve(span.href)
+        out.append(span if href == span.href else Span(span.text, href, span.bold and href is None))
+    return tuple(out)
+
+
+def relink(block: Block, resolve: Callable[[str | None], str | None]) -> Block:
+    """``block`` with every internal link resolved to a section id (or dropped)."""
+    if isinstance(block, Paragraph):
+        return Paragraph(relink_spans(block.spans, resolve), block.source)
+    if isinstance(block, ListBlock):
+        items = tuple(ListItem(relink_spans(i.spans, resolve), i.level, i.source, i.number) for i in block.items)
+        return ListBlock(items, block.ordered, block.source)
+    def cell(c: Cell) -> Cell:
+        return Cell(tuple(relink(b, resolve) for b in c.blocks))  # type: ignore[misc]
+    header = tuple(cell(c) for c in block.header) if block.header is not None else None
+    return Table(header, tuple(tuple(cell(c) for c in row) for row in block.rows), block.source)
 
 
 def take_effective(preamble: list[Block], lang: str, removed: list[Removed]) -> tuple:  # type: ignore[type-arg]
