@@ -50,6 +50,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if lang["build"]
     ]
     schema = root / notice.get("schema", "schemas/notice.schema.json")
+    versions_path = root / notice.get("versions", "versions.yml")
+    inputs = fingerprint(config, [Path(config.docs_dir).rglob("*.md"), [versions_path, schema]])
+    if state.get("inputs") == inputs:
+        return config  # the i18n plugin runs one build per language: the archive is the same for all
     try:
         layout = archive.make_layout(
             Path(os.path.relpath(config.docs_dir)), languages, notice.get("source_language")
@@ -63,6 +67,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state.update(
+        inputs=inputs,
         layout=layout,
         archive=published,
         documents=documents,
@@ -70,6 +75,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         locales=root / notice.get("locales", "locales"),
     )
     return config
+
+
+def fingerprint(config: MkDocsConfig, groups: list[Any]) -> tuple[Any, ...]:
+    """What the archive is made from: its files' names, sizes and times, the address and languages."""
+    files = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for group in groups for p in group if p.exists())
+    languages = tuple(str(lang["locale"]) for lang in config.plugins["i18n"].config.languages if lang["build"])
+    return (config.config_file_path, str(config.site_url), languages, tuple(files))
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -149,6 +161,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             state["gettext"],
             render,
             pdf=state.get("pdf", True),
+            cache=Path(config.config_file_path).parent / ".cache" / "notice-pdf",
         )
         if lang == state["layout"].default:
             publish.write_schema(state["schema"], Path(config.site_dir))

@@ -30,6 +30,7 @@ def write_language(
     gettext: Callable[[str], str],
     render: Render,
     pdf: bool = True,
+    cache: Path | None = None,
 ) -> list[Path]:
     """Every export of ``lang`` under ``site_dir``; returns the files written. ``pdf=False`` skips
     the PDFs (a live preview), with a note in the log."""
@@ -47,7 +48,7 @@ def write_language(
                 continue
             pdf_file = folder / export_name(lang, item.date, "pdf")
             typeset.write_pdf(
-                pages.pdf_html(item, language_url, site_name, date_locale, gettext, render), pdf_file
+                pages.pdf_html(item, language_url, site_name, date_locale, gettext, render), pdf_file, cache
             )
             written.append(pdf_file)
         if not pdf:

@@ -8,8 +8,11 @@ numbers its pages. Fonts come from the system (Debian's fonts-dejavu-core, see t
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import logging
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -84,9 +87,26 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def write_pdf(html: str, target: Path) -> int:
-    """Typeset ``html`` into ``target``; returns the number of pages."""
-    weasyprint = _weasyprint()
+def write_pdf(html: str, target: Path, cache: Path | None = None) -> int:
+    """Typeset ``html`` into ``target``; returns the number of pages. With ``cache``, a PDF typeset
+    before from the same HTML by the same WeasyPrint is copied instead (typesetting is most of a
+    build's time; the cache key is the content, so a changed notice is always typeset anew)."""
+    engine = importlib.metadata.version("weasyprint")  # not an import: that alone takes a second
+    key = hashlib.sha256(f"{engine}\n{html}".encode()).hexdigest()[:32]
+    if cache is not None:
+        hit = next(cache.glob(f"{key}-*.pdf"), None)
+        if hit is not None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(hit, target)
+            return int(hit.stem.rsplit("-", 1)[1])
+    pages = _typeset(_weasyprint(), html, target)
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, cache / f"{key}-{pages}.pdf")
+    return pages
+
+
+def _typeset(weasyprint: Any, html: str, target: Path) -> int:
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("data",))
     logging.getLogger("fontTools").setLevel(logging.WARNING)
     try:
