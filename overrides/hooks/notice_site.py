@@ -106,7 +106,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
                                                     state["source_language"], Path(config.docs_dir))
     if page.meta.get("notice_page") == "translation-status":
         point_skip_link_at_top(page)
-        statuses = translation.statuses(Path(config.docs_dir), state["source_language"], state["languages"])
+        statuses = translation_statuses(config)
         return site.mark_top(html, "") + render("partials/notice-status.html", statuses=statuses,
                                                  root=translation.relative_root(page.url),
                                                  source_lang=state["source_language"])
@@ -121,10 +121,22 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return site.add_back_to_top(html, render("partials/notice-back-to-top.html"))
 
 
+def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStatus, ...]:
+    """Every language's status, once per set of notices (each language's build shows all of them)."""
+    docs = Path(config.docs_dir)
+    key = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.glob("*/index.md")))
+    if state.get("statuses_key") != key:
+        state["statuses"] = translation.statuses(docs, state["source_language"], state["languages"])
+        state["statuses_key"] = key
+    return state["statuses"]  # type: ignore[no-any-return]
+
+
 def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> str:
     source_lang = state["source_language"]
-    if "source_doc" not in state:
-        state["source_doc"] = checks.load_doc(Path(config.docs_dir) / source_lang / "index.md", source_lang)
+    path = Path(config.docs_dir) / source_lang / "index.md"
+    if state.get("source_doc_key") != (path, path.stat().st_mtime_ns):  # mkdocs serve: re-read after an edit
+        state["source_doc"] = checks.load_doc(path, source_lang)
+        state["source_doc_key"] = (path, path.stat().st_mtime_ns)
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])
     return translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),

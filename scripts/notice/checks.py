@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -266,13 +267,19 @@ def link_targets(section: SectionText) -> list[tuple[int, str]]:
     return found
 
 
+def paired_sections(source: Doc, doc: Doc) -> Iterator[tuple[SectionText, SectionText]]:
+    """Each section of ``doc`` with the source section of the same id (missing ones are reported
+    by the parity check, not again here)."""
+    for section in doc.sections:
+        original = source.section(section.id)
+        if original is not None:
+            yield section, original
+
+
 def check_links(source: Doc, doc: Doc) -> list[Problem]:
     """The same link targets and e-mail addresses in every section."""
     problems = []
-    for section in doc.sections:
-        original = source.section(section.id)
-        if original is None:
-            continue
+    for section, original in paired_sections(source, doc):
         want = sorted({t for _, t in link_targets(original)})
         have = link_targets(section)
         have_set = {t for _, t in have}
@@ -308,10 +315,7 @@ def table_shapes(section: SectionText) -> list[tuple[int, int, int]]:
 
 def check_tables(source: Doc, doc: Doc) -> list[Problem]:
     problems = []
-    for section in doc.sections:
-        original = source.section(section.id)
-        if original is None:
-            continue
+    for section, original in paired_sections(source, doc):
         want = [(r, c) for _, r, c in table_shapes(original)]
         have = table_shapes(section)
         found = [(r, c) for _, r, c in have]
