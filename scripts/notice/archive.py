@@ -304,9 +304,10 @@ def _check_current(
         return []  # a language without a notice is the parity check's business
     text = current.read_text(encoding="utf-8")
     try:
-        effective = read_notice(text, current).effective
+        notice = read_notice(text, current)
     except MarkdownError as err:
         return [checks.Problem(err.file, err.line, err.message)]
+    effective = notice.effective
     line = front_matter_line(text, "effective")
     if effective is None:
         return [checks.Problem(str(current), line, "front matter has no 'effective' date")]
@@ -332,10 +333,11 @@ def _check_current(
     snapshot = layout.snapshot(lang, newest.effective)
     if not snapshot.exists():
         return []  # reported with the version
+    released = snapshot.read_text(encoding="utf-8")
+    if released == text:
+        return []  # the usual case right after a release: nothing to compare
     try:
-        difference = first_content_difference(
-            read_notice(text, current), read_notice(snapshot.read_text(encoding="utf-8"), snapshot)
-        )
+        difference = first_content_difference(notice, read_notice(released, snapshot))
     except MarkdownError:
         return []  # reported with the snapshot
     if difference is None:
