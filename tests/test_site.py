@@ -94,3 +94,13 @@ def test_every_pdf_link_is_on_the_page(built_site: Path, lang: str, pdf: str) ->
         uris = {link["uri"] for page in doc.pages for link in page.hyperlinks}
     hrefs = set(re.findall(r'href="([^"#][^"]*)"', article(read(built_site, PAGES[lang]))))
     assert len(uris) == 11 and uris <= {html.unescape(h) for h in hrefs}, uris - hrefs
+
+
+def test_links_that_say_nothing_name_their_destination_for_screen_readers(built_site: Path) -> None:
+    body = article(read(built_site, "index.html"))
+    assert ('<a href="#eu-usa-och-schweiz-usa-privacy">klicka här<span class="notice-sr"> '
+            '(avsnittet ”EU – USA och Schweiz – USA: Privacy Shield-nätverket”)</span></a>') in body
+    assert '>här<span class="notice-sr"> (webbplatsen app.onetrust.com)</span></a>' in body
+    english = article(read(built_site, "en/index.html"))
+    assert '>here<span class="notice-sr"> (website app.onetrust.com)</span></a>' in english
+    assert not re.search(r">(?:här|here|klicka här|click here)</a>", body + english), "a vague link kept no context"

@@ -115,6 +115,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if lang != state["source_language"]:
         html = mark_translation(html, page, config, lang)
     html = site.accessible_tables(html, render, state["gettext"](site.TABLE_CAPTION))
+    vague = {p.strip().casefold() for p in state["gettext"](checks.VAGUE_LINKS).split("|") if p.strip()}
+    html = site.describe_vague_links(html, vague, state["gettext"])
     contents = render("partials/notice-contents.html", entries=site.contents(page.toc))
     html = site.mark_top(html, site.effective_date(page.meta, lang, date_locale, render) + contents)
     point_skip_link_at_top(page)

@@ -12,10 +12,10 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from babel.support import Translations
 
@@ -135,6 +135,39 @@ def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
     for item in toc:
         items.extend(item.children if item.level == 1 else [item])
     return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title) for c in i.children)) for i in items)
+
+
+#: Words read out after a link whose own text says nothing ("here"), naming where it leads.
+LINK_TO_SECTION = N_("(section “%(section)s”)")
+LINK_TO_SITE = N_("(website %(host)s)")
+LINK_TO_MAIL = N_("(e-mail to %(address)s)")
+ANCHOR = re.compile(r'<a href="([^"]+)"([^>]*)>([^<]+)</a>')
+PERMALINK_ANCHOR = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
+HEADING_WITH_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
+
+
+def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], str]) -> str:
+    """After a link whose text says nothing out of context ("här", "here"; the list comes from the
+    catalog), add visually hidden words naming its destination: the section it jumps to, the
+    website or the e-mail address. Screen-reader users listing links hear where each goes; the
+    notice's own wording, which legal owns, is unchanged (and ``notice check`` still warns)."""
+    headings = {m.group(1): TAG.sub("", PERMALINK_ANCHOR.sub("", m.group(2))).strip()
+                for m in HEADING_WITH_ID.finditer(html)}
+
+    def describe(match: re.Match[str]) -> str:
+        href, attrs, text = match.groups()
+        if text.strip().casefold() not in vague:
+            return match.group(0)
+        if href.startswith("#") and href[1:] in headings:
+            context = gettext(LINK_TO_SECTION) % {"section": headings[href[1:]]}
+        elif href.startswith("mailto:"):
+            context = gettext(LINK_TO_MAIL) % {"address": href.removeprefix("mailto:")}
+        elif href.startswith(("http://", "https://")):
+            context = gettext(LINK_TO_SITE) % {"host": urlsplit(unescape(href)).hostname or href}
+        else:
+            return match.group(0)
+        return f'<a href="{href}"{attrs}>{text}<span class="notice-sr"> {escape(context)}</span></a>'
+    return ANCHOR.sub(describe, html)
 
 
 PERMALINK_NAME = N_("Link to the section “%(section)s”")
