@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import checks, site, translation
+from notice import catalog, checks, site, translation
 from notice.errors import NoticeError
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
@@ -115,7 +115,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     if lang != state["source_language"]:
         html = mark_translation(html, page, config, lang)
     html = site.accessible_tables(html, render, state["gettext"](site.TABLE_CAPTION))
-    vague = {p.strip().casefold() for p in state["gettext"](checks.VAGUE_LINKS).split("|") if p.strip()}
+    vague = {p.casefold() for p in catalog.split_list(state["gettext"](checks.VAGUE_LINKS))}
     html = site.describe_vague_links(html, vague, state["gettext"])
     contents = render("partials/notice-contents.html", entries=site.contents(page.toc))
     html = site.mark_top(html, site.effective_date(page.meta, lang, date_locale, render) + contents)

@@ -40,6 +40,11 @@ def phrase(locales: Path, lang: str, msgid: str) -> str:
     raise CatalogError(f"{locales / lang}/LC_MESSAGES/{DOMAIN}.po: no translation for '{msgid}'")
 
 
+def split_list(text: str) -> tuple[str, ...]:
+    """The items of a '|'-separated list kept in one catalog entry."""
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
 def phrases(locales: Path, lang: str, msgid: str) -> tuple[str, ...]:
     """A '|'-separated list in one catalog entry, for lists such as vague link texts."""
-    return tuple(p.strip() for p in phrase(locales, lang, msgid).split("|") if p.strip())
+    return split_list(phrase(locales, lang, msgid))

@@ -76,15 +76,20 @@ def translations(locales: Path, lang: str) -> Translations:
 # ---------------------------------------------------------------- HTML
 
 
+def split_sections(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """A page's HTML as what comes before the first section, then (id, chunk) for every h2/h3
+    section, each chunk running from its heading to the next. Joined again, they are ``html``."""
+    starts = [(m.start(), m.group(2)) for m in SECTION_HEADING.finditer(html)]
+    if not starts:
+        return html, []
+    ends = [start for start, _ in starts[1:]] + [len(html)]
+    return html[: starts[0][0]], [(section_id, html[start:end]) for (start, section_id), end in zip(starts, ends)]
+
+
 def add_back_to_top(html: str, link: str) -> str:
     """``link`` after every section: before each h2/h3 that follows a section, and at the end."""
-    starts = [m.start() for m in SECTION_HEADING.finditer(html)]
-    if not starts:
-        return html
-    out = [html[: starts[0]]]
-    for here, nxt in zip(starts, starts[1:] + [len(html)]):
-        out.append(html[here:nxt].rstrip() + "\n" + link + "\n")
-    return "".join(out)
+    head, sections = split_sections(html)
+    return head + "".join(chunk.rstrip() + "\n" + link + "\n" for _, chunk in sections)
 
 
 def mark_top(html: str, addition: str) -> str:

@@ -15,9 +15,10 @@ from pathlib import Path
 from .catalog import N_
 from .checks import Doc, freshness, load_doc
 from .languages import PREAMBLE, TITLE
+from .site import split_sections
 
 Render = Callable[..., str]
-SECTION_START = re.compile(r"<h[23]\b[^>]*\bid=\"([^\"]+)\"[^>]*>.*?</h[23]>", re.DOTALL)
+HEADING_END = re.compile(r"</h[23]>")
 H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
 STATUS_TITLE = N_("Translation status")
 
@@ -34,10 +35,8 @@ def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str
                   source_href: str, render: Render, page_lang: str) -> str:
     """Wrap untranslated sections in ``lang`` of the source with a label; put a banner under the
     heading of every outdated section."""
-    matches = list(SECTION_START.finditer(html))
+    head, sections = split_sections(html)
     out: list[str] = []
-    head_end = matches[0].start() if matches else len(html)
-    head = html[:head_end]
     if TITLE in untranslated_parts:
         head = H1.sub(lambda m: f'<h1{m.group(1)} lang="{source_lang}">{m.group(2)}</h1>', head, count=1)
     if PREAMBLE in untranslated_parts:
@@ -46,16 +45,15 @@ def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str
             body = head[title.end():]
             head = head[: title.end()] + wrap_untranslated(body, source_lang, source_href + "#top", render, page_lang)
     out.append(head)
-    for n, match in enumerate(matches):
-        end = matches[n + 1].start() if n + 1 < len(matches) else len(html)
-        chunk = html[match.start():end]
-        section_id = match.group(1)
+    for section_id, chunk in sections:
         state = states.get(section_id)
         if state == "untranslated":
             chunk = wrap_untranslated(chunk, source_lang, f"{source_href}#{section_id}", render, page_lang)
         elif state == "outdated":
             banner = render("partials/notice-outdated.html", href=f"{source_href}#{section_id}", source_lang=source_lang)
-            chunk = chunk[: match.end() - match.start()] + banner + chunk[match.end() - match.start():]
+            heading_end = HEADING_END.search(chunk)
+            cut = heading_end.end() if heading_end else 0
+            chunk = chunk[:cut] + banner + chunk[cut:]
         out.append(chunk)
     return "".join(out)
 
