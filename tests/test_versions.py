@@ -413,3 +413,19 @@ def test_bad_input_fails_the_build_naming_the_file(released: Path, tmp_path: Pat
     assert result.returncode != 0
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_validated_exports_are_remembered_and_a_changed_one_is_validated_again(
+    released: Path, site: Path, tmp_path: Path
+) -> None:
+    """The build remembers which JSON documents passed the schema (2 languages × 2 versions), so a
+    rebuild does not validate them again; an edited document has a new key and is checked."""
+    markers = list((released / ".cache" / "notice-json").glob("*.valid"))
+    assert len(markers) == 4
+    project = tmp_path / "p"
+    shutil.copytree(released, project)  # with its cache
+    spoil, expected = BAD["json-fails-schema"]
+    spoil(project)
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0 and expected in result.stderr, result.stderr
+    assert len(list((project / ".cache" / "notice-json").glob("*.valid"))) == 4  # nothing invalid is remembered

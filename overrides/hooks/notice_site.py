@@ -12,7 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import catalog, checks, site, translation
+from notice import catalog, checks, site, templating, translation, versions
 from notice.errors import NoticeError
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
@@ -32,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     notice = settings(config)
     languages = [lang["locale"] for lang in config.plugins["i18n"].config.languages]
     try:
-        state["versions"] = site.load_versions(root / notice.get("versions", "versions.yml"),
+        state["versions"] = versions.load_versions(root / notice.get("versions", "versions.yml"),
                                                checks.complete_languages(Path(config.docs_dir), languages))
     except NoticeError as err:
         raise PluginError(str(err)) from None
@@ -65,7 +65,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         translations = site.translations(state["locales"], language(config))
     except NoticeError as err:
         raise PluginError(str(err)) from None
-    env = config.theme.get_env()
+    env = templating.share_compiled_templates(config.theme.get_env())
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
     state["env"] = env
@@ -75,7 +75,8 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """The page templates (``main.html``, ``404.html``, footer) get the same catalog, and absolute
-    addresses for hreflang."""
+    addresses for hreflang. Templates compiled for one language serve the next."""
+    templating.share_compiled_templates(env)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(state["translations"], newstyle=True)  # type: ignore[attr-defined]
     env.filters["notice_absolute_url"] = functools.partial(site.absolute_url, str(config.site_url or "/"))

@@ -16,10 +16,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import archive, checks, export, pages, publish, site, typeset, versions
+from notice import archive, checks, export, pages, publish, site, templating, typeset, versions
 from notice.errors import NoticeError
 
 state: dict[str, Any] = {}
+#: Content-keyed results kept between builds (typeset PDFs, validated JSON); safe to delete.
+CACHE = ".cache"
 
 
 def language(config: MkDocsConfig) -> str:
@@ -63,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             layout, versions.load_versions(versions_file, checks.complete_languages(layout.docs, list(layout.languages))),
             versions_file
         )
-        documents = export.documents(published, config.site_url, root, schema)
+        documents = export.documents(published, config.site_url, root, schema, cache=root / CACHE / "notice-json")
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state.update(
@@ -91,7 +93,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         translations = site.translations(state["locales"], language(config))
     except NoticeError as err:
         raise PluginError(str(err)) from None
-    env = config.theme.get_env()
+    env = templating.share_compiled_templates(config.theme.get_env())
     env.autoescape = True
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
@@ -161,7 +163,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             state["gettext"],
             render,
             pdf=state.get("pdf", True),
-            cache=Path(config.config_file_path).parent / ".cache" / "notice-pdf",
+            cache=Path(config.config_file_path).parent / CACHE / "notice-pdf",
         )
         if lang == state["layout"].default:
             publish.write_schema(state["schema"], Path(config.site_dir))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import importlib.metadata
 import json
 import os
 from dataclasses import dataclass
@@ -193,21 +195,37 @@ def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -
     return problems
 
 
+def validation_key(document: Json, schema_path: Path) -> str:
+    """What a validation's verdict depends on: the validator, the schema and the document."""
+    validator = importlib.metadata.version("jsonschema")
+    schema = json.dumps(load_schema(schema_path), sort_keys=True)
+    text = json.dumps(document, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{validator}\n{schema}\n{text}".encode()).hexdigest()[:32]
+
+
 def dumps(document: Json) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
 def documents(
-    archive: Archive, site_url: str, root: Path, schema_path: Path = SCHEMA_PATH
+    archive: Archive, site_url: str, root: Path, schema_path: Path = SCHEMA_PATH, cache: Path | None = None
 ) -> dict[tuple[str, dt.date], Json]:
     """The JSON document of every version in every language, each validated; refused with every
-    problem found (file:line each) before anything is written."""
+    problem found (file:line each) before anything is written. With ``cache``, a document found
+    valid before against the same schema by the same validator is not validated again (validation
+    is most of the archive's cost per language; the key is the content, so a change is checked)."""
     out: dict[tuple[str, dt.date], Json] = {}
     problems: list[checks.Problem] = []
     for item in archive.published:
         urls = Urls(site_url, urljoin(site_url, archive.layout.prefix(item.lang)))
         document = notice_json(item, urls, os.path.relpath(item.path, root))
-        problems += validate(document, item, schema_path)
+        marker = None if cache is None else cache / f"{validation_key(document, schema_path)}.valid"
+        if marker is None or not marker.exists():
+            found = validate(document, item, schema_path)
+            problems += found
+            if marker is not None and not found:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.touch()
         out[item.lang, item.date] = document
     if problems:
         raise NoticeError("\n".join(map(str, problems)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
@@ -22,7 +22,7 @@ from babel.support import Translations
 from . import archive, dates
 from .catalog import DOMAIN, N_
 from .errors import CatalogError
-from .versions import Version, load_versions  # noqa: F401  (the hooks load versions from here)
+from .versions import Version
 
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
@@ -103,7 +103,7 @@ def mark_top(html: str, addition: str) -> str:
     return FIRST_H1.sub(replace, html, count=1)
 
 
-def effective_date(meta: dict[str, object], lang: str, date_locale: str, render: Render) -> str:
+def effective_date(meta: Mapping[str, object], lang: str, date_locale: str, render: Render) -> str:
     effective = meta.get("effective")
     if not isinstance(effective, dt.date):
         return ""

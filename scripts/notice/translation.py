@@ -8,7 +8,7 @@ per language, which sections are current, outdated, untranslated or missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,8 +64,8 @@ def wrap_untranslated(chunk: str, source_lang: str, href: str, render: Render, p
     return f'<div class="notice-untranslated" lang="{source_lang}">\n{label}{stripped}\n</div>\n'
 
 
-def page_states(source: Doc, meta: dict[str, object], lang: str, path: Path) -> dict[str, str]:
-    doc = Doc(path, lang, "", meta, 1, (), source.sections)  # the page has the source's sections (parity holds)
+def page_states(source: Doc, meta: Mapping[str, object], lang: str, path: Path) -> dict[str, str]:
+    doc = Doc(path, lang, "", dict(meta), 1, (), source.sections)  # the page has the source's sections (parity holds)
     return freshness(source, doc)
 
 
