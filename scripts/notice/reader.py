@@ -90,6 +90,10 @@ class _Cursor:
 # ---------------------------------------------------------------- inline
 
 
+#: Where inline markup can start; the text between two of these is plain and copied whole.
+INLINE_SPECIAL = re.compile(r"[\\&*\[<]")
+
+
 def parse_inline(text: str) -> tuple[Span, ...]:
     """Spans of one line of inline Markdown: plain text, ``**bold**``, links and autolinks."""
     spans: list[Span] = []
@@ -102,6 +106,13 @@ def parse_inline(text: str) -> tuple[Span, ...]:
             plain.clear()
 
     while i < len(text):
+        special = INLINE_SPECIAL.search(text, i)
+        if special is None:
+            plain.append(text[i:])
+            break
+        if special.start() > i:
+            plain.append(text[i : special.start()])
+        i = special.start()
         char = text[i]
         if char == "\\" and i + 1 < len(text) and text[i + 1] in ESCAPABLE:
             plain.append(text[i + 1])

@@ -16,6 +16,7 @@ import yaml
 
 from . import checks
 from .errors import NoticeError
+from .markdown import YAML_LOADER
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def parse_versions(
     except OSError as err:
         return (), [checks.Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
     try:
-        data: Any = yaml.safe_load(text) or {}
-        root = yaml.compose(text)
+        data: Any = yaml.load(text, Loader=YAML_LOADER) or {}
+        root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         return (), [checks.Problem(file, mark.line + 1 if mark else 1, f"not valid YAML ({err})")]
