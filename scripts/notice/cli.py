@@ -11,7 +11,8 @@ from pathlib import Path
 from . import markdown
 from .conservation import Report
 from .errors import NoticeError
-from .extract import extract, write_atomically
+from .extract import extract
+from .files import write_atomically
 from .pdf import page_count
 from .progress import Progress
 

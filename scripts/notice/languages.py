@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po, write_po
 from . import catalog
 from .checks import Doc, load_doc
 from .errors import NoticeError
-from .extract import write_atomically
+from .files import write_atomically
 
 #: Pseudo-ids for the parts of a page that are not sections.
 TITLE = "title"

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .archive import COMPARE_PAGE, Layout
 from .errors import NoticeError
-from .extract import write_atomically
+from .files import write_atomically
 from .reader import MarkdownError, front_matter_line, read_notice
 from .versions import Version, parse_versions
 
