@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from notice import catalog, checks, site, templating, translation, versions
 from notice.errors import NoticeError
+from notice.files import fingerprint
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
 state: dict[str, Any] = {}
@@ -44,8 +45,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
-    """``notice check`` inside the build, once: errors refuse the build, warnings are reported."""
-    if state.get("checked") == config.config_file_path:
+    """``notice check`` inside the build, once per set of inputs (not again for every language the
+    i18n plugin builds): errors refuse the build, warnings are reported."""
+    inputs = fingerprint([*Path(config.docs_dir).rglob("*.md"), *state["locales"].rglob("*.po")])
+    if state.get("checked") == inputs:
         return
     problems = checks.check_all(Path(config.docs_dir), state["locales"], state["source_language"],
                                 languages=languages)
@@ -55,7 +58,7 @@ def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
     errors = [str(p) for p in problems if p.severity == "error"]
     if errors:
         raise PluginError("notice check found problems:\n" + "\n".join(errors))
-    state["checked"] = config.config_file_path
+    state["checked"] = inputs
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:
@@ -127,7 +130,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStatus, ...]:
     """Every language's status, once per set of notices (each language's build shows all of them)."""
     docs = Path(config.docs_dir)
-    key = tuple((str(p), p.stat().st_mtime_ns) for p in sorted(docs.glob("*/index.md")))
+    key = fingerprint(docs.glob("*/index.md"))
     if state.get("statuses_key") != key:
         state["statuses"] = translation.statuses(docs, state["source_language"], state["languages"])
         state["statuses_key"] = key
@@ -137,9 +140,9 @@ def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStat
 def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> str:
     source_lang = state["source_language"]
     path = Path(config.docs_dir) / source_lang / "index.md"
-    if state.get("source_doc_key") != (path, path.stat().st_mtime_ns):  # mkdocs serve: re-read after an edit
+    if state.get("source_doc_key") != fingerprint([path]):
         state["source_doc"] = checks.load_doc(path, source_lang)
-        state["source_doc_key"] = (path, path.stat().st_mtime_ns)
+        state["source_doc_key"] = fingerprint([path])
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])
     return translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),

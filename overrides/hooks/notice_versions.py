@@ -18,6 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from notice import archive, checks, export, pages, publish, site, templating, typeset, versions
 from notice.errors import NoticeError
+from notice.files import fingerprint
 
 state: dict[str, Any] = {}
 #: Content-keyed results kept between builds (typeset PDFs, validated JSON); safe to delete.
@@ -53,7 +54,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     schema = root / notice.get("schema", "schemas/notice.schema.json")
     versions_path = root / notice.get("versions", "versions.yml")
-    inputs = fingerprint(config, [Path(config.docs_dir).rglob("*.md"), [versions_path, schema]])
+    inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.md"), versions_path, schema])
     if state.get("inputs") == inputs:
         return config  # the i18n plugin runs one build per language: the archive is the same for all
     try:
@@ -79,11 +80,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def fingerprint(config: MkDocsConfig, groups: list[Any]) -> tuple[Any, ...]:
-    """What the archive is made from: its files' names, sizes and times, the address and languages."""
-    files = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for group in groups for p in group if p.exists())
+def inputs_of(config: MkDocsConfig, paths: list[Path]) -> tuple[Any, ...]:
+    """What the archive is made from: its files, the address and the languages."""
     languages = tuple(str(lang["locale"]) for lang in config.plugins["i18n"].config.languages if lang["build"])
-    return (config.config_file_path, str(config.site_url), languages, tuple(files))
+    return (config.config_file_path, str(config.site_url), languages, fingerprint(paths))
 
 
 def on_pre_build(*, config: MkDocsConfig) -> None:

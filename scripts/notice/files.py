@@ -1,11 +1,13 @@
-"""Output files: written whole or not at all, by every command that writes (extract, release,
-new-language). Kept apart from extraction so that the site hooks can use it without loading
-the PDF reader."""
+"""Files: outputs written whole or not at all, by every command that writes (extract, release,
+new-language), and fingerprints of inputs, by which the site hooks keep what they computed from
+them across the i18n plugin's builds. Kept apart from extraction so that the hooks can use it
+without loading the PDF reader."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import OutputError
@@ -31,3 +33,12 @@ def write_atomically(path: Path, text: str) -> None:
     except OSError as err:
         Path(tmp).unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({err.strerror})") from None
+
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+def fingerprint(paths: Iterable[Path]) -> Fingerprint:
+    """Names, sizes and modification times of the existing ``paths``: a result computed from
+    them stays valid while this is unchanged (``mkdocs serve`` rebuilds after every edit)."""
+    return tuple(sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths if p.exists()))
