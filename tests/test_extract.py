@@ -10,6 +10,8 @@ import pdfplumber
 import pytest
 from notice import fidelity
 from notice.markdown import read_headings, section_ids
+from notice.pdf import Word
+from notice.structure import join_words
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
 
@@ -95,3 +97,25 @@ def test_internal_pdf_links_point_at_their_sections() -> None:
     assert re.findall(r"\[([^\]]+)\]\(#([a-z0-9-]+)\)", text) == expected
     ids = {section_id for _, section_id in section_ids(text)}
     assert {target for _, target in expected} <= ids
+
+
+def lines_of(*lines: str) -> list[Word]:
+    """Words laid out one printed line per argument, 12 pt apart."""
+    return [Word(text, 72.0 + 40 * i, 100.0 + 40 * i, 100.0 + 12 * n, 110.0 + 12 * n, 10.0, False, 1)
+            for n, line in enumerate(lines) for i, text in enumerate(line.split())]
+
+
+@pytest.mark.parametrize(
+    "lines, joined",
+    [
+        (("Model 737–", "9 airplanes"), "Model 737–9 airplanes"),  # a reference broken at its en dash
+        (("Fax: +49 2131 109-", "8000"), "Fax: +49 2131 109-8000"),  # a phone number at its hyphen
+        (("go to https://", "www.example.org today"), "go to https://www.example.org today"),
+        (("write to dpo@", "example.org"), "write to dpo@example.org"),
+        (("from 1 to", "9 May"), "from 1 to 9 May"),  # no dash: an ordinary line break
+        (("Mitarbeiter-", "2 Gruppen"), "Mitarbeiter- 2 Gruppen"),  # a dash after a word, not a number
+        (("mail @", "example"), "mail @ example"),  # a lone '@' is a word of its own
+    ],
+)
+def test_line_breaks_inside_a_token_join_without_space(lines: tuple[str, ...], joined: str) -> None:
+    assert "".join(text for text, _ in join_words(lines_of(*lines), set())) == joined

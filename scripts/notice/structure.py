@@ -42,6 +42,8 @@ log = logging.getLogger(__name__)
 #: bold text is an emphasised paragraph.
 HEADING_MAX_WORDS = 16
 NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d+(?:\.\d+)*)\.?\s+\S")
+#: A line that ends inside a number joined by a hyphen or en dash (a phone number, a reference).
+NUMBER_BEFORE_DASH = re.compile(r"\d[-–]$")
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,20 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and prev_text.endswith(("/", "-")) and prev.href and prev.href == word.href:
             out.append((text, word))  # a URL wrapped inside its link
             continue
+        if new_line and unbreakable(prev_text, text):
+            out.append((text, word))
+            continue
         out.append((" " + text, word))
     return out
+
+
+def unbreakable(before: str, after: str) -> bool:
+    """True when a line break between ``before`` and ``after`` fell inside one token that has no
+    space in it: a number broken at its dash ("737–" + "9", "109-" + "8000"), an address after its
+    scheme ("https://" + "www.example.org") or an e-mail address after its "@"."""
+    if NUMBER_BEFORE_DASH.search(before) and after[:1].isdigit():
+        return True
+    return before.endswith(("://", "@")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
 
 
 def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
