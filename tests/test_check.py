@@ -56,6 +56,9 @@ CASES: dict[str, tuple[str, Callable[[str], str], str]] = {
     "script": (EN, lambda t: t.replace("## Data Retention {#datalagring}\n",
                                        "## Data Retention {#datalagring}\n\n<script>alert(1)</script>\n"),
                "raw <script> is not allowed"),
+    "unreadable-glyph": (EN, lambda t: t.replace("## Data Retention {#datalagring}\n\n",
+                                                 "## Data Retention {#datalagring}\n\nDri\ufffde parties.\n\n"),
+                         "'Dri\ufffde' holds an unreadable character"),
     "malformed-po": ("locales/en/LC_MESSAGES/messages.po",
                      lambda t: t.replace('msgid "Back to top"', 'msgid "Back to top'), "malformed catalog line"),
 }

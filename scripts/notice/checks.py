@@ -30,6 +30,8 @@ REQUIRED_KEYS = ("title", "lang", "effective", "source", "source_sha256")
 #: msgid of the '|'-separated list of link texts that say nothing out of context (per language).
 VAGUE_LINKS = N_("click here|here|read more|more|link")
 LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+#: A word holding U+FFFD, the replacement character (with what surrounds it up to the spaces).
+UNREADABLE_WORD = re.compile(r"\S*\ufffd\S*")
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
 RAW_HTML = (
     (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> is not allowed in a notice"),
@@ -206,6 +208,16 @@ def check_raw_html(doc: Doc) -> list[Problem]:
         for pattern, message in RAW_HTML:
             if pattern.search(line):
                 problems.append(Problem(doc.name, number, message))
+    return problems
+
+
+def check_unreadable(doc: Doc) -> list[Problem]:
+    """U+FFFD is what extraction leaves where the PDF maps a glyph to no character."""
+    problems = []
+    for number, line in body_lines(doc):
+        for word in UNREADABLE_WORD.findall(line):
+            problems.append(Problem(doc.name, number, f"'{word}' holds an unreadable character: the PDF maps this "
+                                    f"glyph to no character (often a ligature such as tt, ft or fb); write the letters"))
     return problems
 
 
@@ -448,6 +460,7 @@ def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: boo
         problems.extend(check_front_matter(doc))
         problems.extend(check_duplicate_ids(doc))
         problems.extend(check_raw_html(doc))
+        problems.extend(check_unreadable(doc))
         problems.extend(check_anchors(doc))
         po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
         if str(po) not in catalog_broken:
@@ -456,6 +469,7 @@ def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: boo
             if extra.name != "index.md":
                 problems.extend(check_front_matter(load_doc(extra, lang), notice=False))
                 problems.extend(check_raw_html(load_doc(extra, lang)))
+                problems.extend(check_unreadable(load_doc(extra, lang)))
         if lang == source_lang or doc.error:
             continue
         problems.extend(check_section_parity(source, doc))

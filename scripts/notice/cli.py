@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--allow-loss", action="store_true",
                      help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
     ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
+    ext.add_argument("--vocabulary", type=Path, action="append", metavar="PATH",
+                     help="Markdown or text (files or folders) in the PDFs' language, to read glyphs the PDF maps "
+                          "to no character, such as ligatures (repeatable; default: docs/LANG when it exists)")
 
     chk = sub.add_parser("check", help="lint every language's notice and catalog (run from the repository root)")
     chk.add_argument("--strict-freshness", action="store_true", help="outdated translated sections are errors")
@@ -65,8 +68,14 @@ def pdfs_in(sources: list[Path]) -> list[Path]:
 
 def extract_one(source: Path, args: argparse.Namespace, target: Path | None, progress: Progress | None) -> Report:
     result = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password,
-                     on_page=progress.page_done if progress else None)
+                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary)
     report = result.report
+    if result.letters:
+        log.info("%s: %d unmapped glyph(s) read from the words around them: %s", source, len(result.letters),
+                 ", ".join(sorted(set(result.letters.values()))))
+    for unread in result.unreadable:
+        log.warning("%s page %d: %r holds a glyph the PDF maps to no character; write it out in the Markdown "
+                    "(notice check refuses it)", source, unread.page, unread.word)
     if report.lost:
         pages = sorted({page for _, page in report.lost})
         words = ", ".join(repr(word) for word, _ in report.lost[:5])
@@ -86,6 +95,8 @@ def extract_one(source: Path, args: argparse.Namespace, target: Path | None, pro
 
 def cmd_extract(args: argparse.Namespace) -> int:
     sources = pdfs_in(args.sources)
+    default_vocabulary = Path("docs") / args.lang
+    args.vocabulary = args.vocabulary or ([default_vocabulary] if default_vocabulary.is_dir() else [])
     if len(sources) > 1 and args.out_dir is None:
         raise NoticeError(f"{len(sources)} PDFs given: name a folder for them with --out-dir")
     if args.out_dir is not None and not args.out_dir.is_dir():

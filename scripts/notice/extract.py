@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import catalog, checks, conservation, layout, markdown, pdf, structure
+from . import catalog, checks, conservation, glyphs, layout, markdown, pdf, structure
 from .errors import CatalogError, StructureError
 from .model import Notice
 
@@ -20,10 +20,14 @@ BACK_TO_TOP = catalog.N_("Back to top")
 class Extraction:
     notice: Notice
     report: conservation.Report
+    letters: dict[str, str]  # unmapped glyph (font and advance) -> the letters it was read as
+    unreadable: tuple[glyphs.Unresolved, ...]  # words left with a glyph no one could read
 
 
 def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "",
-            on_page: Callable[[int], None] | None = None) -> Extraction:
+            on_page: Callable[[int], None] | None = None, vocabulary: Iterable[Path] = ()) -> Extraction:
+    """``source`` as a ``Notice`` in ``lang``. The words of the ``vocabulary`` files (the same
+    language, such as the project's notices) help read glyphs the PDF maps to no character."""
     ids = None
     origin = ""
     if ids_from is not None:
@@ -41,12 +45,14 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
         ids_origin=origin,
     )
     pages = pdf.read_pdf(source, password=password, on_page=on_page)
+    read = glyphs.resolve(pages, glyphs.vocabulary_from(vocabulary) if glyphs.any_unreadable(pages) else set())
+    pages = read.pages
     notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
     if ids_from is not None:
         # a translation extracted against the source's ids follows that version of every section
         source_doc = checks.load_doc(ids_from, "")
         notice = replace(notice, source_sections=tuple((s.id, s.digest()) for s in source_doc.sections))
-    return Extraction(notice, conservation.account(pages, notice))
+    return Extraction(notice, conservation.account(pages, notice), read.letters, read.unresolved)
 
 
 def back_to_top_phrases(locales: Path, lang: str) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .pdf import PageContent, RuledTable, Word
+from .pdf import UNREADABLE, PageContent, RuledTable, Word
 
 #: A gap wider than this many font sizes between two words splits a line into segments.
 SEGMENT_GAP = 2.0
@@ -31,6 +31,7 @@ BULLETS = frozenset(
     "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
     "\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2219\u25ba\u25b8"  # Unicode bullets
     "\u2013\u2014-*o\u00a7"  # dashes, asterisk, 'o', Wingdings square as '§'
+    "\ufffd"  # a symbol-font bullet whose font maps it to no character (alone, before the text)
 )
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
@@ -418,7 +419,8 @@ def bullet_of(line: Line) -> str | None:
         if first in AMBIGUOUS_BULLETS and first not in "\u2013\u2014-" and first != "\u00a7":
             return None  # '*' and 'o' open lists only in plain-text PDFs; too risky elsewhere
         return first
-    if len(first) > 1 and first[0] in BULLETS and first[0] not in AMBIGUOUS_BULLETS and first[1].isalnum():
+    if (len(first) > 1 and first[0] in BULLETS and first[0] not in AMBIGUOUS_BULLETS and first[0] != UNREADABLE
+            and first[1].isalnum()):
         return first[0]
     if ORDERED_MARK.match(first) and len(line.words) > 1:
         return first

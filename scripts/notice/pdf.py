@@ -35,6 +35,8 @@ X_TOLERANCE_RATIO = 0.1
 #: Presentation-form ligatures that some producers leave in the text layer.
 LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi",
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+#: What pdfminer reads for a glyph its font maps to no character (often a ligature: "Dri�e").
+UNREADABLE = "\ufffd"
 #: Documents of this many pages or more are read in parallel, CHUNK_PAGES pages per task.
 PARALLEL_FROM = 12
 CHUNK_PAGES = 6
@@ -58,6 +60,7 @@ class Word:
     glued: bool = False  # True when no space separates this word from the one before it
     color: str = ""  # fill colour of the glyphs, as a short key ("0", "0.91,0.44,0.2")
     upright: bool = True  # False for rotated text (a side label running up the margin)
+    glyphs: tuple[str, ...] = ()  # a key per UNREADABLE in text, in order: the glyph's font and advance
 
 
 @dataclass(frozen=True)
@@ -272,8 +275,14 @@ def split_at_links(
             glued=n > 0,
             color=color_key(part[0].get("non_stroking_color")),
             upright=all(c.get("upright", True) for c in part),
+            glyphs=tuple(glyph_key(c) for c in part if c["text"] == UNREADABLE),
         ))
     return words
+
+
+def glyph_key(char: dict) -> str:  # type: ignore[type-arg]
+    """One glyph of one font: its font name and its advance as a share of the font size."""
+    return f"{char['fontname']}@{char['width'] / char['size']:.3f}" if char["size"] else str(char["fontname"])
 
 
 def read_links(page: pdfplumber.page.Page, name: str,

@@ -1,0 +1,152 @@
+"""Unreadable glyphs: the pages as read, with words that hold glyphs the PDF maps to no character,
+in; the same pages with every such glyph whose letters can be told, and an account of the rest, out.
+
+Some producers draw ligatures ("tt", "ft", "ti" ...) as glyphs of their own and map them to
+U+FFFD or to nothing, so the text layer says "Dri�e" where the page shows "Dritte". One glyph of
+one font is always the same letters, so each (font, advance) is decided once for the whole
+document: the ligature that turns the most of its words into known words wins, if no other
+ligature does as well. Known words are the document's own readable words and any vocabulary the
+caller passes (the project's notices in the same language). A glyph that cannot be decided stays
+U+FFFD and is reported by page and word: ``notice check`` refuses it until an editor writes it out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .pdf import UNREADABLE, PageContent, Word
+
+log = logging.getLogger(__name__)
+
+#: The letters a font may draw as one glyph, the common typographic ligatures first.
+LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "fb", "fh", "fj", "fk", "tt", "ti", "tf", "tz", "st", "ct",
+             "th", "Th", "fft", "ffb", "ffh", "ffk", "tti")
+#: A known word must be at least this long to vouch for a ligature inside a longer word (a compound).
+MIN_KNOWN_PART = 5
+LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    word: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Resolution:
+    pages: tuple[PageContent, ...]
+    letters: dict[str, str]  # glyph key -> the letters it was read as
+    unresolved: tuple[Unresolved, ...]
+
+
+def vocabulary_of(texts: Iterable[str]) -> set[str]:
+    """Every word of ``texts``, in lower case (not case-folded: "ß" must keep its length)."""
+    return {token.lower() for text in texts for token in LETTERS.findall(text)}
+
+
+def vocabulary_from(paths: Iterable[Path]) -> set[str]:
+    """The words of Markdown and text files, and of every such file in folders, among ``paths``."""
+    files: list[Path] = []
+    for path in paths:
+        files.extend(sorted(p for p in path.rglob("*") if p.suffix in (".md", ".txt")) if path.is_dir() else [path])
+    texts = []
+    for file in files:
+        try:
+            texts.append(file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as err:
+            log.warning("%s: not read for the vocabulary (%s)", file, err)
+    return vocabulary_of(texts)
+
+
+def any_unreadable(pages: Iterable[PageContent]) -> bool:
+    return any(w.glyphs for page in pages for w in page.words)
+
+
+def resolve(pages: tuple[PageContent, ...], known: set[str] = frozenset()) -> Resolution:  # type: ignore[assignment]
+    """``pages`` with every decidable unreadable glyph replaced by its letters."""
+    words = [w for page in pages for w in page.words if w.glyphs]
+    if not words:
+        return Resolution(pages, {}, ())
+    vocabulary = set(known) | vocabulary_of(w.text for page in pages for w in page.words if not w.glyphs)
+    letters = decide(words, vocabulary)
+    out = tuple(replace(page, words=tuple(spell(w, letters) for w in page.words)) for page in pages)
+    unresolved = tuple(Unresolved(w.text, w.page) for page in out for w in page.words
+                       if UNREADABLE in w.text and w.text != UNREADABLE)  # alone, it is a symbol (a bullet)
+    for key, value in sorted(letters.items()):
+        log.info("unmapped glyph %s read as '%s'", key, value)
+    return Resolution(out, letters, unresolved)
+
+
+def decide(words: list[Word], vocabulary: set[str]) -> dict[str, str]:
+    """Glyph key -> letters, deciding keys in rounds: a word with two unknown glyphs counts once
+    all but one of them are decided."""
+    letters: dict[str, str] = {}
+    while True:
+        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        for word in words:
+            open_keys = {k for k in word.glyphs if k not in letters}
+            if len(open_keys) != 1:
+                continue
+            key = open_keys.pop()
+            for candidate in LIGATURES:
+                if fits(word, {**letters, key: candidate}, key, vocabulary):
+                    votes[key][candidate] += 1
+        decided = {}
+        for key, counts in votes.items():
+            ranked = counts.most_common(2)
+            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                decided[key] = ranked[0][0]
+        if not decided:
+            return letters
+        letters.update(decided)
+
+
+def spelled(word: Word, letters: dict[str, str], key: str = "") -> tuple[str, list[tuple[int, int]]]:
+    """The text of ``word`` with decided glyphs written out, and where the letters of ``key`` went."""
+    parts = word.text.split(UNREADABLE)
+    if len(parts) != len(word.glyphs) + 1:
+        return word.text, []
+    text, spans = parts[0], []
+    for glyph, part in zip(word.glyphs, parts[1:]):
+        value = letters.get(glyph, UNREADABLE)
+        if glyph == key:
+            spans.append((len(text), len(text) + len(value)))
+        text += value + part
+    return text, spans
+
+
+def spell(word: Word, letters: dict[str, str]) -> Word:
+    """``word`` with each unreadable glyph whose key is decided written as its letters."""
+    text, _ = spelled(word, letters)
+    return replace(word, text=text) if text != word.text else word
+
+
+def fits(word: Word, letters: dict[str, str], key: str, vocabulary: set[str]) -> bool:
+    """True when, written with ``letters``, every place of ``key`` in ``word`` lies in a known word,
+    or in a known part of MIN_KNOWN_PART letters or more (compounds rarely appear whole elsewhere)."""
+    text, spans = spelled(word, letters, key)
+    if not spans:
+        return False
+    tokens = [(m.start(), m.end()) for m in LETTERS.finditer(text)]
+    for start, stop in spans:
+        token = next(((a, b) for a, b in tokens if a <= start and stop <= b), None)
+        if token is None or token == (start, stop):  # a glyph standing alone (a bullet) says nothing
+            return False
+        if not known_around(text.lower(), token, (start, stop), vocabulary):
+            return False
+    return True
+
+
+def known_around(text: str, token: tuple[int, int], span: tuple[int, int], vocabulary: set[str]) -> bool:
+    if text[token[0] : token[1]] in vocabulary:
+        return True
+    for a in range(token[0], span[0] + 1):
+        for b in range(max(span[1], a + MIN_KNOWN_PART), token[1] + 1):
+            if text[a:b] in vocabulary:
+                return True
+    return False
