@@ -10,9 +10,11 @@ def escape(text: str) -> str:
     return text.replace("\\\\", "\\\\\\\\").replace("(", "\\\\(").replace(")", "\\\\)")
 
 
-def make_pdf(path: Path, pages: list[list[str]], annotation: bytes | None = None) -> Path:
-    """Write ``pages`` (lines of text per page) to ``path``; ``annotation`` is the raw dictionary of
-    one link annotation put on the first page (pass a broken one to test malformed annotations)."""
+def make_pdf(path: Path, pages: list[list[str]], annotation: bytes | None = None, graphics: str = "") -> Path:
+    """Write ``pages`` (lines of text per page, from y=640 down, 14 pt apart) to ``path``;
+    ``annotation`` is the raw dictionary of one link annotation put on the first page (pass a broken
+    one to test malformed annotations); ``graphics`` are content-stream operators drawn on every
+    page under the text (rectangles, lines)."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
@@ -24,7 +26,8 @@ def make_pdf(path: Path, pages: list[list[str]], annotation: bytes | None = None
         objects.append(annotation)
         annot_id = len(objects)
     for n, lines in enumerate(pages):
-        ops = ["BT", "/F1 11 Tf", "14 TL", "72 640 Td"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
+        text = ["BT", "/F1 11 Tf", "14 TL", "72 640 Td"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
+        ops = ([graphics, "0 g"] if graphics else []) + text
         stream = "\n".join(ops).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objects)

@@ -14,6 +14,7 @@ from notice.pdf import Word
 from notice.structure import join_words
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
+from .pdfgen import make_pdf
 
 CASES = [
     ("allegis-privacy-notice-sv.pdf", "sv", "docs/sv/index.md", []),
@@ -119,3 +120,27 @@ def lines_of(*lines: str) -> list[Word]:
 )
 def test_line_breaks_inside_a_token_join_without_space(lines: tuple[str, ...], joined: str) -> None:
     assert "".join(text for text, _ in join_words(lines_of(*lines), set())) == joined
+
+
+def boxes(paint: str) -> str:
+    """A two-column grid of boxes, one row per text line of ``make_pdf``, painted with ``paint``."""
+    rows = [f"{x} {640 - 14 * i - 4} {w} 14 re" for i in range(6) for x, w in ((66, 234), (300, 240))]
+    return "\n".join(rows) + f"\n{paint}"
+
+
+@pytest.mark.parametrize(
+    "paint, table",
+    [
+        ("1 1 1 rg f", False),  # white on the white page: the layout boxes of Google Docs
+        ("0 0 0 RG 0.5 w S", True),  # black rules: a table
+        ("0.85 g f", True),  # grey cells: a table
+    ],
+)
+def test_only_boxes_that_can_be_seen_make_a_table(tmp_path: Path, paint: str, table: bool) -> None:
+    lines = ["Privacy Notice", "We keep your data safe and we keep it short.", "We never sell it to anyone at all.",
+             "Ask us what we hold about you.", "We answer within one month.", "Write to us at any time."]
+    pdf = make_pdf(tmp_path / "boxes.pdf", [lines], graphics=boxes(paint))
+    out = tmp_path / "boxes.md"
+    result = run_notice("extract", str(pdf), "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert ("| We keep your data safe" in out.read_text(encoding="utf-8")) is table

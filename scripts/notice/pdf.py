@@ -37,6 +37,9 @@ LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb
                            "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
 #: What pdfminer reads for a glyph its font maps to no character (often a ligature: "Dri�e").
 UNREADABLE = "\ufffd"
+#: Kinds of page objects that draw, and the colour key of white (the page).
+GRAPHICS = ("rect", "line", "curve")
+WHITE = "1.00"
 #: Documents of this many pages or more are read in parallel, CHUNK_PAGES pages per task.
 PARALLEL_FROM = 12
 CHUNK_PAGES = 6
@@ -280,6 +283,14 @@ def split_at_links(
     return words
 
 
+def visible(graphic: dict) -> bool:  # type: ignore[type-arg]
+    """False for a rectangle or line painted white on the white page, neither stroked nor filled in
+    another colour: Google Docs lays text out on such boxes, which would otherwise read as a table."""
+    stroked = graphic.get("stroke", True) and color_key(graphic.get("stroking_color")) != WHITE
+    filled = graphic.get("fill", False) and color_key(graphic.get("non_stroking_color")) != WHITE
+    return bool(stroked or filled)
+
+
 def glyph_key(char: dict) -> str:  # type: ignore[type-arg]
     """One glyph of one font: its font name and its advance as a share of the font size."""
     return f"{char['fontname']}@{char['width'] / char['size']:.3f}" if char["size"] else str(char["fontname"])
@@ -314,9 +325,10 @@ def read_links(page: pdfplumber.page.Page, name: str,
 
 
 def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
-    """Tables drawn with ruling lines; boxes of one row or one column are frames, not tables."""
+    """Tables drawn with ruling lines that can be seen; boxes of one row or one column are frames,
+    not tables."""
     tables = []
-    for table in page.find_tables():
+    for table in page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj)).find_tables():
         rows = tuple(tuple(cell for cell in row.cells) for row in table.rows)
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             continue
