@@ -11,7 +11,7 @@ import pytest
 from notice import fidelity
 from notice.markdown import read_headings, section_ids
 from notice.pdf import Word
-from notice.structure import join_words
+from notice.structure import join_words, without_skips
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
 from .pdfgen import make_pdf
@@ -144,3 +144,16 @@ def test_only_boxes_that_can_be_seen_make_a_table(tmp_path: Path, paint: str, ta
     result = run_notice("extract", str(pdf), "--lang", "en", "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert ("| We keep your data safe" in out.read_text(encoding="utf-8")) is table
+
+
+@pytest.mark.parametrize(
+    "found, given",
+    [
+        ([2, 3, 4, 3, 2], [2, 3, 4, 3, 2]),  # nothing skips: nothing changes
+        ([2, 3, 5, 5, 3, 4, 2, 5], [2, 3, 4, 4, 3, 4, 2, 3]),  # siblings that skipped stay siblings
+        ([1, 3, 3, 4], [1, 2, 2, 3]),  # under the title
+        ([3, 4, 2], [2, 3, 2]),  # the first section starts under the page title
+    ],
+)
+def test_heading_levels_never_skip(found: list[int], given: list[int]) -> None:
+    assert without_skips(found) == given

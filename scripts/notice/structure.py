@@ -135,7 +135,23 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
         if numbered and same_style_numbered:
             level = level + numbered.group(1).count(".")
         levels.append(min(level, 6))
-    return levels
+    return without_skips(levels)
+
+
+def without_skips(levels: list[int]) -> list[int]:
+    """Levels that never go more than one deeper than the enclosing heading, starting under the page
+    title (WCAG 1.3.1: a reader moving by headings must not meet a level 5 right under a level 3).
+    A heading that skips takes the level under its parent, and so do its siblings, so headings of
+    one style under one parent stay at one level; where nothing skips, nothing changes."""
+    out: list[int] = []
+    open_: list[tuple[int, int]] = [(1, 1)]  # (level found, level given) of the enclosing headings
+    for level in levels:
+        while open_ and open_[-1][0] >= level:
+            open_.pop()
+        given = open_[-1][1] + 1 if open_ else level
+        open_.append((level, given))
+        out.append(given)
+    return out
 
 
 # ---------------------------------------------------------------- words to spans
