@@ -36,6 +36,9 @@ TABLE = re.compile(r"(?:<p>(?P<lead>(?:(?!</p>).)*)</p>\s*)?<table>(?P<body>.*?)
 THEAD = re.compile(r"<thead>.*?</thead>", re.DOTALL)
 TH_WITHOUT_SCOPE = re.compile(r"<th(?=[\s>])(?![^>]*\bscope=)")
 TAG = re.compile(r"<[^>]+>")
+TBODY = re.compile(r"<tbody>.*?</tbody>", re.DOTALL)
+ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+TD = re.compile(r"<td((?:\s[^>]*)?)>(.*?)</td>", re.DOTALL)
 
 Render = Callable[..., str]
 
@@ -206,10 +209,44 @@ def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
             before = "" if lead is None else f"<p>{lead}</p>\n"
             caption = escape(fallback_caption % {"number": number})
         body = THEAD.sub(lambda head: TH_WITHOUT_SCOPE.sub('<th scope="col"', head.group(0)), body)
+        body = TBODY.sub(lambda rows: group_rows(rows.group(0)), body)
         return before + render("partials/notice-table.html", id=f"notice-table-{number}", caption=caption,
                                body=body)
 
     return TABLE.sub(replace, html)
+
+
+def group_rows(tbody: str) -> str:
+    """A body whose first column leaves cells empty under a filled one — cells merged in the PDF,
+    "the same category" — as one ``<tbody>`` per group, headed by a ``<th scope="rowgroup">``
+    spanning its rows, so a screen reader names the category in every row (WCAG 1.3.1)."""
+    rows = [(TD.findall(row.group(1))) for row in ROW.finditer(tbody)]
+    if not rows or any(len(row) < 2 for row in rows) or blank(rows[0][0][1]):
+        return tbody
+    if not any(blank(row[0][1]) for row in rows[1:]):
+        return tbody
+    groups: list[list[list[tuple[str, str]]]] = []
+    for row in rows:
+        if blank(row[0][1]):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+    out = []
+    for group in groups:
+        (attrs, label), *rest = group[0]
+        span = f' rowspan="{len(group)}"' if len(group) > 1 else ""
+        head = f'<th scope="rowgroup"{span}{attrs}>{label}</th>'
+        lines = [f"<tr>\n{head}\n" + cells(rest) + "</tr>"] + [f"<tr>\n{cells(row[1:])}</tr>" for row in group[1:]]
+        out.append("<tbody>\n" + "\n".join(lines) + "\n</tbody>")
+    return "\n".join(out)
+
+
+def blank(cell_html: str) -> bool:
+    return not TAG.sub("", cell_html).replace("&nbsp;", "").strip()
+
+
+def cells(row: list[tuple[str, str]]) -> str:
+    return "".join(f"<td{attrs}>{content}</td>\n" for attrs, content in row)
 
 
 def absolute_url(site_url: str, link: str) -> str:

@@ -64,3 +64,28 @@ def test_markup_problems() -> None:
                                     "<table><thead><tr><th></th></tr></thead></table>")
     assert [p.split(":")[0] for p in problems] == ["image-alt", "image-alt", "table-header"]
     assert "'m.png'" in problems[1]
+
+
+MERGED = (
+    "<table>\n<thead>\n<tr>\n<th>Category</th>\n<th>Data</th>\n</tr>\n</thead>\n<tbody>\n"
+    "<tr>\n<td>Identifiers</td>\n<td>name</td>\n</tr>\n"
+    "<tr>\n<td></td>\n<td>e-mail</td>\n</tr>\n"
+    "<tr>\n<td>Inferences</td>\n<td>aptitudes</td>\n</tr>\n"
+    "</tbody>\n</table>"
+)
+
+
+def test_cells_merged_down_the_first_column_head_their_rows() -> None:
+    """The PDF merged 'Identifiers' over two rows; the Markdown leaves the second cell empty. Each
+    group becomes a tbody headed by a row-group header, so every row is announced with its category."""
+    html = site.accessible_tables(MERGED, render, "T %(number)s")
+    assert html.count("<tbody>") == 2
+    assert '<th scope="rowgroup" rowspan="2">Identifiers</th>' in html
+    assert '<th scope="rowgroup">Inferences</th>' in html
+    assert "<td></td>" not in html and "<td>e-mail</td>" in html
+
+
+def test_a_table_without_merged_cells_keeps_its_rows() -> None:
+    assert "rowgroup" not in site.accessible_tables(TABLE, render, "T %(number)s")
+    first_blank = MERGED.replace("<td>Identifiers</td>", "<td></td>")
+    assert "rowgroup" not in site.accessible_tables(first_blank, render, "T %(number)s")
