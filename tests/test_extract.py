@@ -9,6 +9,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from notice import fidelity
+from notice.layout import Line, lines_to_blocks
 from notice.markdown import read_headings, section_ids
 from notice.pdf import Word
 from notice.structure import join_words, without_skips
@@ -113,6 +114,7 @@ def lines_of(*lines: str) -> list[Word]:
         (("Fax: +49 2131 109-", "8000"), "Fax: +49 2131 109-8000"),  # a phone number at its hyphen
         (("go to https://", "www.example.org today"), "go to https://www.example.org today"),
         (("write to dpo@", "example.org"), "write to dpo@example.org"),
+        (("cookie personalization_", "id"), "cookie personalization_id"),  # an identifier at its underscore
         (("from 1 to", "9 May"), "from 1 to 9 May"),  # no dash: an ordinary line break
         (("Mitarbeiter-", "2 Gruppen"), "Mitarbeiter- 2 Gruppen"),  # a dash after a word, not a number
         (("mail @", "example"), "mail @ example"),  # a lone '@' is a word of its own
@@ -157,3 +159,17 @@ def test_only_boxes_that_can_be_seen_make_a_table(tmp_path: Path, paint: str, ta
 )
 def test_heading_levels_never_skip(found: list[int], given: list[int]) -> None:
     assert without_skips(found) == given
+
+
+def centred(*lines: tuple[str, float, float]) -> list[Line]:
+    """One word per line: (text, x0, x1), 12 pt apart, bold like a header cell."""
+    return [Line((Word(text, x0, x1, 100.0 + 12 * n, 110.0 + 12 * n, 10.0, True, 1),))
+            for n, (text, x0, x1) in enumerate(lines)]
+
+
+def test_centred_lines_in_a_cell_are_one_paragraph() -> None:
+    header = centred(("First/Third", 245.0, 300.4), ("party", 259.0, 286.2))  # the Enel cookie tables
+    assert [len(b.lines) for b in lines_to_blocks(header, 12.0, in_cell=True)] == [2]
+    assert [len(b.lines) for b in lines_to_blocks(header, 12.0)] == [1, 1]  # on the page: an indent
+    address = centred(("Allegis Group.", 245.0, 310.0), ("Hanover", 259.0, 296.0))  # a sentence ended
+    assert [len(b.lines) for b in lines_to_blocks(address, 12.0, in_cell=True)] == [1, 1]

@@ -377,7 +377,7 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
             col = column_index(starts, seg.x0)
             grid_rows[-1][col if col is not None else 0].append(seg)
         last_top = max(s.top for s in row)
-    rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch)) for cell in grid_row) for grid_row in grid_rows)
+    rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch, in_cell=True)) for cell in grid_row) for grid_row in grid_rows)
     return TableBlock(rows=rows, header=False, ruled=False, columns=tuple(starts), page=region[0][0].page)
 
 
@@ -395,7 +395,7 @@ def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int
         cells = []
         for bbox in row:
             cell_words = [w for w in words if bbox is not None and inside(w, bbox)]
-            cells.append(tuple(lines_to_blocks(words_to_lines(cell_words), pitch)) if cell_words else ())
+            cells.append(tuple(lines_to_blocks(words_to_lines(cell_words), pitch, in_cell=True)) if cell_words else ())
         rows.append(tuple(cells))
     first = [b for cell in rows[0] for b in cell]
     header = bool(first) and all(line.bold for b in first for line in b.lines)
@@ -431,8 +431,9 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
 
-def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
-    """Paragraphs and list items from lines in reading order (headings are found later)."""
+def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> list[TextBlock]:
+    """Paragraphs and list items from lines in reading order (headings are found later). In a
+    table cell, lines centred on one axis are one paragraph ("First/Third" over "party")."""
     if not lines:
         return []
     rights = right_edges(lines)
@@ -460,6 +461,9 @@ def lines_to_blocks(lines: list[Line], pitch: float) -> list[TextBlock]:
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
             continue
+        if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
+            current.append(line)
+            continue
         if prev is None or starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch):
             flush()
             kind, ordered = "para", False
@@ -482,6 +486,16 @@ def right_edges(lines: list[Line]) -> dict[int, float]:
                 right = max(right, other.x1)
         edges[id(line)] = right
     return edges
+
+
+def centred_continuation(prev: Line, line: Line, pitch: float) -> bool:
+    """True for the next line of centred text: same centre, same type, close below, and the line
+    before does not end a sentence."""
+    offset = abs(line.x0 - prev.x0) > 2
+    same_centre = abs((line.x0 + line.x1) / 2 - (prev.x0 + prev.x1) / 2) < 2
+    close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
+    same_type = abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold
+    return offset and same_centre and close and same_type and not ends_sentence(prev.text)
 
 
 def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float) -> bool:

@@ -200,10 +200,11 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
 def unbreakable(before: str, after: str) -> bool:
     """True when a line break between ``before`` and ``after`` fell inside one token that has no
     space in it: a number broken at its dash ("737–" + "9", "109-" + "8000"), an address after its
-    scheme ("https://" + "www.example.org") or an e-mail address after its "@"."""
+    scheme ("https://" + "www.example.org"), an e-mail address after its "@", or an identifier after
+    its underscore ("personalization_" + "id")."""
     if NUMBER_BEFORE_DASH.search(before) and after[:1].isdigit():
         return True
-    return before.endswith(("://", "@")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
+    return before.endswith(("://", "@", "_")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
 
 
 def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
