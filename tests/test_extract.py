@@ -11,7 +11,7 @@ import pytest
 from notice import fidelity
 from notice.layout import Line, lines_to_blocks
 from notice.markdown import read_headings, section_ids
-from notice.pdf import Word
+from notice.pdf import PARALLEL_FROM, Word, read_pdf
 from notice.structure import join_words, without_skips
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
@@ -173,3 +173,10 @@ def test_centred_lines_in_a_cell_are_one_paragraph() -> None:
     assert [len(b.lines) for b in lines_to_blocks(header, 12.0)] == [1, 1]  # on the page: an indent
     address = centred(("Allegis Group.", 245.0, 310.0), ("Hanover", 259.0, 296.0))  # a sentence ended
     assert [len(b.lines) for b in lines_to_blocks(address, 12.0, in_cell=True)] == [1, 1]
+
+
+def test_reading_in_two_processes_gives_the_same_pages(tmp_path: Path) -> None:
+    """Documents from PARALLEL_FROM pages on are read by two processes, each an even run of pages."""
+    pages = [[f"Page {n} line {i} of the notice." for i in range(30)] for n in range(1, PARALLEL_FROM + 3)]
+    source = make_pdf(tmp_path / "long.pdf", pages)
+    assert read_pdf(source, workers=2) == read_pdf(source, workers=1)

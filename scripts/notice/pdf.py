@@ -41,7 +41,7 @@ UNREADABLE = "\ufffd"
 GRAPHICS = ("rect", "line", "curve")
 WHITE = "1.00"
 #: Documents of this many pages or more are read in parallel, CHUNK_PAGES pages per task.
-PARALLEL_FROM = 12
+PARALLEL_FROM = 6
 CHUNK_PAGES = 6
 #: Worker processes for long documents (the target machine has two cores).
 WORKERS = min(2, os.cpu_count() or 1)
@@ -142,7 +142,8 @@ def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | No
             if on_page is not None:
                 on_page(page.number)
     else:
-        ranges = [(start, min(start + CHUNK_PAGES, total)) for start in range(0, total, CHUNK_PAGES)]
+        size = min(CHUNK_PAGES, -(-total // workers))  # short documents: one even run per worker
+        ranges = [(start, min(start + size, total)) for start in range(0, total, size)]
         chunks: list[tuple[PageContent, ...]] = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk in pool.map(read_range, *zip(*[(path, password, a, b) for a, b in ranges])):
