@@ -24,8 +24,8 @@ from .pdf import UNREADABLE, PageContent, Word
 log = logging.getLogger(__name__)
 
 #: The letters a font may draw as one glyph, the common typographic ligatures first.
-LIGATURES = ("ff", "fi", "fl", "ffi", "ffl", "ft", "fb", "fh", "fj", "fk", "tt", "ti", "tf", "tz", "st", "ct",
-             "th", "Th", "fft", "ffb", "ffh", "ffk", "tti")
+LIGATURE_LETTERS = ("ff", "fi", "fl", "ffi", "ffl", "ft", "fb", "fh", "fj", "fk", "tt", "ti", "tf", "tz", "st", "ct",
+                    "th", "Th", "fft", "ffb", "ffh", "ffk", "tti")
 #: A known word must be at least this long to vouch for a ligature inside a longer word (a compound).
 MIN_KNOWN_PART = 5
 LETTERS = re.compile(r"[^\W\d_]+")
@@ -67,7 +67,7 @@ def any_unreadable(pages: Iterable[PageContent]) -> bool:
     return any(w.glyphs for page in pages for w in page.words)
 
 
-def resolve(pages: tuple[PageContent, ...], known: set[str] = frozenset()) -> Resolution:  # type: ignore[assignment]
+def resolve(pages: tuple[PageContent, ...], known: Iterable[str] = ()) -> Resolution:
     """``pages`` with every decidable unreadable glyph replaced by its letters."""
     words = [w for page in pages for w in page.words if w.glyphs]
     if not words:
@@ -93,7 +93,7 @@ def decide(words: list[Word], vocabulary: set[str]) -> dict[str, str]:
             if len(open_keys) != 1:
                 continue
             key = open_keys.pop()
-            for candidate in LIGATURES:
+            for candidate in LIGATURE_LETTERS:
                 if fits(word, {**letters, key: candidate}, key, vocabulary):
                     votes[key][candidate] += 1
         decided = {}

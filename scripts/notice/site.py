@@ -220,7 +220,7 @@ def group_rows(tbody: str) -> str:
     """A body whose first column leaves cells empty under a filled one — cells merged in the PDF,
     "the same category" — as one ``<tbody>`` per group, headed by a ``<th scope="rowgroup">``
     spanning its rows, so a screen reader names the category in every row (WCAG 1.3.1)."""
-    rows = [(TD.findall(row.group(1))) for row in ROW.finditer(tbody)]
+    rows = [TD.findall(row.group(1)) for row in ROW.finditer(tbody)]
     if not rows or any(len(row) < 2 for row in rows) or blank(rows[0][0][1]):
         return tbody
     if not any(blank(row[0][1]) for row in rows[1:]):
