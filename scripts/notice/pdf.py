@@ -40,7 +40,7 @@ UNREADABLE = "\ufffd"
 #: Kinds of page objects that draw, and the colour key of white (the page).
 GRAPHICS = ("rect", "line", "curve")
 WHITE = "1.00"
-#: Documents of this many pages or more are read in parallel, CHUNK_PAGES pages per task.
+#: Documents of this many pages or more are read in parallel, at most CHUNK_PAGES pages per task.
 PARALLEL_FROM = 6
 CHUNK_PAGES = 6
 #: Worker processes for long documents (the target machine has two cores).
