@@ -10,8 +10,16 @@ def escape(text: str) -> str:
     return text.replace("\\\\", "\\\\\\\\").replace("(", "\\\\(").replace(")", "\\\\)")
 
 
-def make_pdf(path: Path, pages: list[list[str]], annotation: bytes | None = None, graphics: str = "") -> Path:
-    """Write ``pages`` (lines of text per page, from y=640 down, 14 pt apart) to ``path``;
+def show(line: str | tuple[str, float]) -> str:
+    """Operators for one line: 11 pt, 14 pt apart; a (text, size) pair sets its own size."""
+    text, size = (line, 11.0) if isinstance(line, str) else line
+    return f"/F1 {size:g} Tf {size * 1.3:.1f} TL ({escape(text)}) Tj T*"
+
+
+def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation: bytes | None = None,
+             graphics: str = "") -> Path:
+    """Write ``pages`` (lines of text per page, from y=640 down, 14 pt apart; a (text, size) pair
+    is a line in its own size) to ``path``;
     ``annotation`` is the raw dictionary of one link annotation put on the first page (pass a broken
     one to test malformed annotations); ``graphics`` are content-stream operators drawn on every
     page under the text (rectangles, lines)."""
@@ -26,7 +34,7 @@ def make_pdf(path: Path, pages: list[list[str]], annotation: bytes | None = None
         objects.append(annotation)
         annot_id = len(objects)
     for n, lines in enumerate(pages):
-        text = ["BT", "/F1 11 Tf", "14 TL", "72 640 Td"] + [f"({escape(line)}) Tj T*" for line in lines] + ["ET"]
+        text = ["BT", "/F1 11 Tf", "14 TL", "72 640 Td"] + [show(line) for line in lines] + ["ET"]
         ops = ([graphics, "0 g"] if graphics else []) + text
         stream = "\n".join(ops).encode("latin-1")
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")

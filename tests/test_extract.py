@@ -180,3 +180,29 @@ def test_reading_in_two_processes_gives_the_same_pages(tmp_path: Path) -> None:
     pages = [[f"Page {n} line {i} of the notice." for i in range(30)] for n in range(1, PARALLEL_FROM + 3)]
     source = make_pdf(tmp_path / "long.pdf", pages)
     assert read_pdf(source, workers=2) == read_pdf(source, workers=1)
+
+
+def test_a_contents_list_links_its_entries_to_their_sections(tmp_path: Path) -> None:
+    """Title, dot leader, page: each entry becomes a list item linking to the section of that
+    name; the leaders and page numbers (meaningless on a web page) are accounted as removed."""
+    pages: list[list[str | tuple[str, float]]] = [
+        [("Privacy Notice", 20.0), "This notice explains what we do with your data.",
+         "Cookies ....................................... 2", "Your rights ............................ Page 2",
+         "Not a section ................................ 2"],
+        [("Cookies", 16.0), "We use cookies sparingly and only when they are needed.",
+         ("Your rights", 16.0), "You may ask us what we hold about you."],
+    ]
+    out = tmp_path / "contents.md"
+    result = run_notice("extract", str(make_pdf(tmp_path / "contents.pdf", pages)), "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "- [Cookies](#cookies)\n- [Your rights](#your-rights)\n- Not a section\n" in text
+    assert "....." not in text and "Page 2" not in text
+    assert "page-reference removed; 0 lost" in result.stderr
+
+
+def test_one_leader_line_is_not_a_contents_list(tmp_path: Path) -> None:
+    pages: list[list[str | tuple[str, float]]] = [["Signed ............................ 2024", "By the board."]]
+    out = tmp_path / "one.md"
+    assert run_notice("extract", str(make_pdf(tmp_path / "one.pdf", pages)), "--lang", "en", "--out", str(out)).returncode == 0
+    assert "Signed ............................ 2024" in out.read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .pdf import UNREADABLE, PageContent, RuledTable, Word
 
@@ -36,6 +36,12 @@ BULLETS = frozenset(
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
 ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
+#: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
+LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
+#: The page number that ends a contents entry.
+PAGE_REF = re.compile(r"^\d{1,4}$")
+#: Where a contents entry's title may link until the structure stage finds the section it names.
+CONTENTS_LINK = "pdf-contents:"
 #: A clause number that hangs left of its paragraph's text ("3.1.", "3.1.2", "(2)").
 CLAUSE_LABEL = re.compile(r"^(?:\d{1,3}\.){1,4}\d{0,3}$|^\(\d{1,3}\)$|^\([a-z]\)$")
 PAGE_NUMBER = re.compile(
@@ -47,6 +53,7 @@ PAGE_NUMBER = re.compile(
 @dataclass(frozen=True)
 class Line:
     words: tuple[Word, ...]
+    contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
 
     @property
     def page(self) -> int:
@@ -128,6 +135,7 @@ LayoutBlock = TextBlock | TableBlock
 class Furniture:
     text: str
     page: int
+    kind: str = "furniture"  # or "page-reference": a contents entry's leader and page number
 
 
 @dataclass(frozen=True)
@@ -450,6 +458,11 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
         current = []
 
     for line in lines:
+        if line.contents:  # each entry of a contents list is an item of its own
+            flush()
+            kind, ordered, text_x = "item", False, line.x0
+            current = [line]
+            continue
         mark = bullet_of(line)
         prev = current[-1] if current else None
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
@@ -597,6 +610,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                     removed.append(Furniture(line.text, page.number))
                 else:
                     kept.append(line)
+            kept = contents_entries(kept, removed)
             for item in page_items(page, kept, pitch):
                 top = item.top if isinstance(item, Line) else block_top(item)
                 items.append((top, item))
@@ -607,6 +621,45 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         stream.extend(item for _, item in items)
     return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
+
+
+def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:
+    """``lines`` with the entries of a contents list (two or more on the page: title, leader,
+    page number) cut to their titles, which will link to the sections they name; the leaders
+    and page numbers, which mean nothing on a web page, go to ``removed``."""
+    entries = [contents_entry(line) for line in lines]
+    if sum(entry is not None for entry in entries) < 2:
+        return lines
+    out = []
+    for line, entry in zip(lines, entries):
+        if entry is None:
+            out.append(line)
+            continue
+        title, rest = entry
+        out.append(title)
+        removed.append(Furniture(rest, line.page, "page-reference"))
+    return out
+
+
+def contents_entry(line: Line) -> tuple[Line, str] | None:
+    """(the title as a contents line, the leader and page reference) of a contents entry, such as
+    "Cookies ........ Seite 4"; None for any other line."""
+    words = list(line.words)
+    if len(words) < 2 or not PAGE_REF.match(words[-1].text):
+        return None
+    lead = next((i for i, w in enumerate(words) if LEADER.search(w.text)), None)
+    if lead is None or len(words) - lead > 3:  # at most one word ("Seite", "p.") before the number
+        return None
+    leader = LEADER.search(words[lead].text)
+    assert leader is not None
+    head = words[lead].text[: leader.start()].rstrip()
+    title = words[:lead] + ([replace(words[lead], text=head)] if head else [])
+    if not title or not any(ch.isalpha() for w in title for ch in w.text):
+        return None
+    name = " ".join(w.text for w in title)
+    linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
+    rest = words[lead].text[leader.start():] + " " + " ".join(w.text for w in words[lead + 1:])
+    return Line(linked, contents=True), rest
 
 
 def block_top(block: LayoutBlock) -> float:

@@ -105,7 +105,7 @@ class Section:
 class Removed:
     """Text deliberately left out of the body, kept so that every source word is accounted for."""
 
-    kind: str  # "furniture" (page header/footer/number) or "back-to-top" or "effective-line"
+    kind: str  # "furniture" (page header/footer/number), "back-to-top", "effective-line" or "page-reference"
     text: str
     page: int
 

@@ -266,7 +266,7 @@ def item_number(block: TextBlock) -> int | None:
 
 def strip_mark(block: TextBlock) -> list[Word]:
     words = list(block.words)
-    if block.kind == "item":
+    if block.kind == "item" and not block.lines[0].contents:
         first = words[0]
         if block.ordered and item_number(block) is None:
             return words  # "a)": Markdown has no lettered lists, so the letter stays in the text
@@ -327,7 +327,7 @@ def vocabulary_of(layout_: Layout) -> set[str]:
 
 def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, metadata_title: str = "") -> Notice:
     name = source.name
-    removed = [Removed("furniture", f.text, f.page) for f in layout_.furniture]
+    removed = [Removed(f.kind, f.text, f.page) for f in layout_.furniture]
     back_to_top = {normalise(p) for p in options.back_to_top}
     blocks: list[TextBlock | TableBlock] = []
     for block in layout_.blocks:
@@ -373,7 +373,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     anchors = [(page, top, section_id) for (page, top), section_id in zip(places, ids)]
     if title_place is not None:
         anchors.append((title_place[0], title_place[1], "top"))
-    resolve = functools.partial(internal_target, anchors)
+    titles: dict[str, str] = {}
+    for (_, heading_text, _, _), section_id in zip(raw_sections, ids):
+        titles.setdefault(normalise(heading_text), section_id)
+    resolve = functools.partial(internal_target, anchors, titles)
     preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
         Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
@@ -396,9 +399,13 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
 DEST_SLACK = 24.0
 
 
-def internal_target(anchors: list[tuple[int, float, str]], href: str | None) -> str | None:
-    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading; None drops the link
-    (its words stay as text) when it lands anywhere else."""
+def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str], href: str | None) -> str | None:
+    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading, or for a contents entry
+    whose title is a heading's (the first section of that name); None drops the link (its words
+    stay as text) when it leads anywhere else."""
+    if href is not None and href.startswith(layout.CONTENTS_LINK):
+        found = titles.get(normalise(href.removeprefix(layout.CONTENTS_LINK)))
+        return f"#{found}" if found else None
     if href is None or not href.startswith(pdf.DEST_PREFIX):
         return href
     page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
