@@ -187,7 +187,7 @@ def test_a_contents_list_links_its_entries_to_their_sections(tmp_path: Path) -> 
     name; the leaders and page numbers (meaningless on a web page) are accounted as removed."""
     pages: list[list[str | tuple[str, float]]] = [
         [("Privacy Notice", 20.0), "This notice explains what we do with your data.",
-         "Cookies ....................................... 2", "Your rights ............................ Page 2",
+         "Cookies ....................................... 2", "Your rights . . . . . . . . . . . . Page 2",
          "Not a section ................................ 2"],
         [("Cookies", 16.0), "We use cookies sparingly and only when they are needed.",
          ("Your rights", 16.0), "You may ask us what we hold about you."],

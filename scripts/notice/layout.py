@@ -38,6 +38,7 @@ AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
 ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
 #: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
 LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
+LEADER_ONLY = re.compile(r"^[.·…_]+$")
 #: The page number that ends a contents entry.
 PAGE_REF = re.compile(r"^\d{1,4}$")
 #: Where a contents entry's title may link until the structure stage finds the section it names.
@@ -643,23 +644,40 @@ def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:
 
 def contents_entry(line: Line) -> tuple[Line, str] | None:
     """(the title as a contents line, the leader and page reference) of a contents entry, such as
-    "Cookies ........ Seite 4"; None for any other line."""
+    "Cookies ........ Seite 4" or "Cookies . . . . 4"; None for any other line."""
     words = list(line.words)
     if len(words) < 2 or not PAGE_REF.match(words[-1].text):
         return None
-    lead = next((i for i, w in enumerate(words) if LEADER.search(w.text)), None)
-    if lead is None or len(words) - lead > 3:  # at most one word ("Seite", "p.") before the number
+    found = leader_at(words[:-1])
+    if found is None:
         return None
-    leader = LEADER.search(words[lead].text)
-    assert leader is not None
-    head = words[lead].text[: leader.start()].rstrip()
+    lead, after = found
+    if len(words) - 1 - after > 1:  # at most one word ("Seite", "p.") between the leader and the number
+        return None
+    glued = LEADER.search(words[lead].text)
+    cut = glued.start() if glued else 0
+    head = words[lead].text[:cut].rstrip()
     title = words[:lead] + ([replace(words[lead], text=head)] if head else [])
     if not title or not any(ch.isalpha() for w in title for ch in w.text):
         return None
     name = " ".join(w.text for w in title)
     linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
-    rest = words[lead].text[leader.start():] + " " + " ".join(w.text for w in words[lead + 1:])
+    rest = " ".join([words[lead].text[cut:]] + [w.text for w in words[lead + 1 :]])
     return Line(linked, contents=True), rest
+
+
+def leader_at(words: list[Word]) -> tuple[int, int] | None:
+    """(index of the word where a leader starts, index just after it): dots glued to a title word
+    or standing alone ("........"), or a run of spaced dots (". . . ."), four dots at least."""
+    for i, word in enumerate(words):
+        if LEADER.search(word.text):
+            return i, i + 1
+        run = i
+        while run < len(words) and LEADER_ONLY.match(words[run].text):
+            run += 1
+        if run > i and sum(len(w.text) for w in words[i:run]) >= 4:
+            return i, run
+    return None
 
 
 def block_top(block: LayoutBlock) -> float:
