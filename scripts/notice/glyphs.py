@@ -86,16 +86,21 @@ def decide(words: list[Word], vocabulary: set[str]) -> dict[str, str]:
     """Glyph key -> letters, deciding keys in rounds: a word with two unknown glyphs counts once
     all but one of them are decided."""
     letters: dict[str, str] = {}
+    seen: dict[tuple[str, tuple[str, ...]], Word] = {}
+    occurrences: Counter[tuple[str, tuple[str, ...]]] = Counter()
+    for word in words:  # each spelling once, with its count: a long document repeats its words
+        seen.setdefault((word.text, word.glyphs), word)
+        occurrences[word.text, word.glyphs] += 1
     while True:
         votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for word in words:
+        for spelling, word in seen.items():
             open_keys = {k for k in word.glyphs if k not in letters}
             if len(open_keys) != 1:
                 continue
             key = open_keys.pop()
             for candidate in LIGATURE_LETTERS:
                 if fits(word, {**letters, key: candidate}, key, vocabulary):
-                    votes[key][candidate] += 1
+                    votes[key][candidate] += occurrences[spelling]
         decided = {}
         for key, counts in votes.items():
             ranked = counts.most_common(2)
