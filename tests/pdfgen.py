@@ -17,12 +17,12 @@ def show(line: str | tuple[str, float]) -> str:
 
 
 def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation: bytes | None = None,
-             graphics: str = "") -> Path:
+             graphics: str = "", title: str | None = None) -> Path:
     """Write ``pages`` (lines of text per page, from y=640 down, 14 pt apart; a (text, size) pair
     is a line in its own size) to ``path``;
     ``annotation`` is the raw dictionary of one link annotation put on the first page (pass a broken
     one to test malformed annotations); ``graphics`` are content-stream operators drawn on every
-    page under the text (rectangles, lines)."""
+    page under the text (rectangles, lines); ``title`` goes into the document information."""
     objects: list[bytes] = []
     page_ids = []
     font_id = 3
@@ -43,6 +43,10 @@ def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation:
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >>"
                        b" /Contents %d 0 R%s >>" % (font_id, content_id, annots))
         page_ids.append(len(objects))
+    info = b""
+    if title is not None:
+        objects.append(b"<< /Title (%s) >>" % escape(title).encode("latin-1"))
+        info = b" /Info %d 0 R" % len(objects)
     kids = b" ".join(b"%d 0 R" % i for i in page_ids)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
     out = bytearray(b"%PDF-1.4\n")
@@ -53,6 +57,6 @@ def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info, xref)
     path.write_bytes(bytes(out))
     return path

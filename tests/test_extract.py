@@ -206,3 +206,25 @@ def test_one_leader_line_is_not_a_contents_list(tmp_path: Path) -> None:
     out = tmp_path / "one.md"
     assert run_notice("extract", str(make_pdf(tmp_path / "one.pdf", pages)), "--lang", "en", "--out", str(out)).returncode == 0
     assert "Signed ............................ 2024" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "info, title",
+    [
+        ("Datenschutzerklärung", "Datenschutzerklärung"),  # the document information names it
+        ("Microsoft Word - notice.docx", "numbered"),  # a file name is no title: the file's own name
+    ],
+)
+def test_a_numbered_first_heading_is_the_first_section_not_the_title(tmp_path: Path, info: str, title: str) -> None:
+    """'1. Overview' opening a document whose other headings of that style are '2. …' is its first
+    section; the title comes from the document information, or the file name."""
+    pages: list[list[str | tuple[str, float]]] = [[
+        ("1. Overview", 16.0), ("Scope", 13.0), "This notice explains what we do with your data.",
+        ("2. Your rights", 16.0), "You may ask us what we hold about you.",
+    ]]
+    out = tmp_path / "numbered.md"
+    source = make_pdf(tmp_path / "numbered.pdf", pages, title=info)
+    assert run_notice("extract", str(source), "--lang", "en", "--out", str(out)).returncode == 0
+    headings = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    assert headings == [f"# {title}", "## 1. Overview {#1-overview}", "### Scope {#scope}",
+                        "## 2. Your rights {#2-your-rights}"]

@@ -47,7 +47,8 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
     pages = pdf.read_pdf(source, password=password, on_page=on_page)
     read = glyphs.resolve(pages, glyphs.vocabulary_from(vocabulary) if glyphs.any_unreadable(pages) else set())
     pages = read.pages
-    notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options)
+    notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options,
+                                    pdf.document_title(source, password))
     if ids_from is not None:
         # a translation extracted against the source's ids follows that version of every section
         source_doc = checks.load_doc(ids_from, "")

@@ -112,6 +112,16 @@ def page_count(path: Path, password: str = "") -> int:
         return 0
 
 
+def document_title(path: Path, password: str = "") -> str:
+    """The Title of the document information dictionary ("" when absent or unreadable)."""
+    try:
+        with pdfplumber.open(path, password=password) as pdf:
+            title = pdf.metadata.get("Title", "")
+    except Exception:  # noqa: BLE001 - only a fallback for a document without a title heading
+        return ""
+    return " ".join(title.split()) if isinstance(title, str) else ""
+
+
 def read_range(path: Path, password: str, start: int, stop: int) -> tuple[PageContent, ...]:
     """Pages ``start`` to ``stop`` (0-based, exclusive) of ``path``. Each page's parsed objects
     are released as soon as its words are taken, so memory stays flat in the page count."""

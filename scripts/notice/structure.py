@@ -121,7 +121,11 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
     order = sorted(first_seen, key=lambda s: (-s[0], not s[1], first_seen[s]))
     top = order[0]
     unique_top = sum(1 for h in headings if styles[style(h)] == top) == 1 and styles[style(headings[0])] == top
-    has_title = (unique_top or first_is_title) and len(headings) > 1
+    first_style = styles[style(headings[0])]
+    numbered_like_others = bool(NUMBERED_HEADING.match(headings[0].text)) and any(
+        NUMBERED_HEADING.match(h.text) and styles[style(h)] == first_style for h in headings[1:]
+    )  # "1. Overview" opening a document of "2. ...", "3. ...": the first section, not the title
+    has_title = (unique_top or first_is_title) and len(headings) > 1 and not numbered_like_others
     ranked = order[1:] if unique_top and has_title else order
     levels = []
     for i, heading in enumerate(headings):
@@ -383,7 +387,7 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         for section_id, (level, heading, ref, body) in zip(ids, raw_sections)
     )
     return Notice(
-        title=title or metadata_title or source.stem,
+        title=title or (metadata_title if usable_title(metadata_title) else "") or source.stem,
         lang=options.lang,
         effective=effective,
         source=name,
@@ -393,6 +397,14 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+#: A document-information title that is a file name ("Microsoft Word - notice.docx"), not a title.
+FILE_NAME = re.compile(r"\S\.(?:docx?|odt|pages|rtf|txt|pdf|indd|html?)\b", re.IGNORECASE)
+
+
+def usable_title(text: str) -> bool:
+    return any(ch.isalpha() for ch in text) and not FILE_NAME.search(text)
 
 
 #: Points between an internal link's destination and the heading it means.
