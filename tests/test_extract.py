@@ -201,11 +201,19 @@ def test_a_contents_list_links_its_entries_to_their_sections(tmp_path: Path) -> 
     assert "page-reference removed; 0 lost" in result.stderr
 
 
-def test_one_leader_line_is_not_a_contents_list(tmp_path: Path) -> None:
-    pages: list[list[str | tuple[str, float]]] = [["Signed ............................ 2024", "By the board."]]
-    out = tmp_path / "one.md"
-    assert run_notice("extract", str(make_pdf(tmp_path / "one.pdf", pages)), "--lang", "en", "--out", str(out)).returncode == 0
-    assert "Signed ............................ 2024" in out.read_text(encoding="utf-8")
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Signed ............................ 2024", "By the board."],  # one leader line
+        ["Copy of your data ........ 20", "Letter by post ............ 5"],  # numbers going back: prices, not pages
+    ],
+)
+def test_leader_lines_that_are_not_a_contents_list_stay(tmp_path: Path, lines: list[str]) -> None:
+    out = tmp_path / "not-contents.md"
+    pages: list[list[str | tuple[str, float]]] = [list(lines)]
+    assert run_notice("extract", str(make_pdf(tmp_path / "x.pdf", pages)), "--lang", "en", "--out", str(out)).returncode == 0
+    text = out.read_text(encoding="utf-8")
+    assert all(line in text for line in lines) and "](" not in text
 
 
 @pytest.mark.parametrize(

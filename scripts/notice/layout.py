@@ -626,10 +626,11 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
 
 def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:
     """``lines`` with the entries of a contents list (two or more on the page: title, leader,
-    page number) cut to their titles, which will link to the sections they name; the leaders
+    page number, the numbers never going back) cut to their titles, which will link to the sections they name; the leaders
     and page numbers, which mean nothing on a web page, go to ``removed``."""
     entries = [contents_entry(line) for line in lines]
-    if sum(entry is not None for entry in entries) < 2:
+    numbers = [int(line.words[-1].text) for line, entry in zip(lines, entries) if entry is not None]
+    if len(numbers) < 2 or numbers != sorted(numbers):  # a contents list runs forward (a price list need not)
         return lines
     out = []
     for line, entry in zip(lines, entries):
