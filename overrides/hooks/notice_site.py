@@ -140,9 +140,10 @@ def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStat
 def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> str:
     source_lang = state["source_language"]
     path = Path(config.docs_dir) / source_lang / "index.md"
-    if state.get("source_doc_key") != fingerprint([path]):
+    key = fingerprint([path])
+    if state.get("source_doc_key") != key:
         state["source_doc"] = checks.load_doc(path, source_lang)
-        state["source_doc_key"] = fingerprint([path])
+        state["source_doc_key"] = key
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])
     return translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),

@@ -197,10 +197,14 @@ def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -
 
 def validation_key(document: Json, schema_path: Path) -> str:
     """What a validation's verdict depends on: the validator, the schema and the document."""
-    validator = importlib.metadata.version("jsonschema")
-    schema = json.dumps(load_schema(schema_path), sort_keys=True)
     text = json.dumps(document, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{validator}\n{schema}\n{text}".encode()).hexdigest()[:32]
+    return hashlib.sha256(f"{validator_and_schema(schema_path)}\n{text}".encode()).hexdigest()[:32]
+
+
+@functools.lru_cache(maxsize=4)
+def validator_and_schema(schema_path: Path) -> str:
+    """The validator's version and the schema, as text: the same for every document of a build."""
+    return f"{importlib.metadata.version('jsonschema')}\n{json.dumps(load_schema(schema_path), sort_keys=True)}"
 
 
 def dumps(document: Json) -> str:
