@@ -127,7 +127,7 @@ def test_catalogs_are_not_stale() -> None:
 def test_every_configured_language_has_every_string() -> None:
     """The merge gate for catalogs: `notice check` lets a language being added preview with
     strings missing (warnings), but the suite needs every language complete."""
-    from notice.checks import check_catalog, template_ids
+    from notice.lint.checks import check_catalog, template_ids
     from notice.project import settings
 
     problems = []

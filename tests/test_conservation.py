@@ -6,7 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from notice import conservation, layout, pdf, structure
+from notice.extraction import conservation, layout, pdf, structure
 
 from .conftest import SOURCES, run_notice
 

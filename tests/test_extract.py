@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from notice import fidelity
-from notice.layout import Line, lines_to_blocks
+from notice.extraction import fidelity
+from notice.extraction.layout import Line, lines_to_blocks
+from notice.extraction.pdf import PARALLEL_FROM, Word, read_pdf
+from notice.extraction.structure import join_words, without_skips
 from notice.markdown import read_headings, section_ids
-from notice.pdf import PARALLEL_FROM, Word, read_pdf
-from notice.structure import join_words, without_skips
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
 from .pdfgen import make_pdf

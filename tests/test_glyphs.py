@@ -9,9 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from notice import glyphs
-from notice.layout import Line, bullet_of
-from notice.pdf import UNREADABLE, PageContent, Word
+from notice.extraction import glyphs
+from notice.extraction.layout import Line, bullet_of
+from notice.extraction.pdf import UNREADABLE, PageContent, Word
 
 from .conftest import ROOT, SHARED
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from notice.checks import check_section_parity, load_doc
+from notice.lint.checks import check_section_parity, load_doc
 
 from .conftest import ROOT
 

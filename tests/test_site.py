@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from notice import fidelity
+from notice.extraction import fidelity
 
 from .conftest import FIXTURES, SOURCES
 

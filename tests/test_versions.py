@@ -19,8 +19,8 @@ from urllib.parse import urljoin, urlsplit
 import jsonschema
 import pdfplumber
 import pytest
-from notice.export import spans_in
 from notice.reader import read_notice
+from notice.versions.export import spans_in
 
 from .conftest import FIXTURES, ROOT, run_notice
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import jsonschema
 import pdfplumber
 import pytest
-from notice import archive
-from notice.export import spans_in
 from notice.reader import read_notice
+from notice.versions import archive
+from notice.versions.export import spans_in
 
 from .conftest import ROOT
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from notice import archive, redline, release, typeset, versions
 from notice.markdown import to_markdown
 from notice.model import ListBlock, ListItem, Span
-from notice.pages import relative
 from notice.reader import MarkdownError, parse_inline, read_notice
+from notice.versions import archive, redline, release, typeset, versions
+from notice.versions.pages import relative
 
 from .conftest import ROOT
 

@@ -12,9 +12,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import catalog, checks, site, templating, translation, versions
+from notice import catalog, document, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
+from notice.lint import checks
+from notice.site import site, translation
+from notice.versions import versions
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
 state: dict[str, Any] = {}
@@ -34,7 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     languages = [lang["locale"] for lang in config.plugins["i18n"].config.languages]
     try:
         state["versions"] = versions.load_versions(root / notice.get("versions", "versions.yml"),
-                                               checks.complete_languages(Path(config.docs_dir), languages))
+                                               document.complete_languages(Path(config.docs_dir), languages))
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state["locales"] = root / notice.get("locales", "locales")
@@ -142,7 +145,7 @@ def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> 
     path = Path(config.docs_dir) / source_lang / "index.md"
     key = fingerprint([path])
     if state.get("source_doc_key") != key:
-        state["source_doc"] = checks.load_doc(path, source_lang)
+        state["source_doc"] = document.load_doc(path, source_lang)
         state["source_doc_key"] = key
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])

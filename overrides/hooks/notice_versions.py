@@ -16,9 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import archive, checks, export, pages, publish, site, templating, typeset, versions
+from notice import document, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
+from notice.site import site
+from notice.versions import archive, export, pages, publish, typeset, versions
 
 state: dict[str, Any] = {}
 #: Content-keyed results kept between builds (typeset PDFs, validated JSON); safe to delete.
@@ -63,7 +65,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
         versions_file = Path(os.path.relpath(root / notice.get("versions", "versions.yml")))
         published = archive.load(
-            layout, versions.load_versions(versions_file, checks.complete_languages(layout.docs, list(layout.languages))),
+            layout, versions.load_versions(versions_file, document.complete_languages(layout.docs, list(layout.languages))),
             versions_file
         )
         documents = export.documents(published, config.site_url, root, schema, cache=root / CACHE / "notice-json")

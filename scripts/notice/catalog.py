@@ -8,7 +8,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
 
-from .errors import CatalogError
+from notice.errors import CatalogError
 
 DOMAIN = "messages"
 

@@ -8,13 +8,13 @@ import logging
 import sys
 from pathlib import Path
 
-from . import markdown
-from .conservation import Report
-from .errors import NoticeError
-from .extract import extract
-from .files import write_atomically
-from .pdf import page_count
-from .progress import Progress
+from notice import markdown
+from notice.errors import NoticeError
+from notice.extraction.conservation import Report
+from notice.extraction.extract import extract
+from notice.extraction.pdf import page_count
+from notice.files import write_atomically
+from notice.progress import Progress
 
 log = logging.getLogger("notice")
 
@@ -129,7 +129,7 @@ def cmd_release(args: argparse.Namespace) -> int:
     summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
     if len(summaries) != len(args.summary):
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
-    from . import archive, release
+    from notice.versions import archive, release
 
     layout, versions_file = archive.read_site_config(args.config)
     for line in release.release(layout, versions_file, args.label, summaries):
@@ -138,14 +138,15 @@ def cmd_release(args: argparse.Namespace) -> int:
 
 
 def source_language(root: Path) -> str:
-    from .project import settings
+    from notice.project import settings
 
     return settings(root).source_language
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from . import checks, languages
-    from .project import settings
+    from notice.lint import checks
+    from notice.project import settings
+    from notice.site import languages
 
     project = settings(Path("."))
     if args.update_freshness:
@@ -162,7 +163,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
-    from . import languages
+    from notice.site import languages
 
     written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
     for path in written:

@@ -9,7 +9,7 @@ import unicodedata
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, get_month_names
 
-from .errors import NoticeError
+from notice.errors import NoticeError
 
 
 def fold(text: str) -> str:

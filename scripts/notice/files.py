@@ -10,7 +10,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from notice.errors import OutputError
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from .errors import StructureError
-from .model import Cell, ListBlock, Notice, Paragraph, Span, Table
+from notice.errors import StructureError
+from notice.model import Cell, ListBlock, Notice, Paragraph, Span, Table
 
 HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 FENCE = re.compile(r"^(```|~~~)")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from .errors import NoticeError
+from notice.errors import NoticeError
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import StructureError
-from .markdown import FENCE, HEADING_LINE, split_front_matter
-from .model import (
+from notice.errors import StructureError
+from notice.markdown import FENCE, HEADING_LINE, split_front_matter
+from notice.model import (
     Block,
     Cell,
     CellBlock,

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import NoticeError
-from .model import ListBlock, ListItem, Paragraph, Span, Table
+from notice.errors import NoticeError
+from notice.model import ListBlock, ListItem, Paragraph, Span, Table
 
 log = logging.getLogger(__name__)
 SYSDEPS_HINT = "run `make sysdeps` (it installs pango and fonts-dejavu-core with apt-get)"

@@ -17,10 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import dates, layout, pdf
-from .errors import StructureError
-from .layout import Layout, TableBlock, TextBlock
-from .model import (
+from notice import dates
+from notice.errors import StructureError
+from notice.extraction import layout, pdf
+from notice.extraction.layout import Layout, TableBlock, TextBlock
+from notice.extraction.pdf import Word
+from notice.model import (
     Block,
     Cell,
     ListBlock,
@@ -33,8 +35,7 @@ from .model import (
     Span,
     Table,
 )
-from .pdf import Word
-from .slugs import unique_ids
+from notice.slugs import unique_ids
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from .pdf import UNREADABLE, PageContent, RuledTable, Word
+from notice.extraction.pdf import UNREADABLE, PageContent, RuledTable, Word
 
 #: A gap wider than this many font sizes between two words splits a line into segments.
 SEGMENT_GAP = 2.0

@@ -14,9 +14,9 @@ from typing import Any
 
 import yaml
 
-from . import checks
-from .errors import NoticeError
-from .markdown import YAML_LOADER
+from notice.document import Problem
+from notice.errors import NoticeError
+from notice.markdown import YAML_LOADER
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _key_line(node: yaml.Node | None, key: str) -> int:
 
 def parse_versions(
     path: Path, languages: list[str], allow_empty: bool = False
-) -> tuple[tuple[Version, ...], list[checks.Problem]]:
+) -> tuple[tuple[Version, ...], list[Problem]]:
     """Every entry that has a date, and every problem found (order, duplicates, summaries).
     ``allow_empty``: a missing file or an empty list is no problem (before the first release)."""
     file = str(path)
@@ -59,27 +59,27 @@ def parse_versions(
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        return (), [checks.Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
+        return (), [Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
     try:
         data: Any = yaml.load(text, Loader=YAML_LOADER) or {}
         root = yaml.compose(text, Loader=YAML_LOADER)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        return (), [checks.Problem(file, mark.line + 1 if mark else 1, f"not valid YAML ({err})")]
+        return (), [Problem(file, mark.line + 1 if mark else 1, f"not valid YAML ({err})")]
     entries = data.get("versions") if isinstance(data, dict) else None
     if allow_empty and not entries:
         return (), []
     if not isinstance(entries, list) or not entries:
-        return (), [checks.Problem(file, 1, "expected a 'versions' list with at least one entry")]
+        return (), [Problem(file, 1, "expected a 'versions' list with at least one entry")]
     nodes = _child(root, "versions") if root is not None else None
     assert isinstance(nodes, yaml.SequenceNode)
-    problems: list[checks.Problem] = []
+    problems: list[Problem] = []
     found: list[Version] = []
     for n, (entry, node) in enumerate(zip(entries, nodes.value), 1):
         line = _line(node)
         if not isinstance(entry, dict):
             problems.append(
-                checks.Problem(
+                Problem(
                     file, line, f"version entry {n}: expected a mapping, found {type(entry).__name__}"
                 )
             )
@@ -87,7 +87,7 @@ def parse_versions(
         effective = entry.get("effective")
         if not isinstance(effective, dt.date) or isinstance(effective, dt.datetime):
             problems.append(
-                checks.Problem(
+                Problem(
                     file,
                     _line(_child(node, "effective") or node),
                     f"version entry {n}: 'effective' must be a date like 2019-12-13, found {effective!r}",
@@ -97,7 +97,7 @@ def parse_versions(
         label = str(entry.get("version") or "").strip()
         if not label:
             problems.append(
-                checks.Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
+                Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
             )
         summary = entry.get("summary") or {}
         summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
@@ -105,7 +105,7 @@ def parse_versions(
         if missing:
             where = _key_line(_child(node, "summary"), missing[0]) or _key_line(node, "summary") or line
             problems.append(
-                checks.Problem(
+                Problem(
                     file,
                     where,
                     f"version {label or n} ({effective}): summary missing "
@@ -116,7 +116,7 @@ def parse_versions(
     for newer, older in zip(found, found[1:]):
         if newer.effective == older.effective:
             problems.append(
-                checks.Problem(
+                Problem(
                     file,
                     older.line,
                     f"two versions have the same effective date "
@@ -125,7 +125,7 @@ def parse_versions(
             )
         elif newer.effective < older.effective:
             problems.append(
-                checks.Problem(
+                Problem(
                     file,
                     newer.line,
                     f"version {newer.version} is effective {newer.effective}, "
@@ -136,7 +136,7 @@ def parse_versions(
     return tuple(found), problems
 
 
-def check_versions(path: Path, languages: list[str]) -> list[checks.Problem]:
+def check_versions(path: Path, languages: list[str]) -> list[Problem]:
     """Every problem in ``versions.yml``: for ``notice check``."""
     return parse_versions(path, languages)[1]
 

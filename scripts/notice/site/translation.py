@@ -12,10 +12,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .catalog import N_
-from .checks import Doc, freshness, load_doc
-from .languages import PREAMBLE, TITLE
-from .site import split_sections
+from notice.catalog import N_
+from notice.document import Doc, freshness, load_doc
+from notice.site.languages import PREAMBLE, TITLE
+from notice.site.site import split_sections
 
 Render = Callable[..., str]
 HEADING_END = re.compile(r"</h[23]>")

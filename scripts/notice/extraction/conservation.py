@@ -14,8 +14,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import Block, Cell, ListBlock, Notice, Paragraph, Table
-from .pdf import LIGATURES, PageContent
+from notice.extraction.pdf import LIGATURES, PageContent
+from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Table
 
 TOKEN = re.compile(r"[^\W_]+")
 

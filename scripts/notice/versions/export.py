@@ -20,10 +20,10 @@ from urllib.parse import urljoin
 
 import jsonschema
 
-from . import checks
-from .archive import Archive, Published, export_url, version_url
-from .errors import NoticeError
-from .model import Block, Cell, ListBlock, Notice, Paragraph, Span, Table
+from notice.document import Problem
+from notice.errors import NoticeError
+from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Span, Table
+from notice.versions.archive import Archive, Published, export_url, version_url
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "notice.schema.json"
 SCHEMA_URL = "schemas/notice.schema.json"  # where the site publishes it, below the site root
@@ -178,7 +178,7 @@ def _line_of(item: Published, path: list[str | int]) -> int:
     return 1
 
 
-def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -> list[checks.Problem]:
+def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -> list[Problem]:
     """Every way ``document`` fails the schema, each at the Markdown line that produced it."""
     validator = jsonschema.Draft202012Validator(load_schema(schema_path))
     problems = []
@@ -186,7 +186,7 @@ def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -
         path = list(error.absolute_path)
         where = "/".join(map(str, path)) or "(document)"
         problems.append(
-            checks.Problem(
+            Problem(
                 str(item.path),
                 _line_of(item, path),
                 f"the JSON export does not fit {schema_path.name} at {where}: {error.message}",
@@ -219,7 +219,7 @@ def documents(
     valid before against the same schema by the same validator is not validated again (validation
     is most of the archive's cost per language; the key is the content, so a change is checked)."""
     out: dict[tuple[str, dt.date], Json] = {}
-    problems: list[checks.Problem] = []
+    problems: list[Problem] = []
     for item in archive.published:
         urls = Urls(site_url, urljoin(site_url, archive.layout.prefix(item.lang)))
         document = notice_json(item, urls, os.path.relpath(item.path, root))

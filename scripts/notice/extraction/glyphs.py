@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .pdf import UNREADABLE, PageContent, Word
+from notice.extraction.pdf import UNREADABLE, PageContent, Word
 
 log = logging.getLogger(__name__)
 

@@ -19,11 +19,11 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-from .archive import COMPARE_PAGE, Layout
-from .errors import NoticeError
-from .files import write_atomically
-from .reader import MarkdownError, front_matter_line, read_notice
-from .versions import Version, parse_versions
+from notice.errors import NoticeError
+from notice.files import write_atomically
+from notice.reader import MarkdownError, front_matter_line, read_notice
+from notice.versions.archive import COMPARE_PAGE, Layout
+from notice.versions.versions import Version, parse_versions
 
 log = logging.getLogger(__name__)
 

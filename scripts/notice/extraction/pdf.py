@@ -22,7 +22,7 @@ from pdfminer.pdftypes import resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from .errors import SourceError
+from notice.errors import SourceError
 
 log = logging.getLogger(__name__)
 

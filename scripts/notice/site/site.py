@@ -19,10 +19,11 @@ from urllib.parse import urljoin, urlsplit
 
 from babel.support import Translations
 
-from . import archive, dates
-from .catalog import DOMAIN, N_
-from .errors import CatalogError
-from .versions import Version
+from notice.versions import archive
+from notice import dates
+from notice.catalog import DOMAIN, N_
+from notice.errors import CatalogError
+from notice.versions.versions import Version
 
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)

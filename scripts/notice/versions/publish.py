@@ -10,9 +10,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin
 
-from . import export, feed, pages, typeset
-from .archive import FEED_URL, Archive, export_name, version_url
-from .errors import NoticeError
+from notice.errors import NoticeError
+from notice.versions import export, feed, pages, typeset
+from notice.versions.archive import FEED_URL, Archive, export_name, version_url
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Block, ListBlock, Notice, Paragraph, Section, Span, Table
+from notice.model import Block, ListBlock, Notice, Paragraph, Section, Span, Table
 
 Op = Literal["equal", "insert", "delete"]
 Status = Literal["unchanged", "changed", "added", "removed"]

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin
 
-from . import dates, redline, typeset
-from .archive import Archive, Published, compare_url, export_name, export_url, version_url
-from .catalog import N_
+from notice import dates
+from notice.catalog import N_
+from notice.versions import redline, typeset
+from notice.versions.archive import Archive, Published, compare_url, export_name, export_url, version_url
 
 Render = Callable[..., str]
 #: The effective-date line the site hook puts under the title (partials/notice-effective.html).

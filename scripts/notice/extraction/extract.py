@@ -7,9 +7,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import catalog, checks, conservation, glyphs, layout, markdown, pdf, structure
-from .errors import CatalogError, StructureError
-from .model import Notice
+from notice import catalog, document, markdown
+from notice.errors import CatalogError, StructureError
+from notice.extraction import conservation, glyphs, layout, pdf, structure
+from notice.model import Notice
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
                                     pdf.document_title(source, password))
     if ids_from is not None:
         # a translation extracted against the source's ids follows that version of every section
-        source_doc = checks.load_doc(ids_from, "")
+        source_doc = document.load_doc(ids_from, "")
         notice = replace(notice, source_sections=tuple((s.id, s.digest()) for s in source_doc.sections))
     return Extraction(notice, conservation.account(pages, notice), read.letters, read.unresolved)
 

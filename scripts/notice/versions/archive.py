@@ -29,11 +29,12 @@ from typing import Any, Literal
 
 import yaml
 
-from . import checks
-from .errors import NoticeError
-from .model import Notice, SourceRef
-from .reader import MarkdownError, front_matter_line, read_notice
-from .versions import Version, parse_versions
+from notice import document
+from notice.document import Problem
+from notice.errors import NoticeError
+from notice.model import Notice, SourceRef
+from notice.reader import MarkdownError, front_matter_line, read_notice
+from notice.versions.versions import Version, parse_versions
 
 SNAPSHOT_NAME = "index.md"
 COMPARE_NAME = "compare.md"
@@ -216,9 +217,9 @@ def _neighbours(versions: tuple[Version, ...]) -> dict[dt.date, tuple[Version | 
 
 def load_archive(
     layout: Layout, versions: tuple[Version, ...], versions_file: Path
-) -> tuple[Archive, list[checks.Problem]]:
+) -> tuple[Archive, list[Problem]]:
     """Every version in every language read into a ``Notice``, and every problem with the tree."""
-    problems: list[checks.Problem] = []
+    problems: list[Problem] = []
     neighbours = _neighbours(versions)
     known = {v.effective: v for v in versions}
     published: list[Published] = []
@@ -226,7 +227,7 @@ def load_archive(
         for date in layout.snapshot_dates(lang):
             if date not in known:
                 problems.append(
-                    checks.Problem(
+                    Problem(
                         str(layout.snapshot(lang, date)),
                         1,
                         f"version {date} has no entry in {versions_file} "
@@ -244,7 +245,7 @@ def load_archive(
                 stub = layout.compare_stub(lang, version.effective)
                 if item.next is not None and not stub.exists():
                     problems.append(
-                        checks.Problem(
+                        Problem(
                             str(stub),
                             1,
                             f"the redline page of version {version.version} "
@@ -262,11 +263,11 @@ def _read_snapshot(
     lang: str,
     around: tuple[Version | None, Version | None],
     versions_file: Path,
-    problems: list[checks.Problem],
+    problems: list[Problem],
 ) -> Published | None:
     if not path.exists():
         problems.append(
-            checks.Problem(
+            Problem(
                 str(versions_file),
                 version.line,
                 f"version {version.version} ({version.effective}) has no released text in "
@@ -280,11 +281,11 @@ def _read_snapshot(
     try:
         notice = read_notice(text, path)
     except MarkdownError as err:
-        problems.append(checks.Problem(err.file, err.line, err.message))
+        problems.append(Problem(err.file, err.line, err.message))
         return None
     if notice.effective != version.effective:
         problems.append(
-            checks.Problem(
+            Problem(
                 str(path),
                 front_matter_line(text, "effective"),
                 f"effective {notice.effective} does not match its folder "
@@ -297,7 +298,7 @@ def _read_snapshot(
 
 def _check_current(
     layout: Layout, lang: str, versions: tuple[Version, ...], versions_file: Path
-) -> list[checks.Problem]:
+) -> list[Problem]:
     """The current notice is the newest release, byte for byte."""
     current, newest = layout.current(lang), versions[0]
     if not current.exists():
@@ -306,14 +307,14 @@ def _check_current(
     try:
         notice = read_notice(text, current)
     except MarkdownError as err:
-        return [checks.Problem(err.file, err.line, err.message)]
+        return [Problem(err.file, err.line, err.message)]
     effective = notice.effective
     line = front_matter_line(text, "effective")
     if effective is None:
-        return [checks.Problem(str(current), line, "front matter has no 'effective' date")]
+        return [Problem(str(current), line, "front matter has no 'effective' date")]
     if effective > newest.effective:
         return [
-            checks.Problem(
+            Problem(
                 str(current),
                 line,
                 f"effective {effective} is not released yet (the newest version in "
@@ -323,7 +324,7 @@ def _check_current(
         ]
     if effective < newest.effective:
         return [
-            checks.Problem(
+            Problem(
                 str(current),
                 line,
                 f"effective {effective} is older than the newest released version "
@@ -344,7 +345,7 @@ def _check_current(
         return []
     here, there = difference
     return [
-        checks.Problem(
+        Problem(
             str(current),
             here,
             f"differs from the released text of version {newest.version} "
@@ -385,9 +386,9 @@ def _line_of(part: Any) -> int:
     return source.line if isinstance(source, SourceRef) else 1
 
 
-def check_archive(layout: Layout, versions_file: Path) -> list[checks.Problem]:
+def check_archive(layout: Layout, versions_file: Path) -> list[Problem]:
     """Every problem with versions.yml and the archive, for ``notice check``."""
-    versions, problems = parse_versions(versions_file, checks.complete_languages(layout.docs, list(layout.languages)))
+    versions, problems = parse_versions(versions_file, document.complete_languages(layout.docs, list(layout.languages)))
     if problems:
         return problems
     return load_archive(layout, versions, versions_file)[1]

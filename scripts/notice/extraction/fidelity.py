@@ -12,7 +12,7 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-from .markdown import split_front_matter
+from notice.markdown import split_front_matter
 
 #: Glyphs that are list markers, not words.
 MARKERS = set("\uf0b7\uf0a7\u2022\u25cf\u00b7\u25aa\u25a0\u25e6")

@@ -14,10 +14,10 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po, write_po
 
-from . import catalog
-from .checks import Doc, load_doc
-from .errors import NoticeError
-from .files import write_atomically
+from notice import catalog
+from notice.document import Doc, load_doc
+from notice.errors import NoticeError
+from notice.files import write_atomically
 
 #: Pseudo-ids for the parts of a page that are not sections.
 TITLE = "title"

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from . import dates
-from .archive import FEED_URL, Archive, compare_url, export_url, version_url
-from .catalog import N_
+from notice import dates
+from notice.catalog import N_
+from notice.versions.archive import FEED_URL, Archive, compare_url, export_url, version_url
 
 ENTRY_TITLE = N_("Version %(version)s, effective %(date)s")
 FEED_TITLE = N_("%(site)s: change log")
