@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean signals
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -109,3 +109,7 @@ $(BENCH_VENV)/.installed: bench/requirements.txt
 	touch $@
 bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold
+
+## signals: extract every shared real PDF and count reference-free defects (../shared/tools/extraction_signals.py)
+signals: $(STAMP) bytecode
+	$(BIN)/python bench/signals.py --pdfs $(REALPDFS) --out .cache/signals
