@@ -520,6 +520,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
         return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if line.bold and not prev.bold and ends_sentence(prev.text):
+        return True  # a bold line after a finished sentence: a heading set without space above it
     if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
         return True  # a coloured title line over text of another colour
     if kind == "item":

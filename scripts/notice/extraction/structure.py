@@ -126,7 +126,7 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
     numbered_like_others = bool(NUMBERED_HEADING.match(headings[0].text)) and any(
         NUMBERED_HEADING.match(h.text) and styles[style(h)] == first_style for h in headings[1:]
     )  # "1. Overview" opening a document of "2. ...", "3. ...": the first section, not the title
-    has_title = (unique_top or first_is_title) and len(headings) > 1 and not numbered_like_others
+    has_title = (unique_top or first_is_title) and (len(headings) > 1 or first_is_title) and not numbered_like_others
     ranked = order[1:] if unique_top and has_title else order
     levels = []
     for i, heading in enumerate(headings):
