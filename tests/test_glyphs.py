@@ -96,3 +96,24 @@ def test_unmapped_ligatures_of_a_real_pdf(tmp_path: Path) -> None:
     left = [line for line in result.stderr.splitlines() if "maps to no character" in line]
     assert 0 < len(left) == text.count(UNREADABLE) < 20
     assert all("page " in line and "\ufffd" in line for line in left)
+
+
+def test_a_ligature_joining_two_parts_of_a_compound_is_read_from_the_parts() -> None:
+    """'Kontak?ormular': no known word holds the ligature, but the word splits inside it into the
+    start of a known word and the end of another ('kontakt|formular'); 'kontakti|ormular' does not
+    count ('ormular' is no word), so 'ti' does not tie with 'tf'. 'Dri?anbietern' splits at the
+    ligature's edge into a known start and a whole known word."""
+    tf, tt = "Font@0.612", "Font@0.634"
+    pages = page(word("Kontak?ormular", (tf,)), word("Dri?anbietern", (tt,)))
+    read = glyphs.resolve(pages, {"kontaktdaten", "kontaktieren", "anfrageformular", "dritten", "anbietern"})
+    assert [w.text for w in read.pages[0].words] == ["Kontaktformular", "Drittanbietern"]
+    assert glyphs.resolve(pages, {"kontaktdaten", "anbietern"}).unresolved != ()  # no tail: left for the editor
+
+
+def test_whole_words_outvote_compound_parts() -> None:
+    """Compound evidence is only heard for a glyph whole words leave open: one whole word for 'ti'
+    decides it, though a compound split would vote 'tf' as often."""
+    key = "Font@0.55"
+    pages = page(word("Informa?onen", (key,)), word("Kontak?ormular", (key,)))
+    read = glyphs.resolve(pages, {"informationen", "kontaktdaten", "anfrageformular"})
+    assert read.letters == {key: "ti"}
