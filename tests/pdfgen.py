@@ -10,13 +10,19 @@ def escape(text: str) -> str:
     return text.replace("\\\\", "\\\\\\\\").replace("(", "\\\\(").replace(")", "\\\\)")
 
 
-Line = str | tuple[str, float] | tuple[str, float, str]
+Line = str | tuple[str, float] | tuple[str, float, str] | tuple[list[tuple[str, str]], float]
 
 
 def show(line: Line) -> str:
     """Operators for one line: 11 pt, 14 pt apart; a (text, size) pair sets its own size, a
     (text, size, font) triple also its font (a resource name of ``fonts``); a (text, size, "")
-    triple is an empty line of that size (a gap)."""
+    triple is an empty line of that size (a gap); a (runs, size) pair sets runs of (text, font) on
+    one line, a run "<01AF>" being hex codes (for a font of two-byte codes)."""
+    if not isinstance(line, str) and isinstance(line[0], list):  # runs of (text, font); "<01AF>" is hex
+        size = float(line[1])
+        runs = " ".join(f"/{font} {size:g} Tf " + (text if text.startswith("<") else f"({escape(text)})") + " Tj"
+                        for text, font in line[0])
+        return f"{size * 1.3:.1f} TL {runs} T*"
     if isinstance(line, str):
         text, size, font = line, 11.0, "F1"
     elif len(line) == 2:
@@ -36,14 +42,25 @@ HELVETICA_WIDTHS = (
     "556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584")
 
 
-def named_font(name: str, descriptor: str = "", flags: int = 32) -> bytes:
+def named_font(name: str, descriptor: str = "", flags: int = 32, encoding: str = "") -> bytes:
     """A Type1 font called ``name`` (as printer drivers call them: "F2", "TT5F6t00") with Helvetica's
     widths, and a font descriptor holding ``descriptor`` (such as "/FontWeight 700" or "/StemV 140")
-    and ``flags`` (32: nonsymbolic; 262176 adds ForceBold)."""
+    and ``flags`` (32: nonsymbolic; 262176 adds ForceBold); ``encoding`` is an /Encoding entry (a
+    /Differences array naming a glyph no reader can map, such as /g431, makes pdfminer say "(cid:N)")."""
     desc = (f"/FontDescriptor << /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [0 -200 1000 900]"
             f" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 {descriptor} >>")
     return (f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /FirstChar 32 /LastChar 126"
-            f" /Widths [{HELVETICA_WIDTHS}] {desc} >>").encode("latin-1")
+            f" /Widths [{HELVETICA_WIDTHS}] {desc}{' /Encoding ' + encoding if encoding else ''} >>").encode("latin-1")
+
+
+def unmapped_font() -> bytes:
+    """A composite font of two-byte codes (Identity-H) without a ToUnicode map: pdfminer can map none
+    of its glyphs and writes "(cid:N)", as it does for many printer-driver fonts."""
+    desc = ("<< /Type /FontDescriptor /FontName /CIDFont+F9 /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
+            " /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>")
+    kid = ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CIDFont+F9 /CIDSystemInfo << /Registry (Adobe)"
+           f" /Ordering (Identity) /Supplement 0 >> /FontDescriptor {desc} /DW 556 >>")
+    return f"<< /Type /Font /Subtype /Type0 /BaseFont /CIDFont+F9 /Encoding /Identity-H /DescendantFonts [{kid}] >>".encode()
 
 
 def make_pdf(path: Path, pages: list[list[Line]], annotation: bytes | None = None,

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 import pytest
 from notice import markdown
 from notice.extraction import extract
 from notice.extraction.pdf import read_pdf
 
 from .conftest import ROOT
-from .pdfgen import Line, make_pdf, named_font
+from .pdfgen import Line, make_pdf, named_font, unmapped_font
 
 BODY = [
     "We keep your data only as long as we need it for the purpose you gave it to us for.",
@@ -63,3 +64,24 @@ def test_read_pdf_marks_words_of_a_heavy_descriptor_bold(tmp_path: Path) -> None
     source = make_pdf(tmp_path / "w.pdf", [[("Heading", 11.0, "F2"), ("Body text here", 11.0, "F3")]], fonts=fonts)
     words = read_pdf(source)[0].words
     assert [(w.text, w.bold) for w in words] == [("Heading", True), ("Body", False), ("text", False), ("here", False)]
+
+
+def test_a_cid_placeholder_is_an_unreadable_glyph_and_is_read_back(tmp_path: Path) -> None:
+    """A glyph pdfminer cannot map at all comes out as '(cid:431)'; it is repaired like U+FFFD: the
+    document's own readable words tell which ligature it draws."""
+    pages: list[list[Line]] = [[("Cookie notice", 18.0), "We use different cookies for different ends.",
+                                ([("Some are di", "F1"), ("<01AF>", "F9"), ("erent from the rest.", "F1")], 11.0)]]
+    source = make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()})
+    with pdfplumber.open(source) as doc:
+        assert "di(cid:431)erent" in [w["text"] for w in doc.pages[0].extract_words()]
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert "Some are different from the rest." in text and "(cid:" not in text
+    assert result.letters == {"CIDFont+F9@0.556": "ff"} and result.report.lost == ()
+
+
+def test_an_unreadable_cid_glyph_is_reported_not_written(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [[("Cookie notice", 18.0), ([("Some are qu", "F1"), ("<01AF>", "F9"), ("xz.", "F1")], 11.0)]]
+    result = extract.extract(make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()}), "en", ROOT / "locales")
+    assert [u.word for u in result.unreadable] == ["qu\ufffdxz."]
+    assert "(cid:" not in markdown.to_markdown(result.notice)
