@@ -24,7 +24,7 @@ from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Table
 
 TOKEN = re.compile(r"[^\W_]+")
 #: A word holding a glyph that maps to no character, as the body would carry it.
-GARBLED = re.compile(r"\S*(?:\ufffd|\(cid:\d+\))\S*")
+GARBLED = re.compile(r"\S*(?:" + UNREADABLE + r"|\(cid:\d+\))\S*")
 
 
 @dataclass(frozen=True)
