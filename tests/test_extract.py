@@ -219,13 +219,15 @@ def test_leader_lines_that_are_not_a_contents_list_stay(tmp_path: Path, lines: l
 @pytest.mark.parametrize(
     "info, title",
     [
-        ("Datenschutzerklärung", "Datenschutzerklärung"),  # the document information names it
-        ("Microsoft Word - notice.docx", "numbered"),  # a file name is no title: the file's own name
+        ("Your rights", "Your rights"),  # the document information names it, and the page shows it
+        ("Datenschutzerklärung", "1. Overview"),  # a title no page shows: the largest line on page 1
+        ("Microsoft Word - notice.docx", "1. Overview"),  # a file name is never a title
     ],
 )
 def test_a_numbered_first_heading_is_the_first_section_not_the_title(tmp_path: Path, info: str, title: str) -> None:
     """'1. Overview' opening a document whose other headings of that style are '2. …' is its first
-    section; the title comes from the document information, or the file name."""
+    section; the title comes from the document information when the page shows it, else it is the
+    largest line of page 1, never the file name."""
     pages: list[list[str | tuple[str, float]]] = [[
         ("1. Overview", 16.0), ("Scope", 13.0), "This notice explains what we do with your data.",
         ("2. Your rights", 16.0), "You may ask us what we hold about you.",

@@ -85,3 +85,21 @@ def test_an_unreadable_cid_glyph_is_reported_not_written(tmp_path: Path) -> None
     result = extract.extract(make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()}), "en", ROOT / "locales")
     assert [u.word for u in result.unreadable] == ["qu\ufffdxz."]
     assert "(cid:" not in markdown.to_markdown(result.notice)
+
+
+def test_the_first_largest_heading_is_the_title_when_nothing_else_is(tmp_path: Path) -> None:
+    """A contents page at body size first, then two headings of the largest style: the first of them
+    is the title; the file name ('de_xyz_datenschutz') and a metadata title no page shows never are."""
+    pages: list[list[Line]] = [
+        ["Contents", "Your privacy notice", "Privacy notice as source code"],
+        [("Your privacy notice", 16.0), BODY[0], ("Storage", 13.0), BODY[1],
+         ("Privacy notice as source code", 16.0), BODY[0]],
+    ]
+    text = extracted(tmp_path, pages, name="de_xyz_datenschutz.pdf", title="Microsoft Word - Vorlage 3")
+    assert headings(text)[:2] == ["# Your privacy notice", "## Storage"]
+    assert "xyz" not in text.split("---")[2] and "Vorlage" not in text
+
+
+def test_a_document_without_headings_is_titled_by_its_largest_line(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [[BODY[0], ("Terms of use", 12.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages, name="de_xyz_agb.pdf"))[0] == "# Terms of use"

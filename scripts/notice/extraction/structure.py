@@ -349,6 +349,9 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         blocks[:2] = [TextBlock(first.kind, first.lines + second.lines, first.level, first.ordered)]  # type: ignore[union-attr]
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
+    shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
+    if not shown and heading_blocks and leads(heading_blocks):
+        first_is_title = True  # no title line and no title the page shows: the first, largest heading
     levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
     builder = Builder(name, options, vocabulary_of(layout_))
 
@@ -388,7 +391,7 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         for section_id, (level, heading, ref, body) in zip(ids, raw_sections)
     )
     return Notice(
-        title=title or (metadata_title if usable_title(metadata_title) else "") or source.stem,
+        title=title or shown or largest_line(blocks) or source.stem,
         lang=options.lang,
         effective=effective,
         source=name,
@@ -398,6 +401,33 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+def first_page_lines(blocks: list[TextBlock | TableBlock]) -> list[layout.Line]:
+    lines = [ln for b in blocks for ln in (b.lines if isinstance(b, TextBlock) else
+                                          [ln for row in b.rows for cell in row for tb in cell for ln in tb.lines])]
+    first = min((ln.page for ln in lines), default=0)
+    return [ln for ln in lines if ln.page == first]
+
+
+def on_first_page(text: str, blocks: list[TextBlock | TableBlock]) -> bool:
+    """True when the first page shows ``text`` (a document-information title is often a file name,
+    a template's name or a run-on string that no page shows)."""
+    return normalise(text) in normalise(" ".join(ln.text for ln in first_page_lines(blocks)))
+
+
+def largest_line(blocks: list[TextBlock | TableBlock]) -> str:
+    """The first of the largest lines on the first page: what a reader takes for the title."""
+    lines = [ln for ln in first_page_lines(blocks) if any(ch.isalpha() for ch in ln.text)]
+    return max(lines, key=lambda ln: ln.size).text if lines else ""
+
+
+def leads(headings: list[TextBlock]) -> bool:
+    """True when the first heading is set as large as any and is not one of a numbered series."""
+    first = headings[0]
+    numbered = NUMBERED_HEADING.match(first.text) and any(
+        NUMBERED_HEADING.match(h.text) and style(h) == style(first) for h in headings[1:])
+    return not numbered and style(first)[0] >= max(style(h)[0] for h in headings)
 
 
 #: A document-information title that is a file name ("Microsoft Word - notice.docx"), not a title.
