@@ -103,3 +103,87 @@ def test_the_first_largest_heading_is_the_title_when_nothing_else_is(tmp_path: P
 def test_a_document_without_headings_is_titled_by_its_largest_line(tmp_path: Path) -> None:
     pages: list[list[Line]] = [[BODY[0], ("Terms of use", 12.0), BODY[1]]]
     assert headings(extracted(tmp_path, pages, name="de_xyz_agb.pdf"))[0] == "# Terms of use"
+
+
+GAP: Line = ("", 6.0, "")  # an empty line of 6 pt: the space between two paragraphs
+RAGGED = [  # one paragraph set ragged right: every line ends where the next word did not fit
+    "Personal data that you give us when you sign up for the newsletter, when you",
+    "write to us or when you order, is stored on our servers in the European Union",
+    "and can be deleted directly by us",
+    "at any time when you ask for it by letter or by e-mail.",
+]
+
+
+def paragraphs(text: str) -> list[str]:
+    body = text.split("\n---\n", 1)[1]
+    return [p for p in body.strip().split("\n\n") if not p.startswith("#")]
+
+
+def test_a_ragged_double_spaced_paragraph_ends_at_gaps_not_at_short_lines(tmp_path: Path) -> None:
+    """In a document that ends its paragraphs with a gap, a short line ('…directly by us') is no
+    paragraph end: the sentence goes on ('at any time …')."""
+    short = ["We answer within a month.", "Ask us anything.", "We are glad to help.", "That is all."]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *RAGGED, GAP, *BODY, GAP, *RAGGED, GAP,
+                                *[line for s in short for line in (s, GAP)]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found == [" ".join(RAGGED), " ".join(BODY), " ".join(RAGGED), *short]
+
+
+ADDRESS = ["Example Services AB", "Box 123", "111 22 Stockholm", "privacy@example.com"]
+
+
+def test_an_address_is_one_block_with_line_breaks(tmp_path: Path) -> None:
+    """Gapped document: the address lines (no gap between them) are one paragraph whose lines break
+    early; each break is kept as a hard line break (two spaces ending the line: <br>)."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, BODY[0], GAP, "Write to us:", GAP, *ADDRESS, GAP,
+                                *[line for s in ("We answer within a month.", "Ask us.", "That is all.") for line in (s, GAP)]]]
+    text = extracted(tmp_path, pages)
+    assert "  \n".join(ADDRESS) + "\n\n" in text
+    assert "Example Services AB<br />\nBox 123<br />" in __import__("markdown").markdown(text)
+
+
+def test_an_address_in_a_document_without_paragraph_gaps(tmp_path: Path) -> None:
+    """No gaps anywhere (paragraphs end at short lines): a run of short lines without closing
+    punctuation is still one block with line breaks, and the paragraphs around it stay apart."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), "Write to us:", *ADDRESS, BODY[1]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found == ["Write to us:", "  \n".join(ADDRESS), BODY[1]]
+
+
+def test_a_paragraph_goes_on_over_the_page_break_but_a_heading_atop_the_page_does_not(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [
+        [("Privacy notice", 18.0), GAP, *BODY, GAP, *RAGGED, GAP,
+         "We keep the data you give us for as long as the law asks us to keep it, and for"],
+        ["no longer than that, unless you ask us to keep it.", GAP, *BODY, GAP, *RAGGED, GAP,
+         "and then a paragraph that the previous page left open, without a full stop"],
+        ["Storage", GAP, *BODY],
+    ]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert ("We keep the data you give us for as long as the law asks us to keep it, and for no longer than that,"
+            " unless you ask us to keep it.") in found
+    assert "Storage" in found and not any(p.endswith("full stop Storage") for p in found)
+
+
+def test_a_paragraph_goes_on_over_a_column_break(tmp_path: Path) -> None:
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    words = " ".join(vocabulary[(n * 7 + n // 13) % len(vocabulary)] for n in range(900))  # no line repeats
+    html = (f'<html lang="en"><body style="font: 10pt DejaVu Sans"><h1>Privacy notice</h1>'
+            f'<div style="columns: 2; column-gap: 30pt"><p>First {words} last.</p></div></body></html>')
+    source = tmp_path / "columns.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert f"First {words} last." in paragraphs(text)
+
+
+def test_hard_line_breaks_survive_the_writer_and_the_reader() -> None:
+    from notice.model import Notice, Paragraph, Span
+    from notice.reader import read_notice
+
+    para = Paragraph((Span("Example AB\nBox 123\n"), Span("privacy@example.com", "mailto:privacy@example.com")))
+    notice = Notice(title="Notice", lang="en", effective=None, source="x.pdf", source_sha256="0" * 64,
+                    preamble=(para,), sections=())
+    text = markdown.to_markdown(notice)
+    assert "Example AB  \nBox 123  \n[privacy@example.com](mailto:privacy@example.com)\n" in text
+    assert read_notice(text).preamble[0].spans == para.spans

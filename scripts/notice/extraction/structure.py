@@ -310,8 +310,21 @@ class Builder:
                 else:
                     out.append(ListBlock((item,), ordered, self.ref(block)))
             else:
-                out.append(Paragraph(spans, self.ref(block)))
+                out.append(Paragraph(self.broken(block) if block.breaks else spans, self.ref(block)))
         return out
+
+    def broken(self, block: TextBlock) -> tuple[Span, ...]:
+        """The spans of a block with hard line breaks (an address): a "\n" at each break."""
+        cuts = [0, *block.breaks, len(block.lines)]
+        spans: list[Span] = []
+        for start, stop in zip(cuts, cuts[1:]):
+            words = [w for line in block.lines[start:stop] for w in line.words]
+            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary):
+                if spans and spans[-1].href is None and not spans[-1].bold and span.href is None and not span.bold:
+                    spans[-1] = Span(spans[-1].text + span.text)
+                else:
+                    spans.append(span)
+        return tuple(spans)
 
     def table(self, block: TableBlock) -> Table:
         rows = tuple(tuple(Cell(tuple(self.text_blocks(cell))) for cell in row) for row in block.rows)  # type: ignore[arg-type]
