@@ -457,8 +457,8 @@ def ends_sentence(text: str) -> bool:
 def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
     table cell, lines centred on one axis are one paragraph ("First/Third" over "party"). In a
-    ``gapped`` document only gaps end paragraphs; a block whose every line breaks early (an address)
-    keeps its line breaks."""
+    ``gapped`` document only gaps end paragraphs; a block where at least half the lines break early
+    (an address, whose first line may be long) keeps a line break after each line."""
     if not lines:
         return []
     rights = right_edges(lines)
@@ -471,8 +471,8 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
 
     def flush() -> None:
         nonlocal current, breaks
-        if current:  # breaks are kept where every line breaks early (an address), not in running text
-            kept = tuple(breaks) if len(breaks) == len(current) - 1 else ()
+        if current:  # where most lines break early (an address) every line is one; running text has none
+            kept = tuple(range(1, len(current))) if breaks and 2 * len(breaks) >= len(current) - 1 else ()
             blocks.append(TextBlock(kind, tuple(current), 0, ordered, kept))
         current, breaks = [], []
 
