@@ -187,3 +187,25 @@ def test_hard_line_breaks_survive_the_writer_and_the_reader() -> None:
     text = markdown.to_markdown(notice)
     assert "Example AB  \nBox 123  \n[privacy@example.com](mailto:privacy@example.com)\n" in text
     assert read_notice(text).preamble[0].spans == para.spans
+
+
+def test_a_face_used_only_on_short_standalone_lines_is_a_heading_face(tmp_path: Path) -> None:
+    """Neither name ('F4') nor descriptor says bold (an italic, or a driver's copy of the body font),
+    but the face sets nothing except short lines standing alone: those lines are headings."""
+    fonts = {"F3": named_font("F3", "/StemV 80"), "F4": named_font("F4", "/StemV 80")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0, "F3"), GAP, *[(t, 11.0, "F3") for t in BODY], GAP,
+                                ("What data do we keep?", 11.0, "F4"), GAP, *[(t, 11.0, "F3") for t in RAGGED], GAP,
+                                ("Who sees your data?", 11.0, "F4"), GAP, *[(t, 11.0, "F3") for t in BODY]]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## What data do we keep?", "## Who sees your data?"]
+    inline = [*pages[0][:-2], ([("Who sees ", "F3"), ("your data", "F4"), (" and why?", "F3")], 11.0)]
+    assert headings(extracted(tmp_path, [inline], name="inline.pdf", fonts=fonts)) == ["# Privacy notice"]
+
+
+@pytest.mark.parametrize("line", ["Signed:", "privacy@example.com", "Last updated on 16 April 2026"])
+def test_labels_addresses_and_the_date_line_are_not_headings(tmp_path: Path, line: str) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("Storage", 11.0, "F2"), GAP, *RAGGED,
+                                GAP, (line, 11.0, "F2"), GAP, *BODY]]
+    text = extracted(tmp_path, pages, fonts=fonts)
+    assert headings(text) == ["# Privacy notice", "## Storage"]

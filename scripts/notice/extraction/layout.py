@@ -505,7 +505,7 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
             breaks.append(len(current))
         current.append(line)
     flush()
-    return nest_items(blocks if gapped or in_cell else address_blocks(blocks, rights, pitch))
+    return nest_items(blocks if in_cell else address_blocks(blocks, rights, pitch, gapped))
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:
@@ -515,10 +515,12 @@ def hard_break(prev: Line, line: Line, right: float) -> bool:
     return line.top > prev.top and spare > HARD_BREAK_SPARE * (right - prev.x0)
 
 
-def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float) -> list[TextBlock]:
+def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float,
+                   gapped: bool = False) -> list[TextBlock]:
     """Runs of ADDRESS_MIN_LINES or more one-line paragraphs that are short, in one style and one
     margin, without closing punctuation (nor the colon of a lead-in line) or a gap between them, as
-    one block with line breaks."""
+    one block with line breaks. A document that spaces its paragraphs may space such lines evenly
+    too (up to two line pitches, every step the same)."""
     def short(block: TextBlock) -> bool:
         line = block.lines[0]
         return (block.kind == "para" and len(block.lines) == 1 and not block.text.rstrip().endswith((".", "!", "?", ";", ":"))
@@ -534,11 +536,18 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
             out.extend(run)
         run.clear()
 
+    def close_enough(a: Line, b: Line) -> bool:
+        step = b.top - a.top
+        if 0 < step <= BLOCK_GAP * pitch:
+            return True
+        first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
+        return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
+
     for block in blocks:
         if short(block) and run:
             a, b = run[-1].lines[0], block.lines[0]
-            if (abs(a.x0 - b.x0) < 2 and a.page == b.page and 0 < b.top - a.top <= BLOCK_GAP * pitch
-                    and abs(a.size - b.size) <= 0.6 and a.bold == b.bold):
+            if (abs(a.x0 - b.x0) < 2 and a.page == b.page and close_enough(a, b)
+                    and abs(a.size - b.size) <= 0.6 and a.bold == b.bold and a.color == b.color):
                 run.append(block)
                 continue
         close()

@@ -75,6 +75,7 @@ class Word:
     color: str = ""  # fill colour of the glyphs, as a short key ("0", "0.91,0.44,0.2")
     upright: bool = True  # False for rotated text (a side label running up the margin)
     glyphs: tuple[str, ...] = ()  # a key per UNREADABLE in text, in order: the glyph's font and advance
+    font: str = ""  # the font most of its letters are set in
 
 
 @dataclass(frozen=True)
@@ -355,6 +356,7 @@ def split_at_links(
             color=color_key(part[0].get("non_stroking_color")),
             upright=all(c.get("upright", True) for c in part),
             glyphs=tuple(glyph_key(c) for c in part if c["text"] == UNREADABLE),
+            font=max((c["fontname"] for c in letters), key=[c["fontname"] for c in letters].count),
         ))
     return words
 

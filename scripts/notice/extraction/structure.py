@@ -78,6 +78,48 @@ def is_heading(block: TextBlock, body_size: float, body_color: str = "") -> bool
     return bigger or not block.text.rstrip().endswith((".", ",", ";")) or bool(NUMBERED_HEADING.match(block.text))
 
 
+#: A face set on at least this many short standalone lines, and on nothing else, is a heading face.
+HEADING_FACE_MIN = 2
+
+
+def heading_faces(blocks: list[TextBlock | TableBlock]) -> set[str]:
+    """Fonts used only for whole one-line paragraphs of a few words without a closing full stop or
+    comma, at least HEADING_FACE_MIN of them, and not the body's font: the heading face of a document
+    whose font names and descriptors say nothing ("CIDFont+F3", an italic used for nothing else)."""
+    chars: Counter[str] = Counter()
+    standalone: Counter[str] = Counter()
+    elsewhere: set[str] = set()
+    for block in blocks:
+        words = list(block.words) if isinstance(block, TextBlock) else [
+            w for row in block.rows for cell in row for b in cell for w in b.words]
+        for word in words:
+            chars[word.font] += len(word.text)
+        fonts = {w.font for w in words}
+        alone = (isinstance(block, TextBlock) and block.kind == "para" and len(block.lines) == 1 and len(fonts) == 1
+                 and len(words) <= HEADING_MAX_WORDS and not block.text.rstrip().endswith((".", ",", ";")))
+        if alone:
+            standalone[fonts.pop()] += 1
+        else:
+            elsewhere.update(fonts)
+    body = chars.most_common(1)[0][0] if chars else ""
+    return {f for f, n in standalone.items() if n >= HEADING_FACE_MIN and f and f != body and f not in elsewhere}
+
+
+def in_heading_face(block: TextBlock, faces: set[str]) -> bool:
+    return bool(faces) and len(block.lines) == 1 and all(w.font in faces for w in block.words)
+
+
+def label_like(block: TextBlock, lang: str) -> bool:
+    """Short lines that look like headings but are not: an e-mail address or a web address, a form
+    label ("Name:", "Signed:"), the effective-date line (the site shows it beside the title)."""
+    text = block.text.strip()
+    if "@" in text or "://" in text or text.lower().startswith("www."):
+        return True
+    if len(text.split()) == 1 and text.endswith(":"):
+        return True
+    return len(text.split()) <= 12 and dates.find_date(text, lang) is not None
+
+
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
     """The second heading block is the rest of the title: same style, close below, not numbered."""
     if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
@@ -354,8 +396,11 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         else:
             blocks.append(block)
 
+    faces = heading_faces(blocks)
+
     def heading(block: object) -> bool:
-        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color)
+        return isinstance(block, TextBlock) and not label_like(block, options.lang) and (
+            is_heading(block, layout_.body_size, layout_.body_color) or in_heading_face(block, faces))
 
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
