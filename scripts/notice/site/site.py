@@ -62,6 +62,7 @@ class Entry:
     id: str
     title: str
     children: tuple[Entry, ...] = ()
+    lang: str = ""  # the language its title is shown in, where not the page's
 
 
 # ---------------------------------------------------------------- data
@@ -138,12 +139,26 @@ def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render
     return render("partials/notice-changelog.html", versions=rows, feed=up + archive.FEED_URL)
 
 
-def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
-    """The sections under the title (h2, with their h3) as contents entries; the h1 is the page."""
+def contents(toc: Iterable[TocItem], shown_in: Mapping[str, str] | None = None) -> tuple[Entry, ...]:
+    """The sections under the title (h2, with their h3) as contents entries; the h1 is the page.
+    ``shown_in`` names the language of sections shown untranslated, so their titles carry it."""
+    langs = shown_in or {}
     items: list[TocItem] = []
     for item in toc:
         items.extend(item.children if item.level == 1 else [item])
-    return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title) for c in i.children)) for i in items)
+    return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title, (), langs.get(c.id, "")) for c in i.children),
+                       langs.get(i.id, "")) for i in items)
+
+
+def site_name_lang(lang: str, source_lang: str, site_name: str, source_site_name: str) -> str:
+    """The language a page's site name is in where it is not the page's: a language that has no
+    ``site_name`` of its own yet shows the source language's."""
+    return source_lang if lang != source_lang and site_name == source_site_name else ""
+
+
+def page_title(title: str, lang: str = "") -> str:
+    """The Markdown of a generated page's title; ``lang`` where it is not the page's language."""
+    return f'# {title} {{: lang="{lang}" }}\n' if lang else f"# {title}\n"
 
 
 #: Words read out after a link whose own text says nothing ("here"), naming where it leads.
@@ -155,11 +170,13 @@ PERMALINK_ANCHOR = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 HEADING_WITH_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
 
 
-def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], str]) -> str:
+def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], str],
+                         lang_of: Callable[[str], str] | None = None) -> str:
     """After a link whose text says nothing out of context ("här", "here"; the list comes from the
     catalog), add visually hidden words naming its destination: the section it jumps to, the
     website or the e-mail address. Screen-reader users listing links hear where each goes; the
-    notice's own wording, which legal owns, is unchanged (and ``notice check`` still warns)."""
+    notice's own wording, which legal owns, is unchanged (and ``notice check`` still warns).
+    ``lang_of`` names the language a phrase is shown in, where the catalog lacks it."""
     headings = {m.group(1): TAG.sub("", PERMALINK_ANCHOR.sub("", m.group(2))).strip()
                 for m in HEADING_WITH_ID.finditer(html)}
 
@@ -168,14 +185,16 @@ def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], st
         if text.strip().casefold() not in vague:
             return match.group(0)
         if href.startswith("#") and href[1:] in headings:
-            context = gettext(LINK_TO_SECTION) % {"section": headings[href[1:]]}
+            msgid, values = LINK_TO_SECTION, {"section": headings[href[1:]]}
         elif href.startswith("mailto:"):
-            context = gettext(LINK_TO_MAIL) % {"address": href.removeprefix("mailto:")}
+            msgid, values = LINK_TO_MAIL, {"address": href.removeprefix("mailto:")}
         elif href.startswith(("http://", "https://")):
-            context = gettext(LINK_TO_SITE) % {"host": urlsplit(unescape(href)).hostname or href}
+            msgid, values = LINK_TO_SITE, {"host": urlsplit(unescape(href)).hostname or href}
         else:
             return match.group(0)
-        return f'<a href="{href}"{attrs}>{text}<span class="notice-sr"> {escape(context)}</span></a>'
+        context = gettext(msgid) % values
+        lang = f' lang="{lang_of(msgid)}"' if lang_of is not None else ""
+        return f'<a href="{href}"{attrs}>{text}<span class="notice-sr"{lang}> {escape(context)}</span></a>'
     return ANCHOR.sub(describe, html)
 
 
@@ -183,20 +202,23 @@ PERMALINK_NAME = N_("Link to the section “%(section)s”")
 HEADERLINK = re.compile(r'(<h([1-6])\b[^>]*>)(.*?)<a class="headerlink" href="#([^"]+)" title="[^"]*">(.*?)</a>(</h\2>)', re.S)
 
 
-def name_permalinks(html: str, name: Callable[[str], str]) -> str:
+def name_permalinks(html: str, name: Callable[[str], str], lang: str = "") -> str:
     """Give each heading's permalink the name of its section ("Link to the section “Data retention”"),
-    so a list of links read out of context tells them apart; the '#' itself is hidden from speech."""
+    so a list of links read out of context tells them apart; the '#' itself is hidden from speech.
+    ``lang`` is the language of that name: an untranslated section's heading keeps the source
+    language, its permalink's name is still the interface's."""
+    lang_attr = f' lang="{lang}"' if lang else ""
     def replace(match: re.Match[str]) -> str:
         section = TAG.sub("", match.group(3)).strip()
         label = escape(name(section), quote=True)
         return (f'{match.group(1)}{match.group(3)}<a class="headerlink" href="#{match.group(4)}" '
-                f'aria-label="{label}"><span aria-hidden="true">{match.group(5)}</span></a>{match.group(6)}')
+                f'aria-label="{label}"{lang_attr}><span aria-hidden="true">{match.group(5)}</span></a>{match.group(6)}')
     return HEADERLINK.sub(replace, html)
 
 
 def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
     """Every table as a described data table: a caption (the short paragraph that introduces
-    it, moved into the table, or ``fallback_caption`` numbered), ``scope="col"`` on its header
+    it, moved into the table, or ``fallback_caption`` (HTML) numbered), ``scope="col"`` on its header
     cells, and a focusable scroll region named by the caption (``partials/notice-table.html``)."""
     number = 0
 
@@ -208,7 +230,7 @@ def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
             before, caption = "", lead.strip()
         else:
             before = "" if lead is None else f"<p>{lead}</p>\n"
-            caption = escape(fallback_caption % {"number": number})
+            caption = fallback_caption % {"number": number}
         body = THEAD.sub(lambda head: TH_WITHOUT_SCOPE.sub('<th scope="col"', head.group(0)), body)
         body = TBODY.sub(lambda rows: group_rows(rows.group(0)), body)
         return before + render("partials/notice-table.html", id=f"notice-table-{number}", caption=caption,
