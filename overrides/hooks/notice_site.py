@@ -18,6 +18,7 @@ from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.lint import checks
 from notice.site import site, translation
+from notice.site.languages import TITLE as UNTRANSLATED_TITLE
 from notice.versions import versions
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
@@ -101,7 +102,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         if shown_in != interface.lang:
             page.meta["notice_title_lang"] = shown_in
         return site.page_title(interface.gettext(title), "" if shown_in == interface.lang else shown_in)
-    if language(config) != state["source_language"] and translation.TITLE in (page.meta.get("untranslated") or []):
+    if language(config) != state["source_language"] and UNTRANSLATED_TITLE in (page.meta.get("untranslated") or []):
         page.meta["notice_title_lang"] = state["source_language"]
     return markdown
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gettext
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -41,6 +42,11 @@ def phrase(locales: Path, lang: str, msgid: str) -> str:
     if lang.split("_")[0] == "en":
         return msgid
     raise CatalogError(f"{locales / lang}/LC_MESSAGES/{DOMAIN}.po: no translation for '{msgid}'")
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """``n`` things in the command line's English, by gettext's plural choice ("1 error", "2 errors")."""
+    return gettext.ngettext(singular, plural, n) % {"num": n}
 
 
 def split_list(text: str) -> tuple[str, ...]:

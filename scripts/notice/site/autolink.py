@@ -93,12 +93,12 @@ def autolink(element: etree.Element) -> None:
         index += 1 + len(links)
 
 
-class AutolinkTreeprocessor(Treeprocessor):
+class AutolinkTreeprocessor(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
     def run(self, root: etree.Element) -> None:
         autolink(root)
 
 
-class AutolinkExtension(Extension):
+class AutolinkExtension(Extension):  # type: ignore[misc]
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After the inline patterns (priority 20) have made the written links, before prettify.
         md.treeprocessors.register(AutolinkTreeprocessor(md), "notice_autolink", 15)

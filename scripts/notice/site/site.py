@@ -28,8 +28,10 @@ from notice.versions.versions import Version
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
 TOP_ID = "top"
+# Translators: title of the page listing every version of the notice, and its link in the footer.
 CHANGELOG_TITLE = N_("Change log")
 #: A table's caption when no short paragraph introduces it.
+# Translators: caption of a table no short paragraph introduces; %(number)s counts the tables on the page.
 TABLE_CAPTION = N_("Table %(number)s")
 #: The longest introducing paragraph (in characters of text) that becomes a table's caption.
 CAPTION_MAX_CHARS = 200
@@ -126,11 +128,12 @@ def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render
         versions = tuple(v for v in versions if (docs / lang / v.effective.isoformat() / "index.md").exists())
     rows = []
     for n, v in enumerate(versions):
-        summary_lang = None if lang in v.summary else source_lang
+        own = v.summary.get(lang, "").strip()  # an empty summary is a missing one, never shown as this language
+        summary_lang = None if own else source_lang
         previous = versions[n + 1] if n + 1 < len(versions) else None
         rows.append({"version": v.version, "iso": v.effective.isoformat(),
                      "text": dates.long_date(v.effective, date_locale),
-                     "summary": v.summary.get(lang) or v.summary.get(source_lang, ""), "summary_lang": summary_lang,
+                     "summary": own or v.summary.get(source_lang, ""), "summary_lang": summary_lang,
                      "current": n == 0, "page": up + archive.version_url(v.effective),
                      "pdf": up + archive.export_url(lang, v.effective, "pdf"),
                      "json": up + archive.export_url(lang, v.effective, "json"),
@@ -162,6 +165,8 @@ def page_title(title: str, lang: str = "") -> str:
 
 
 #: Words read out after a link whose own text says nothing ("here"), naming where it leads.
+# Translators: the next three are read by screen readers after a link whose text says nothing
+# ("here"); %(section)s is the heading it leads to, %(host)s a website, %(address)s an e-mail address.
 LINK_TO_SECTION = N_("(section “%(section)s”)")
 LINK_TO_SITE = N_("(website %(host)s)")
 LINK_TO_MAIL = N_("(e-mail to %(address)s)")
@@ -198,6 +203,7 @@ def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], st
     return ANCHOR.sub(describe, html)
 
 
+# Translators: the spoken name of the "#" link beside each heading; %(section)s is the heading.
 PERMALINK_NAME = N_("Link to the section “%(section)s”")
 HEADERLINK = re.compile(r'(<h([1-6])\b[^>]*>)(.*?)<a class="headerlink" href="#([^"]+)" title="[^"]*">(.*?)</a>(</h\2>)', re.S)
 

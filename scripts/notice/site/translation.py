@@ -20,6 +20,7 @@ from notice.site.site import split_sections
 Render = Callable[..., str]
 HEADING_END = re.compile(r"</h[23]>")
 H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
+# Translators: title of the page that lists which sections of each language are translated.
 STATUS_TITLE = N_("Translation status")
 
 
