@@ -91,10 +91,9 @@ def translate_sections(path: Path) -> None:
     """Write the French text of the fixture's sections over the Swedish copy (ids kept)."""
     text = path.read_text(encoding="utf-8")
     for section, (heading, paragraphs) in TRANSLATED.items():
-        body = "\n\n".join(paragraphs)
-        text, found = re.subn(rf"^## [^\n]*\{{#{section}\}}\n.*?(?=^## )",
-                              lambda _: f"## {heading} {{#{section}}}\n\n{body}\n\n", text, count=1,
-                              flags=re.M | re.S)
+        french = f"## {heading} {{#{section}}}\n\n" + "\n\n".join(paragraphs) + "\n\n"
+        text, found = re.subn(rf"^## [^\n]*\{{#{section}\}}\n.*?(?=^## )", french.replace("\\", r"\\"), text,
+                              count=1, flags=re.M | re.S)
         assert found == 1, f"no section {section} in {path}"
     path.write_text(text, encoding="utf-8")
 
