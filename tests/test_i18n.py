@@ -103,6 +103,15 @@ def test_the_status_counts_are_plurals_joined_as_the_language_lists(tmp_path: Pa
     assert "1 sekcja aktualna, 2 sekcje nieaktualne, 5 sekcji nieprzetłumaczonych i 0 sekcji brakujących" in pl
 
 
+def test_no_count_is_written_without_its_plural_forms() -> None:
+    """A number followed by a noun in the plural ("%(changed)s sections changed") reads "1
+    sections" in some count: such a message must be an ngettext one (msgid_plural)."""
+    counted = re.compile(r"%\(\w+\)[sd] (?!(?:is|has|was)\b)[a-z]+s\b")
+    singular_only = [m.id for m in template() if isinstance(m.id, str) and counted.search(m.id)]
+    assert not singular_only, singular_only
+    assert sum(isinstance(m.id, tuple) for m in template()) >= 8
+
+
 def test_the_command_line_counts_in_english_plurals() -> None:
     assert catalog.count(1, "%(num)d error", "%(num)d errors") == "1 error"
     assert [catalog.count(n, "%(num)d warning", "%(num)d warnings") for n in (0, 2)] == ["0 warnings", "2 warnings"]
