@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gettext
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.lists import format_list
@@ -67,6 +68,7 @@ def primary(lang: str) -> str:
     return lang.replace("-", "_").split("_")[0].lower()
 
 
+@dataclass(frozen=True)
 class Interface:
     """One language's interface phrases from its compiled catalog, knowing which are translated.
 
@@ -74,11 +76,13 @@ class Interface:
     the page it carries ``lang="en"`` (``html``), never the page's language. Counts go through
     ``ngettext`` with the plural rule of the catalog's ``Plural-Forms`` (Babel writes CLDR's)."""
 
-    def __init__(self, translations: Translations, lang: str) -> None:
-        self.translations = translations
-        self.lang = lang
+    translations: Translations
+    lang: str
 
     def has(self, msgid: str, context: str | None = None, plural: bool = False) -> bool:
+        """Whether the compiled catalog translates ``msgid``. gettext has no public way to ask
+        (it answers with the msgid either way); the .mo holds only translated messages, keyed as
+        here (``context\x04msgid``, ``(msgid, 0)`` for the first plural form)."""
         key: object = msgid if context is None else f"{context}\x04{msgid}"
         return (key, 0) in self.translations._catalog if plural else key in self.translations._catalog  # noqa: SLF001
 
