@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from notice import markdown
+from notice.catalog import count
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -166,14 +167,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = settings(Path("."))
     if args.update_freshness:
         done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
-        log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
+        log.info("%s: %s against %s", args.update_freshness,
+                 count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
+                 project.source_language)
         return 0
     problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
                                 project.languages)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
-    log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
+    log.info("notice check: %s, %s", count(errors, "%(num)d error", "%(num)d errors"),
+             count(len(problems) - errors, "%(num)d warning", "%(num)d warnings"))
     return 1 if errors else 0
 
 
