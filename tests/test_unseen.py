@@ -209,3 +209,13 @@ def test_labels_addresses_and_the_date_line_are_not_headings(tmp_path: Path, lin
                                 GAP, (line, 11.0, "F2"), GAP, *BODY]]
     text = extracted(tmp_path, pages, fonts=fonts)
     assert headings(text) == ["# Privacy notice", "## Storage"]
+
+
+def test_a_stray_glyph_alone_on_a_line_is_dropped_and_accounted(tmp_path: Path) -> None:
+    """A lone '!' (a glyph hidden under a rule) or a zero-width space on a line of its own is no
+    paragraph; it goes to the removed text, so the conservation report still accounts for it."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, BODY[0], GAP, "!", GAP, BODY[1]]]
+    result = extract.extract(make_pdf(tmp_path / "stray.pdf", pages), "en", ROOT / "locales")
+    assert [b.text for b in result.notice.preamble] == BODY
+    assert [(r.kind, r.text) for r in result.notice.removed] == [("stray-glyph", "!")]
+    assert not result.report.failed

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -150,7 +151,7 @@ LayoutBlock = TextBlock | TableBlock
 class Furniture:
     text: str
     page: int
-    kind: str = "furniture"  # or "page-reference": a contents entry's leader and page number
+    kind: str = "furniture"  # or "page-reference" (a contents entry's leader and page number), "stray-glyph"
 
 
 @dataclass(frozen=True)
@@ -695,6 +696,8 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
             for line in group:
                 if (page.number, round(line.top, 1), line.text) in furniture:
                     removed.append(Furniture(line.text, page.number))
+                elif stray(line):
+                    removed.append(Furniture(line.text, page.number, "stray-glyph"))
                 else:
                     kept.append(line)
             kept = contents_entries(kept, removed)
@@ -725,6 +728,15 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 ends += 1
                 gaps += step > BLOCK_GAP * pitch
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
+
+
+def stray(line: Line) -> bool:
+    """A line of one or two glyphs that are neither letters, digits nor a bullet: an invisible
+    format character (a zero-width space) or a stray mark (a lone "!" under a rule)."""
+    text = line.text.strip()
+    if any(ch.isalnum() for ch in text) or len(line.words) > 1 or is_bullet_token(text):
+        return False
+    return len(text) <= 2 or all(unicodedata.category(ch) == "Cf" or ch.isspace() for ch in text)
 
 
 def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:
