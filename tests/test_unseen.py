@@ -219,3 +219,12 @@ def test_a_stray_glyph_alone_on_a_line_is_dropped_and_accounted(tmp_path: Path) 
     assert [b.text for b in result.notice.preamble] == BODY
     assert [(r.kind, r.text) for r in result.notice.removed] == [("stray-glyph", "!")]
     assert not result.report.failed
+
+
+@pytest.mark.parametrize("texts, dropped", [(("\u200b",), True), (("\u200b", "\u200b"), True), (("!",), True),
+                                            (("\u2022",), False), (("§",), False), (("a",), False), (("1.",), False)])
+def test_what_counts_as_a_stray_glyph(texts: tuple[str, ...], dropped: bool) -> None:
+    from notice.extraction.layout import Line, stray
+    from notice.extraction.pdf import Word
+    line = Line(tuple(Word(t, 72.0 + 10 * n, 76.0 + 10 * n, 100.0, 110.0, 11.0, False, 1) for n, t in enumerate(texts)))
+    assert stray(line) is dropped

@@ -548,7 +548,7 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
         if short(block) and run:
             a, b = run[-1].lines[0], block.lines[0]
             if (abs(a.x0 - b.x0) < 2 and a.page == b.page and close_enough(a, b)
-                    and abs(a.size - b.size) <= 0.6 and a.bold == b.bold and a.color == b.color):
+                    and abs(a.size - b.size) <= 0.6 and a.bold == b.bold and (a.color == b.color or not a.color or not b.color)):
                 run.append(block)
                 continue
         close()
@@ -734,9 +734,9 @@ def stray(line: Line) -> bool:
     """A line of one or two glyphs that are neither letters, digits nor a bullet: an invisible
     format character (a zero-width space) or a stray mark (a lone "!" under a rule)."""
     text = line.text.strip()
-    if any(ch.isalnum() for ch in text) or len(line.words) > 1 or is_bullet_token(text):
-        return False
-    return len(text) <= 2 or all(unicodedata.category(ch) == "Cf" or ch.isspace() for ch in text)
+    if all(unicodedata.category(ch) == "Cf" or ch.isspace() for ch in text):
+        return True
+    return not any(ch.isalnum() for ch in text) and len(line.words) == 1 and len(text) <= 2 and not is_bullet_token(text)
 
 
 def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:

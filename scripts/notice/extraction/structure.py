@@ -106,7 +106,8 @@ def heading_faces(blocks: list[TextBlock | TableBlock]) -> set[str]:
 
 
 def in_heading_face(block: TextBlock, faces: set[str]) -> bool:
-    return bool(faces) and len(block.lines) == 1 and all(w.font in faces for w in block.words)
+    return (bool(faces) and len(block.lines) == 1 and any(ch.isalpha() for ch in block.text)
+            and all(w.font in faces for w in block.words))
 
 
 def label_like(block: TextBlock, lang: str) -> bool:
