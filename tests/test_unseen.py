@@ -228,3 +228,12 @@ def test_what_counts_as_a_stray_glyph(texts: tuple[str, ...], dropped: bool) -> 
     from notice.extraction.pdf import Word
     line = Line(tuple(Word(t, 72.0 + 10 * n, 76.0 + 10 * n, 100.0, 110.0, 11.0, False, 1) for n, t in enumerate(texts)))
     assert stray(line) is dropped
+
+
+def test_a_numbered_heading_in_a_face_named_f2_is_a_heading_not_a_one_item_list(tmp_path: Path) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("1. Definitions", 11.0, "F2"), GAP,
+                                *RAGGED, GAP, ("2. Storage", 11.0, "F2"), GAP, *BODY]]
+    text = extracted(tmp_path, pages, fonts=fonts)
+    assert headings(text) == ["# Privacy notice", "## 1. Definitions", "## 2. Storage"]
+    assert "\n1. " not in text
