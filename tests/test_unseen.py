@@ -237,3 +237,13 @@ def test_a_numbered_heading_in_a_face_named_f2_is_a_heading_not_a_one_item_list(
     text = extracted(tmp_path, pages, fonts=fonts)
     assert headings(text) == ["# Privacy notice", "## 1. Definitions", "## 2. Storage"]
     assert "\n1. " not in text
+
+
+def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
+    """Brand name as the title, the document's name as the first heading, then 'Last updated on …':
+    the date line goes to the front matter (the site shows it beside the title), not into the body."""
+    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP, "Last updated on 16 April 2026",
+                                GAP, *BODY, GAP, ("Storage", 13.0), GAP, *RAGGED]]
+    text = extracted(tmp_path, pages)
+    assert "effective: 2026-04-16\neffective_label: Last updated on\n" in text
+    assert "16 April 2026" not in text.split("\n---\n", 1)[1]

@@ -436,6 +436,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             builder.text_blocks([block], target)
 
     effective, label, preamble = take_effective(preamble, options.lang, removed)
+    if effective is None and raw_sections and raw_sections[0][3]:  # the date line under the first heading
+        level, heading_text, ref, body = raw_sections[0]
+        effective, label, rest = take_effective(body[:1], options.lang, removed)
+        raw_sections[0] = (level, heading_text, ref, rest + body[1:])
     ids = assign_ids([(level, heading) for level, heading, _, _ in raw_sections], options, name)
     anchors = [(page, top, section_id) for (page, top), section_id in zip(places, ids)]
     if title_place is not None:
