@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import logging
 import sys
 from pathlib import Path
 
 from notice import markdown
+from notice.document import Problem, complete_languages
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -132,7 +134,9 @@ def cmd_release(args: argparse.Namespace) -> int:
     from notice.versions import archive, release
 
     layout, versions_file = archive.read_site_config(args.config)
-    for line in release.release(layout, versions_file, args.label, summaries):
+    check = functools.partial(lint, args.config, args.locales, layout.languages[0], list(layout.languages),
+                              versions=False)
+    for line in release.release(layout, versions_file, args.label, summaries, check):
         log.info("%s", line)
     return 0
 
@@ -143,8 +147,25 @@ def source_language(root: Path) -> str:
     return settings(root).source_language
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str],
+         strict_freshness: bool = False, versions: bool = True) -> list[Problem]:
+    """``notice check``: every published Markdown file, every catalog and (``versions``)
+    versions.yml; a release checks versions.yml itself (before the first one it may be empty)."""
     from notice.lint import checks
+    from notice.lint.markup import read_config
+    from notice.versions.versions import check_versions
+
+    config = read_config(mkdocs_yml)
+    root = mkdocs_yml.parent
+    notice = (config.get("extra") or {}).get("notice") or {}
+    docs = root / str(config.get("docs_dir") or "docs")
+    locales = root / str(notice["locales"]) if notice.get("locales") and locales == Path("locales") else locales
+    problems = checks.check_all(docs, locales, source_lang, strict_freshness, languages, checks.lint_settings(config))
+    versions_file = root / str(notice.get("versions") or "versions.yml")
+    return problems + (check_versions(versions_file, complete_languages(docs, languages)) if versions else [])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     from notice.project import settings
     from notice.site import languages
 
@@ -153,8 +174,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
         log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
         return 0
-    problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
-                                project.languages)
+    problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
+                    args.strict_freshness)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)

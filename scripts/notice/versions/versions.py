@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from notice.document import Problem
+from notice.document import Problem, read_text
 from notice.errors import NoticeError
 from notice.markdown import YAML_LOADER
 
@@ -60,6 +60,9 @@ def parse_versions(
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         return (), [Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
+    except UnicodeDecodeError:
+        bad = read_text(path)[1] or (1, "not UTF-8")
+        return (), [Problem(file, bad[0], bad[1])]
     try:
         data: Any = yaml.load(text, Loader=YAML_LOADER) or {}
         root = yaml.compose(text, Loader=YAML_LOADER)
@@ -113,6 +116,19 @@ def parse_versions(
                 )
             )
         found.append(Version(label, effective, summary, line))
+    first_use: dict[str, Version] = {}
+    for version in reversed(found):  # oldest first: the later use of a label is the mistake
+        if version.version and version.version in first_use:
+            used = first_use[version.version]
+            problems.append(
+                Problem(
+                    file,
+                    version.line,
+                    f"version label {version.version} is used twice (expected a new label for "
+                    f"{version.effective}, found the label of {used.effective}, line {used.line})",
+                )
+            )
+        first_use.setdefault(version.version, version)
     for newer, older in zip(found, found[1:]):
         if newer.effective == older.effective:
             problems.append(
