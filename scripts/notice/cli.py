@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--password", default="", help="user password of an encrypted PDF")
     ext.add_argument("--allow-loss", action="store_true",
                      help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
+    ext.add_argument("--allow-damaged", action="store_true",
+                     help="write the Markdown even when the PDF reader had to repair the file or could not "
+                          "decompress part of it (the damaged pages are listed)")
     ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
     ext.add_argument("--vocabulary", type=Path, action="append", metavar="PATH",
                      help="Markdown or text (files or folders) in the PDFs' language, to read glyphs the PDF maps "
@@ -70,7 +73,8 @@ def pdfs_in(sources: list[Path]) -> list[Path]:
 
 def extract_one(source: Path, args: argparse.Namespace, target: Path | None, progress: Progress | None) -> Report:
     result = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password,
-                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary)
+                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary,
+                     allow_damaged=args.allow_damaged)
     report = result.report
     if result.letters:
         log.info("%s: %d unmapped glyph(s) read from the words around them: %s", source, len(result.letters),
