@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from .conftest import ROOT
 from .test_check import EN, copy_project, edit
 
 ANCHOR = "## Data Retention {#datalagring}\n\n"
@@ -217,3 +218,27 @@ def test_check_refuses_a_label_twice_and_a_missing_summary(tmp_path: Path) -> No
     assert check.returncode == 1
     assert "versions.yml:3: version label 1.0 is used twice" in check.stderr, check.stderr
     assert "versions.yml:5: version 1.0 (2020-06-01): summary missing for de" in check.stderr, check.stderr
+
+
+def header_lines(text: str) -> dict[str, str]:
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in text.splitlines()
+                                                 if line.startswith("  ") and ":" in line)}
+
+
+def policy(csp: str) -> dict[str, str]:
+    return {d.split()[0]: " ".join(d.split()[1:]) for d in csp.split(";") if d.strip()}
+
+
+def test_hosts_get_the_page_policy_as_headers(built_site: Path) -> None:
+    """Defence in depth: the same Content-Security-Policy as every page's <meta>, for hosts that
+    read a _headers file, with what only a header can say (frame-ancestors, nosniff, referrer)."""
+    headers = header_lines((built_site / "_headers").read_text(encoding="utf-8"))
+    page = (built_site / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
+    assert meta
+    header_policy = policy(headers["Content-Security-Policy"])
+    assert policy(meta.group(1)).items() <= header_policy.items()
+    assert header_policy["frame-ancestors"] == "'none'"
+    assert headers["Referrer-Policy"] == "no-referrer" and headers["X-Content-Type-Options"] == "nosniff"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert headers["Content-Security-Policy"] in readme, "the server snippet in README.md differs from _headers"
