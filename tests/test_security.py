@@ -242,3 +242,11 @@ def test_hosts_get_the_page_policy_as_headers(built_site: Path) -> None:
     assert headers["Referrer-Policy"] == "no-referrer" and headers["X-Content-Type-Options"] == "nosniff"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert headers["Content-Security-Policy"] in readme, "the server snippet in README.md differs from _headers"
+
+
+def test_a_missing_notice_is_one_line_not_a_traceback(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "docs/de/index.md").unlink()
+    check = run_check(project)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert "docs/de/index.md:1: language 'de' has no notice (expected docs/de/index.md)" in check.stderr

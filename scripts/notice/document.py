@@ -74,7 +74,10 @@ def read_text(path: Path) -> tuple[str, tuple[int, str] | None]:
 
 
 def load_doc(path: Path, lang: str) -> Doc:
-    text, bad_bytes = read_text(path)
+    try:
+        text, bad_bytes = read_text(path)
+    except OSError as err:
+        return Doc(path, lang, "", {}, 1, (), (), f"cannot read the notice ({err.strerror})")
     if bad_bytes is not None:
         return Doc(path, lang, text, {}, bad_bytes[0], (), (), bad_bytes[1])
     try:

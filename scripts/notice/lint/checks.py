@@ -366,6 +366,8 @@ def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: boo
     source = load_doc(docs / source_lang / "index.md", source_lang)
     for lang in langs:
         doc = source if lang == source_lang else load_doc(docs / lang / "index.md", lang)
+        if not doc.path.exists():
+            problems.append(Problem(doc.name, 1, f"language '{lang}' has no notice (expected {doc.name})"))
         for path in published_files(docs, lang):
             problems.extend(check_file(doc if path == doc.path else load_doc(path, lang), markup))
         po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
