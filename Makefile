@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean signals fuzz
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract clean signals fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,11 +77,10 @@ site: sysdeps locales
 serve: locales
 	$(BIN)/mkdocs serve
 
-## docs-sv / docs-en: regenerate the notice Markdown from the source PDFs
-docs-sv: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-sv.pdf --lang sv --out docs/sv/index.md
-docs-en: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-en.pdf --lang en --ids-from docs/sv/index.md --out docs/en/index.md
+## docs: extract every language again from the PDF under sources/ that its notice names (the source
+## language first; translations keep its section ids); languages without a PDF are left alone
+docs: locales
+	$(BIN)/notice reextract
 
 ## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
 ## under docs/<lang>/<date>/ and, for a new date, adds the version to versions.yml)
