@@ -45,6 +45,7 @@ PAYLOADS: dict[str, tuple[str, str]] = {
     "md-backslash-host": ("[x](/\\example.com/)", "found an address that starts with //"),
     "tracking-pixel": ("![](https://tracker.example.com/p.gif)", "image 'https://tracker.example.com/p.gif' is not allowed"),
     "image-protocol-relative": ("![x](//tracker.example.com/p.gif)", "another host's address"),
+    "image-data-svg": ("![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)", "found a data: address"),
     "autolink-javascript": ("<javascript:alert(1)>", "is not allowed"),
     "unclosed-link": ("See [click here](#datalagring, for more.", "unbalanced link syntax"),
     "unopened-link": ("See click here](#datalagring) for more.", "unbalanced link syntax"),

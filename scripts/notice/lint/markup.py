@@ -6,8 +6,8 @@ publishes is decided on the tree Python-Markdown builds from it with the site's 
 malformed input. Everything is refused unless allowed: raw HTML (Python-Markdown keeps it in
 ``md.htmlStash``) except a bare ``<br>``, attributes other than those Markdown itself writes and
 a heading's ``{#id}``, addresses other than https, http, mailto, tel, in-page ``#…`` and paths of
-this site, resources (images) from another host, and ``[``/``]`` left as literal text (a link
-that did not parse, published as its source).
+this site, resources (images) from another host (a raster ``data:`` image is in the page
+itself), and ``[``/``]`` left as literal text (a link that did not parse, published as its source).
 
 Findings are mapped back to the first source line, at or after the previous finding, that holds
 the text they came from.
@@ -49,6 +49,8 @@ ALIGNMENT = re.compile(r"^(?:text-align: (?:left|right|center);|left|right|cente
 ID = re.compile(r"^[A-Za-z0-9_-]+$")
 SCHEMES = ("https", "http", "mailto", "tel")
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+#: An image carried in the page (the CSP allows img-src data:); raster types only.
+INLINE_IMAGE = re.compile(r"^data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)
 #: What browsers drop from an address before reading its scheme (C0 controls, space, DEL).
 URL_IGNORED = re.compile(r"[\x00-\x20\x7f]")
 ENTITY = re.compile(r"^&#?[A-Za-z0-9]+;$")
@@ -159,8 +161,12 @@ def address_problem(address: str, resource: bool) -> str:
     url = URL_IGNORED.sub("", html.unescape(PLACEHOLDER.sub(_unescape_placeholder, address))).replace("\\", "/")
     scheme = SCHEME.match(url)
     if resource:
-        if scheme or url.startswith("//"):
+        if INLINE_IMAGE.match(url):
+            return ""  # the picture is in the page itself: no request, and an <img> runs no script
+        if url.startswith("//") or (scheme and scheme.group(1).lower() in ("http", "https")):
             return "expected a file of this site, found another host's address"
+        if scheme:
+            return f"expected a file of this site, found a {scheme.group(1).lower()}: address"
         return ""
     if scheme and scheme.group(1).lower() not in SCHEMES:
         return f"expected {', '.join(s + ':' for s in SCHEMES)} or #anchor, found {scheme.group(1).lower()}:"
