@@ -113,6 +113,20 @@ def test_payload_in_the_change_log_source_is_refused(tmp_path: Path) -> None:
     assert_refused(project, tmp_path, "docs/sv/changelog.md", "raw <script> is not allowed", line)
 
 
+@pytest.mark.parametrize("key, value", [
+    ("description", '\'"><meta http-equiv="refresh" content="0;url=//example.com">\''),
+    ("title", "'Notice</title><script>alert(1)</script>'"),
+])
+def test_markup_in_front_matter_is_refused(tmp_path: Path, key: str, value: str) -> None:
+    """The theme writes title and description into the page's head unescaped."""
+    project = copy_project(tmp_path)
+    edit(project / EN, lambda t: t.replace("\nlang: en\n", f"\nlang: en\n{key}: {value}\n", 1) if key != "title"
+         else re.sub(r"^title: .*$", f"title: {value}", t, count=1, flags=re.M))
+    line = next(n for n, row in enumerate((project / EN).read_text(encoding="utf-8").splitlines(), 1)
+                if row.startswith(f"{key}:"))
+    assert_refused(project, tmp_path, EN, f"front-matter value of '{key}' holds", line)
+
+
 def test_invalid_utf8_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     path = project / EN

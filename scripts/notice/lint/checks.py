@@ -20,7 +20,7 @@ from notice import catalog
 from notice.catalog import N_
 from notice.document import Doc, Problem, SectionText, freshness, load_doc, translation_in_progress
 from notice.lint.blocks import check_blocks
-from notice.lint.markup import MarkdownSettings, check_characters, check_markup, site_markdown
+from notice.lint.markup import CONTROL, MarkdownSettings, check_characters, check_markup, site_markdown
 
 #: Front-matter keys a notice page may carry (ours, then the mkdocs/Material ones editors use).
 KNOWN_KEYS = frozenset({
@@ -69,6 +69,36 @@ def check_front_matter(doc: Doc, notice: bool = True) -> list[Problem]:
     if doc.front.get("lang") not in (None, doc.lang):
         problems.append(Problem(doc.name, front_line(doc, "lang"),
                                 f"'lang' does not match the folder (expected {doc.lang}, found {doc.front.get('lang')})"))
+    return problems
+
+
+#: What a front-matter value may not hold: the theme writes values such as ``title`` and
+#: ``description`` into the page's head unescaped, so these would make markup of them.
+FRONT_MATTER_MARKUP = re.compile(r'[<>"]')
+
+
+def front_values(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from front_values(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from front_values(item)
+
+
+def check_front_values(doc: Doc) -> list[Problem]:
+    """Front-matter values are text: no markup characters, no control characters."""
+    problems = []
+    for key, value in doc.front.items():
+        for text in front_values(value):
+            found = FRONT_MATTER_MARKUP.search(text) or CONTROL.search(text)
+            if found:
+                problems.append(Problem(doc.name, front_line(doc, str(key)), f"front-matter value of '{key}' holds "
+                                        f"{found.group(0)!r} (expected plain text: the page's head writes it "
+                                        f"unescaped; write quotes as “ ”)"))
+                break
     return problems
 
 
@@ -319,6 +349,7 @@ def check_file(doc: Doc, markup: MarkdownSettings) -> list[Problem]:
     if doc.error:
         return problems
     problems += check_characters(doc)
+    problems += check_front_values(doc)
     problems += check_markup(doc, markup)
     problems += check_unreadable(doc)
     problems += check_duplicate_ids(doc)
