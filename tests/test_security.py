@@ -265,3 +265,11 @@ def test_a_missing_notice_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     check = run_check(project)
     assert check.returncode == 1 and "Traceback" not in check.stderr
     assert "docs/de/index.md:1: language 'de' has no notice (expected docs/de/index.md)" in check.stderr
+
+
+def test_a_version_label_with_markup_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    edit(project / "versions.yml", lambda t: t.replace('version: "1.0"', 'version: "1.0<script>"'))
+    check = run_check(project)
+    assert check.returncode == 1
+    assert "versions.yml:3: version entry 1 (2019-12-13): the label '1.0<script>' holds markup" in check.stderr

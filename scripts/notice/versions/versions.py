@@ -8,6 +8,7 @@ One file, two readers: the mkdocs hooks load it and stop at the first build with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,11 @@ def parse_versions(
         if not label:
             problems.append(
                 Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
+            )
+        if re.search(r'[<>"&\x00-\x1f]', label):
+            problems.append(
+                Problem(file, line, f"version entry {n} ({effective}): the label {label!r} holds markup or "
+                                    "control characters (expected a plain label such as 2.0)")
             )
         summary = entry.get("summary") or {}
         summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
