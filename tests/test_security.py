@@ -273,3 +273,14 @@ def test_a_version_label_with_markup_is_refused(tmp_path: Path) -> None:
     check = run_check(project)
     assert check.returncode == 1
     assert "versions.yml:3: version entry 1 (2019-12-13): the label '1.0<script>' holds markup" in check.stderr
+
+
+def test_a_reviewed_layout_still_refuses_another_count(tmp_path: Path) -> None:
+    """mkdocs.yml accepts 9 blocks for the English 'kontakta-oss' (its PDF prints an address in
+    fewer lines): a paragraph deleted there is still refused."""
+    project = copy_project(tmp_path)
+    edit(project / EN, lambda t: t.replace("\nprivacyofficerEU@allegisgroup.co.uk\n", "\n", 1))
+    check = run_check(project)
+    assert check.returncode == 1
+    assert re.search(rf"{EN}:\d+: section 'kontakta-oss' has 8 blocks \(expected 9, the count reviewed", check.stderr), \
+        check.stderr

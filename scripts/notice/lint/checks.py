@@ -370,8 +370,10 @@ def lint_settings(config: Mapping[str, Any]) -> LintSettings:
     """From a loaded mkdocs.yml (``lint.markup.read_config``) or the hook's config."""
     notice = (config.get("extra") or {}).get("notice") or {}
     reviewed = notice.get("reviewed_blocks") or {}
-    return LintSettings(site_markdown(config), {str(lang): {str(k): int(v) for k, v in (counts or {}).items()}
-                                                for lang, counts in reviewed.items()})
+    counts = {str(lang): {str(k): v for k, v in sections.items() if isinstance(v, int)}
+              for lang, sections in (reviewed.items() if isinstance(reviewed, dict) else ())
+              if isinstance(sections, dict)}  # anything else reviews nothing: the blocks are compared
+    return LintSettings(site_markdown(config), counts)
 
 
 def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: bool = False,
