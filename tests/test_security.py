@@ -284,3 +284,14 @@ def test_a_reviewed_layout_still_refuses_another_count(tmp_path: Path) -> None:
     assert check.returncode == 1
     assert re.search(rf"{EN}:\d+: section 'kontakta-oss' has 8 blocks \(expected 9, the count reviewed", check.stderr), \
         check.stderr
+
+
+def test_a_catalog_with_bad_bytes_is_one_line(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    po = project / "locales/de/LC_MESSAGES/messages.po"
+    data = po.read_bytes()
+    po.write_bytes(data.replace(b'msgstr "Zur\xc3\xbcck nach oben"', b'msgstr "Zur\xfcck nach oben"', 1))
+    check = run_check(project)
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    assert re.search(r"locales/de/LC_MESSAGES/messages.po:\d+: not UTF-8 \(byte 0xfc at column 12\)", check.stderr), \
+        check.stderr

@@ -18,7 +18,7 @@ from babel.messages.pofile import PoFileError, read_po
 
 from notice import catalog
 from notice.catalog import N_
-from notice.document import Doc, Problem, SectionText, freshness, load_doc, translation_in_progress
+from notice.document import Doc, Problem, SectionText, freshness, load_doc, read_text, translation_in_progress
 from notice.lint.blocks import check_blocks
 from notice.lint.markup import CONTROL, MarkdownSettings, check_characters, check_markup, site_markdown
 
@@ -286,8 +286,11 @@ PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)
 
 def check_po_syntax(path: Path) -> list[Problem]:
     """Babel's reader forgives an unterminated string; msgfmt and translators' tools do not."""
+    text, bad_bytes = read_text(path)
+    if bad_bytes is not None:
+        return [Problem(str(path), *bad_bytes)]
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not PO_LINE.match(stripped):
             problems.append(Problem(str(path), number, f"malformed catalog line (expected keyword \"text\" "
