@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from notice import markdown
+from notice.catalog import count
 from notice.document import Problem, complete_languages
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
@@ -191,14 +192,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = settings(Path("."))
     if args.update_freshness:
         done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
-        log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
+        log.info("%s: %s against %s", args.update_freshness,
+                 count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
+                 project.source_language)
         return 0
     problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
                     args.strict_freshness)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
-    log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
+    log.info("notice check: %s, %s", count(errors, "%(num)d error", "%(num)d errors"),
+             count(len(problems) - errors, "%(num)d warning", "%(num)d warnings"))
     return 1 if errors else 0
 
 
