@@ -100,7 +100,7 @@ bench: sysdeps locales browser
 clean:
 	rm -rf site $(VENV) node_modules locales/*/LC_MESSAGES/*.mo
 
-## bench-extract: score our extractor, pymupdf4llm (plain and with its layout model) and opendataloader-pdf
+## bench-extract: score our extractor, pymupdf4llm with its layout model and opendataloader-pdf
 ## against the hand-checked gold files, then the round trip (bench/roundtrip/): known documents rendered by
 ## six PDF producers in two styles each, every block scored against its source. The producers and Java are
 ## Debian packages (installed when missing and run as root; otherwise the round trip skips what is missing).
@@ -122,7 +122,7 @@ bench-sysdeps:
 	fi
 bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed bench-sysdeps
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold \
-	  --tools ours,pymupdf4llm,pymupdf4llm-layout,opendataloader
+	  --tools ours,pymupdf4llm-layout,opendataloader
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/roundtrip/run.py --json .cache/roundtrip/report.json
 
 ## signals: extract every shared real PDF and count reference-free defects (../shared/tools/extraction_signals.py)

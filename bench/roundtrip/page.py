@@ -100,7 +100,8 @@ def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> s
     rules = [
         f"@page {{ size: A4; margin: 22mm 18mm 22mm 18mm;{boxes if margin_boxes else ''} }}",
         f"body {{ font: 10.5pt/{2.0 if style.double_spaced else 1.35} {family}; margin: 0; }}",
-        f"p, li, td, th {{ text-align: {'justify' if style.justified else 'left'}; }}",
+        f"p, li, td, th {{ text-align: {'justify' if style.justified else 'left'};"
+        f" hyphens: {'auto' if style.justified else 'manual'}; }}",
         "h1 { font-size: 20pt; margin: 0 0 12pt; line-height: 1.2; }",
         "h2 { font-size: 13.5pt; margin: 14pt 0 6pt; line-height: 1.25; break-after: avoid; }",
         "h3 { font-size: 11.5pt; margin: 10pt 0 4pt; line-height: 1.25; break-after: avoid; }",
