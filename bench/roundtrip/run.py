@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -309,6 +310,17 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+def missing_tool(tool: str) -> str | None:
+    """A tool -> why it cannot run here (its program or Java is not found), or None."""
+    argv = score_extract.build_argv(TOOLS[tool], pdf="x", lang="x", out="x", stem="x", python=sys.executable,
+                                    bench=str(BENCH_DIR))
+    if not shutil.which(argv[0]):
+        return f"{argv[0]} not found"
+    if tool == "opendataloader" and not shutil.which("java"):
+        return "java not on PATH (Debian: apt-get install openjdk-17-jre-headless)"
+    return None
+
+
 def pick(option: str, given: str, known: Sequence[str]) -> list[str]:
     chosen = [name.strip() for name in given.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in known]
@@ -327,6 +339,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     notes = [f"document {p} skipped: not found" for p in args.documents if not p.is_file()]
     renderings, render_notes = render_all(documents, styles, names, args.cache)
     notes += render_notes
+    for tool in list(tools):
+        if (why := missing_tool(tool)) is not None:
+            notes.append(f"tool {tool} skipped: {why}")
+            tools.remove(tool)
     work = args.cache / "out"
     results = []
     for tool in tools:

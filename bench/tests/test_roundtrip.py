@@ -172,3 +172,10 @@ def test_weasyprint_rendering_has_the_gold_words_and_named_destinations(
     assert names is not None
     assert rendering.gold.read_text(encoding="utf-8") == source.gold_markdown(styled)
     assert producers.furniture_strings("libreoffice-odt", styled, rendering.pdf) == ()
+
+
+def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(run.TOOLS, "ours", "no-such-extractor-here {pdf} {out}")
+    assert run.missing_tool("ours") == "no-such-extractor-here not found"
+    monkeypatch.setattr(run.shutil, "which", lambda name: None if name == "java" else "/bin/true")
+    assert "java not on PATH" in (run.missing_tool("opendataloader") or "")
