@@ -142,16 +142,12 @@ def anonymise_fonts(source: Path, out: Path) -> int:
                 if key in descriptor:
                     del descriptor[key]
 
+    descendants = (pikepdf.Name.CIDFontType0, pikepdf.Name.CIDFontType2)  # renamed through their parent
     with pikepdf.open(source) as pdf:
-        seen: set[tuple[int, int]] = set()
         for obj in pdf.objects:
             if isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == pikepdf.Name.Font:
-                if obj.get("/Subtype") == pikepdf.Name.CIDFontType0 or obj.objgen in seen:
-                    continue
-                if obj.get("/Subtype") in (pikepdf.Name.CIDFontType2,):
-                    continue  # renamed through its Type0 parent
-                seen.add(obj.objgen)
-                rename(obj)
+                if obj.get("/Subtype") not in descendants:
+                    rename(obj)
         pdf.save(out)
     return len(names)
 
