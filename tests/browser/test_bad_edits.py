@@ -6,7 +6,6 @@ browser names it. Two copies hold all the cases, built side by side."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ..conftest import ROOT
+from .. import conftest
 from . import support
 from .conftest import NewContext
 
 #: What a copy of the project leaves out: not needed to build the site.
-NOT_COPIED = {".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
-              "scripts", ".mypy_cache", ".ruff_cache"}
+NOT_COPIED = frozenset({".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
+                         "scripts", ".mypy_cache", ".ruff_cache"})
 PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 LOW_CONTRAST_CSS = ".md-typeset #avsnitt + p { color: #b4b4b4; }\n"
 
@@ -50,7 +49,7 @@ CASES = {c.slug: c for c in [
 
 
 def copy_project(dest: Path, cases: list[Case]) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda where, names: NOT_COPIED if Path(where) == ROOT else set())
+    conftest.copy_project(dest, NOT_COPIED)
     for case in cases:
         for lang in ("sv", "en"):
             page = f"# Provsida\n\nEn sida som en redaktör lägger till.\n\n## Avsnitt {{#avsnitt}}\n\n{case.markdown}\n"
