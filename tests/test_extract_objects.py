@@ -1,0 +1,145 @@
+"""Objects a PDF draws or links rather than prints (issue #10, classes 4-6): bullets drawn as shapes,
+internal links through named destinations, and addresses printed without a link annotation.
+Each class is reproduced on a PDF generated here (WeasyPrint, Chromium when installed, or
+tests/pdfgen.py), never on one particular document."""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from .conftest import run_notice
+from .pdfgen import make_pdf
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: The flags the project gives every Chromium it starts (tests/browser/support.py), for printing.
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync")
+
+#: A page with the lists and links of the classes under test, as design tools and browsers make it.
+NOTICE_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+body {{ font-family: "DejaVu Sans", sans-serif; font-size: 11pt; }}
+{style}
+</style></head><body>
+<h1>Privacy notice</h1>
+<p>Read <a href="#rights">your rights</a> and <a href="#contact">how to reach us</a> first.</p>
+<h2 id="data">Data we use</h2>
+<p>We use these kinds of data:</p>
+<ul class="drawn"><li>Your name and address</li><li>Your orders
+<ul class="drawn"><li>What you bought</li><li>When you paid</li></ul></li>
+<li>Messages you send us</li></ul>
+<p>That is all we keep.</p>
+<h2 id="rights">Your rights</h2>
+<p>You may ask what we hold about you.</p>
+<h2 id="contact">How to reach us</h2>
+<p>Write to us.</p>
+</body></html>"""
+
+#: WeasyPrint and many design tools paint a CSS-made bullet as a small filled box.
+DRAWN_BY_CSS = """ul.drawn { list-style: none; }
+ul.drawn > li::before { content: ""; display: inline-block; width: .3em; height: .3em; border-radius: 50%;
+  background: #222; margin: 0 .6em .15em -1em; }"""
+
+EXPECTED_LIST = ("- Your name and address\n- Your orders\n    - What you bought\n    - When you paid\n"
+                 "- Messages you send us\n")
+
+
+def weasyprint_pdf(path: Path, html: str) -> Path:
+    weasyprint = pytest.importorskip("weasyprint")
+    weasyprint.HTML(string=html).write_pdf(path)
+    return path
+
+
+def chromium_pdf(path: Path, html: str) -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    page = path.with_suffix(".html")
+    page.write_text(html, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        subprocess.run([str(CHROMIUM), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--no-pdf-header-footer",
+                        f"--print-to-pdf={path}", page.as_uri()], capture_output=True, timeout=120, check=False)
+    if not path.exists():
+        pytest.skip("Chromium did not print the page")
+    return path
+
+
+def extract(tmp_path: Path, source: Path) -> str:
+    out = tmp_path / "out.md"
+    result = run_notice("extract", str(source), "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- class 4: bullets drawn as shapes
+
+
+def test_bullets_drawn_as_boxes_are_list_items_nested_by_indent(tmp_path: Path) -> None:
+    text = extract(tmp_path, weasyprint_pdf(tmp_path / "drawn.pdf", NOTICE_HTML.format(style=DRAWN_BY_CSS)))
+    assert EXPECTED_LIST in text
+    assert "\u2022" not in text
+
+
+def test_chromium_disc_bullets_are_list_items(tmp_path: Path) -> None:
+    """Chromium paints ``list-style-type: disc`` as filled circles (curves), not as a glyph."""
+    text = extract(tmp_path, chromium_pdf(tmp_path / "chromium.pdf", NOTICE_HTML.format(style="")))
+    assert EXPECTED_LIST in text
+
+
+def square(x: float, y: float, side: float) -> str:
+    return f"0 g {x} {y} {side} {side} re f"
+
+
+@pytest.mark.parametrize(
+    "graphics, why",
+    [
+        (square(64, 641.5, 3.5), "a box left of the first line's text is its bullet"),
+    ],
+)
+def test_a_small_box_before_a_line_is_its_bullet(tmp_path: Path, graphics: str, why: str) -> None:
+    pages: list[list[str | tuple[str, float]]] = [["First thing we keep", "Second line of text."]]
+    text = extract(tmp_path, make_pdf(tmp_path / "box.pdf", pages, graphics=graphics))
+    assert "- First thing we keep" in text, why
+
+
+@pytest.mark.parametrize(
+    "graphics, why",
+    [
+        (square(64, 641.5, 9), "a box as big as the letters is a check box or an icon, not a bullet"),
+        (square(64, 646, 3.5), "a box above the letters' middle is not on the line"),
+        (square(30, 641.5, 3.5), "a box far left of the text is a margin mark"),
+        ("0 g 64 641.5 8 3 re f", "a bar is a rule, not a bullet"),
+        ("0.9 g 0 0 612 792 re f", "a page-size tint is a background"),
+    ],
+)
+def test_other_shapes_are_not_bullets(tmp_path: Path, graphics: str, why: str) -> None:
+    pages: list[list[str | tuple[str, float]]] = [["First thing we keep", "Second line of text."]]
+    text = extract(tmp_path, make_pdf(tmp_path / "shape.pdf", pages, graphics=graphics))
+    assert "- " not in text and "\u2022" not in text, why
+
+
+def test_a_dot_between_words_is_a_separator_not_a_bullet(tmp_path: Path) -> None:
+    html = ('<html><body style="font-family: DejaVu Sans; font-size: 11pt"><p>Home <span style="display:'
+            'inline-block;width:.3em;height:.3em;background:#000;margin:0 .3em .15em"></span> Privacy</p></body></html>')
+    text = extract(tmp_path, weasyprint_pdf(tmp_path / "dot.pdf", html))
+    assert "Home Privacy" in text and "- " not in text
+
+
+# ---------------------------------------------------------------- class 6: named destinations
+
+
+@pytest.mark.parametrize("producer", ["weasyprint", "chromium"])
+def test_links_to_named_destinations_point_at_their_sections(tmp_path: Path, producer: str) -> None:
+    make = weasyprint_pdf if producer == "weasyprint" else chromium_pdf
+    text = extract(tmp_path, make(tmp_path / f"{producer}.pdf", NOTICE_HTML.format(style=DRAWN_BY_CSS)))
+    assert "Read [your rights](#your-rights) and [how to reach us](#how-to-reach-us) first." in text
+
+
+def test_a_named_destination_that_is_missing_leaves_plain_text(tmp_path: Path) -> None:
+    annotation = b"<< /Type /Annot /Subtype /Link /Rect [70 630 300 652] /Dest (nowhere) >>"
+    pages: list[list[str | tuple[str, float]]] = [[("Notice", 20.0), "See the part on cookies."]]
+    text = extract(tmp_path, make_pdf(tmp_path / "missing.pdf", pages, annotation=annotation))
+    assert "See the part on cookies." in text and "](" not in text
+
