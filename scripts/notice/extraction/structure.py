@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -381,7 +382,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     titles: dict[str, str] = {}
     for (_, heading_text, _, _), section_id in zip(raw_sections, ids):
         titles.setdefault(normalise(heading_text), section_id)
-    resolve = functools.partial(internal_target, anchors, titles)
+    links = [link for block in preamble + [b for _, _, _, body in raw_sections for b in body] for link in dest_links(block)]
+    resolve = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles))
     preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
         Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
@@ -412,17 +414,63 @@ def usable_title(text: str) -> bool:
 DEST_SLACK = 24.0
 
 
-def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str], href: str | None) -> str | None:
-    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading, or for a contents entry
-    whose title is a heading's (the first section of that name); None drops the link (its words
-    stay as text) when it leads anywhere else."""
+def dest_place(href: str) -> tuple[int, float]:
+    """(page, top) of a ``pdf-dest:<page>:<top>`` link."""
+    page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
+    return int(page_text), float(top_text)
+
+
+def dest_links(block: Block) -> list[tuple[str, str]]:
+    """(href, text) of every ``pdf-dest:`` link in ``block``, table cells included."""
+    if isinstance(block, Table):
+        cells = [c for row in ((block.header or ()),) + block.rows for c in row]
+        return [link for c in cells for b in c.blocks for link in dest_links(b)]
+    spans = block.spans if isinstance(block, Paragraph) else tuple(s for i in block.items for s in i.spans)
+    return [(s.href, s.text) for s in spans if s.href is not None and s.href.startswith(pdf.DEST_PREFIX)]
+
+
+def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
+                     titles: dict[str, str]) -> tuple[float, float]:
+    """(scale, offset) that puts the document's destinations on its headings: (1, 0) when they
+    already land there. Chromium writes a named destination's height in the page's content box,
+    before the margin and the print scale ("fit to page") are applied, so every destination of its
+    PDFs sits the same way off; the links whose text is a heading's name show by how much."""
+    places = {section_id: (page, top) for page, top, section_id in anchors}
+    pairs = []
+    for href, text in links:
+        section_id = titles.get(normalise(text))
+        if section_id is None:
+            continue
+        page, top = dest_place(href)
+        if places[section_id][0] == page:
+            pairs.append((top, places[section_id][1]))
+    if not pairs or all(abs(dest - head) <= DEST_SLACK for dest, head in pairs):
+        return 1.0, 0.0
+    dests = [dest for dest, _ in pairs]
+    if len(set(dests)) < 2:
+        scale = 1.0
+    else:
+        mean_d, mean_h = statistics.fmean(dests), statistics.fmean(head for _, head in pairs)
+        scale = (sum((d - mean_d) * (h - mean_h) for d, h in pairs)
+                 / sum((d - mean_d) ** 2 for d in dests))
+    offset = statistics.median(head - scale * dest for dest, head in pairs)
+    fitting = sum(abs(scale * dest + offset - head) <= DEST_SLACK for dest, head in pairs)
+    return (scale, offset) if scale > 0 and fitting * 3 >= len(pairs) * 2 else (1.0, 0.0)
+
+
+def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str],
+                    calibration: tuple[float, float], href: str | None) -> str | None:
+    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading (once ``calibration``
+    (scale, offset) is applied to its height), or for a contents entry whose title is a heading's
+    (the first section of that name); None drops the link (its words stay as text) when it leads
+    anywhere else."""
     if href is not None and href.startswith(layout.CONTENTS_LINK):
         found = titles.get(normalise(href.removeprefix(layout.CONTENTS_LINK)))
         return f"#{found}" if found else None
     if href is None or not href.startswith(pdf.DEST_PREFIX):
         return href
-    page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
-    page, top = int(page_text), float(top_text)
+    page, top = dest_place(href)
+    top = calibration[0] * top + calibration[1]
     near = [(abs(a_top - top), section_id) for a_page, a_top, section_id in anchors
             if a_page == page and abs(a_top - top) <= DEST_SLACK]
     return f"#{min(near)[1]}" if near else None
