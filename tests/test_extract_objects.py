@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from notice.extraction.structure import dest_calibration, internal_target
 
 from .conftest import run_notice
 from .pdfgen import make_pdf
@@ -143,3 +144,41 @@ def test_a_named_destination_that_is_missing_leaves_plain_text(tmp_path: Path) -
     text = extract(tmp_path, make_pdf(tmp_path / "missing.pdf", pages, annotation=annotation))
     assert "See the part on cookies." in text and "](" not in text
 
+
+
+def test_a_destination_at_a_page_top_leads_to_the_heading_that_opens_the_page(tmp_path: Path) -> None:
+    """Word and hyperref often link a page (its top edge), not the heading on it."""
+    annotation = b"<< /Type /Annot /Subtype /Link /Rect [70 608 400 622] /Dest [8 0 R /XYZ 0 792 null] >>"
+    pages: list[list[str | tuple[str, float]]] = [
+        [("Notice", 20.0), "The part on cookies explains them.", ("Scope", 16.0), "All of our services."],
+        [("Cookies", 16.0), "We use cookies sparingly and only when they are needed."],
+    ]
+    text = extract(tmp_path, make_pdf(tmp_path / "page-top.pdf", pages, annotation=annotation))
+    assert "[The part on cookies explains them](#cookies)." in text
+
+
+def test_destinations_off_by_the_producers_scale_and_margin_are_put_back_on_their_headings() -> None:
+    """Chromium writes named destinations before the print scale and margin: learnt from two links
+    that name their headings, the same (scale, offset) places a link that names none."""
+    anchors = [(1, 130.0, "rights"), (1, 430.0, "contact"), (2, 100.0, "cookies")]
+    titles = {"your rights": "rights", "how to reach us": "contact", "cookies": "cookies"}
+    links = [("pdf-dest:1:80", "Your rights"), ("pdf-dest:1:280", "How to reach us ")]
+    scale, offset = dest_calibration(links, anchors, titles)
+    assert (round(scale, 2), round(offset, 1)) == (1.5, 10.0)
+    assert internal_target(anchors, titles, (scale, offset), [], "pdf-dest:2:60") == "#cookies"
+    assert internal_target(anchors, titles, (1.0, 0.0), [], "pdf-dest:2:60") is None
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        [("pdf-dest:1:128", "Your rights"), ("pdf-dest:1:431", "How to reach us")],  # already on the headings
+        [("pdf-dest:1:80", "Your rights")],  # one link: an offset or a link to the text under it
+        [("pdf-dest:1:80", "Your rights"), ("pdf-dest:1:380", "How to reach us"),
+         ("pdf-dest:1:20", "Your rights"), ("pdf-dest:1:300", "How to reach us")],  # no common offset
+    ],
+)
+def test_destinations_are_left_as_written_without_a_consistent_offset(links: list[tuple[str, str]]) -> None:
+    anchors = [(1, 130.0, "rights"), (1, 430.0, "contact")]
+    titles = {"your rights": "rights", "how to reach us": "contact"}
+    assert dest_calibration(links, anchors, titles) == (1.0, 0.0)

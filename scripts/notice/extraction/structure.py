@@ -383,7 +383,13 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     for (_, heading_text, _, _), section_id in zip(raw_sections, ids):
         titles.setdefault(normalise(heading_text), section_id)
     links = [link for block in preamble + [b for _, _, _, body in raw_sections for b in body] for link in dest_links(block)]
-    resolve = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles))
+    page_first: dict[int, float] = {}  # the top of each page's first text block
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            page_first.setdefault(block.lines[0].page, block.lines[0].top)
+    first_on_page = [a for a in anchors if abs(page_first.get(a[0], -1.0) - a[1]) < 1]
+    resolve = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles),
+                                first_on_page)
     preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
         Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
@@ -412,6 +418,8 @@ def usable_title(text: str) -> bool:
 
 #: Points between an internal link's destination and the heading it means.
 DEST_SLACK = 24.0
+#: A destination this close to a page's top edge means the page itself.
+PAGE_TOP = 2.0
 
 
 def dest_place(href: str) -> tuple[int, float]:
@@ -442,34 +450,36 @@ def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, floa
         if section_id is None:
             continue
         page, top = dest_place(href)
-        if places[section_id][0] == page:
+        if places[section_id][0] == page and top > PAGE_TOP:
             pairs.append((top, places[section_id][1]))
-    if not pairs or all(abs(dest - head) <= DEST_SLACK for dest, head in pairs):
-        return 1.0, 0.0
     dests = [dest for dest, _ in pairs]
-    if len(set(dests)) < 2:
-        scale = 1.0
-    else:
-        mean_d, mean_h = statistics.fmean(dests), statistics.fmean(head for _, head in pairs)
-        scale = (sum((d - mean_d) * (h - mean_h) for d, h in pairs)
-                 / sum((d - mean_d) ** 2 for d in dests))
+    if len(set(dests)) < 2 or all(abs(dest - head) <= DEST_SLACK for dest, head in pairs):
+        return 1.0, 0.0  # one link cannot tell an offset from a link to the text under a heading
+    mean_d, mean_h = statistics.fmean(dests), statistics.fmean(head for _, head in pairs)
+    scale = sum((d - mean_d) * (h - mean_h) for d, h in pairs) / sum((d - mean_d) ** 2 for d in dests)
     offset = statistics.median(head - scale * dest for dest, head in pairs)
     fitting = sum(abs(scale * dest + offset - head) <= DEST_SLACK for dest, head in pairs)
     return (scale, offset) if scale > 0 and fitting * 3 >= len(pairs) * 2 else (1.0, 0.0)
 
 
 def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str],
-                    calibration: tuple[float, float], href: str | None) -> str | None:
+                    calibration: tuple[float, float], first_on_page: list[tuple[int, float, str]],
+                    href: str | None) -> str | None:
     """``#section-id`` for a ``pdf-dest:`` link that lands on a heading (once ``calibration``
-    (scale, offset) is applied to its height), or for a contents entry whose title is a heading's
-    (the first section of that name); None drops the link (its words stay as text) when it leads
-    anywhere else."""
+    (scale, offset) is applied to its height) or on the top edge of a page that opens with a
+    heading (``first_on_page``: Word and hyperref link whole pages), or for a contents entry whose
+    title is a heading's (the first section of that name); None drops the link (its words stay as
+    text) when it leads anywhere else."""
     if href is not None and href.startswith(layout.CONTENTS_LINK):
         found = titles.get(normalise(href.removeprefix(layout.CONTENTS_LINK)))
         return f"#{found}" if found else None
     if href is None or not href.startswith(pdf.DEST_PREFIX):
         return href
     page, top = dest_place(href)
+    if top <= PAGE_TOP:
+        opening = [section_id for a_page, _, section_id in first_on_page if a_page == page]
+        if opening:
+            return f"#{opening[0]}"
     top = calibration[0] * top + calibration[1]
     near = [(abs(a_top - top), section_id) for a_page, a_top, section_id in anchors
             if a_page == page and abs(a_top - top) <= DEST_SLACK]
