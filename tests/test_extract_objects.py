@@ -5,12 +5,16 @@ tests/pdfgen.py), never on one particular document."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 from notice.extraction.structure import dest_calibration, internal_target
+from notice.markdown import render_table, to_markdown
+from notice.model import Cell, ListBlock, ListItem, Paragraph, Span, Table
+from notice.reader import read_notice
 
 from .conftest import run_notice
 from .pdfgen import make_pdf
@@ -182,3 +186,119 @@ def test_destinations_are_left_as_written_without_a_consistent_offset(links: lis
     anchors = [(1, 130.0, "rights"), (1, 430.0, "contact")]
     titles = {"your rights": "rights", "how to reach us": "contact"}
     assert dest_calibration(links, anchors, titles) == (1.0, 0.0)
+
+
+# ---------------------------------------------------------------- class 6: printed addresses
+
+
+@pytest.mark.parametrize(
+    "printed, written",
+    [
+        ("Write to privacy@example.org.", "Write to [privacy@example.org](mailto:privacy@example.org)."),
+        ("See https://example.org/privacy for more.", "See <https://example.org/privacy> for more."),
+        ("Our site www.example.org/about, it says so.",
+         "Our site [www.example.org/about](https://www.example.org/about), it says so."),
+        ("Version 2.1 of e.g. the rules", "Version 2.1 of e.g. the rules"),  # dots, but no address
+    ],
+)
+def test_an_address_printed_without_a_link_becomes_a_link(tmp_path: Path, printed: str, written: str) -> None:
+    pages: list[list[str | tuple[str, float]]] = [[("Notice", 20.0), printed]]
+    assert f"\n{written}\n" in extract(tmp_path, make_pdf(tmp_path / "printed.pdf", pages))
+
+
+def test_an_annotated_address_is_linked_once_to_its_annotation(tmp_path: Path) -> None:
+    annotation = (b"<< /Type /Annot /Subtype /Link /Rect [70 608 400 622] "
+                  b"/A << /S /URI /URI (https://example.org/contact-form) >> >>")
+    pages: list[list[str | tuple[str, float]]] = [[("Notice", 20.0), "Form: https://example.org/contact"]]
+    text = extract(tmp_path, make_pdf(tmp_path / "annotated.pdf", pages, annotation=annotation))
+    assert "(https://example.org/contact-form)" in text and "<https://example.org/contact>" not in text
+
+
+# ---------------------------------------------------------------- class 5: tables
+
+TABLES_HTML = """<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+body {{ font-family: "DejaVu Sans", sans-serif; font-size: 10pt; }}
+@page {{ size: A4; margin: 2cm; @top-center {{ content: "Example Ltd privacy notice"; font-size: 8pt; }} }}
+table.data {{ border-collapse: collapse; }} .data td, .data th {{ border: .75pt solid #000; padding: 3pt; vertical-align: top; }}
+table.grid {{ width: 100%; border-spacing: 24pt 14pt; }}
+</style></head><body>
+<h1>Privacy notice</h1>
+<h2>Our services</h2>
+<p>We are a staffing company that works for businesses of every size in many countries, and these are the
+services we offer to them today:</p>
+<table class="grid"><tr><td><b>Staffing</b><br>People for every need of a business.</td>
+<td><b>Search</b><br>Executive search for leaders.</td></tr>
+<tr><td><b>Advice</b><br>How to attract and keep staff.</td><td><b>Training</b><br>Courses online for new talent.</td></tr>
+</table>
+<p>Each of these services is offered by a company of our group, which is responsible for the data it needs.</p>
+<h2>What we collect</h2>
+<p>The kinds of data we collect:</p>
+<table class="data"><thead><tr><th>Category</th><th>Kinds of data</th><th>Purposes</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<p>That is all.</p>
+</body></html>"""
+ROWS = 30
+
+
+@pytest.fixture(scope="module")
+def tables_markdown(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A grid without a header row, then a ruled table over three pages whose header repeats on
+    each page and whose rows hold lists; a running header on every page."""
+    folder = tmp_path_factory.mktemp("tables")
+    rows = "".join(f"<tr><td>Category {n}</td><td>Data of kind {n} that we keep</td><td><ul><li>To serve you {n}."
+                   f"</li><li>To bill you {n}.</li></ul></td></tr>" for n in range(1, ROWS + 1))
+    source = weasyprint_pdf(folder / "tables.pdf", TABLES_HTML.format(rows=rows))
+    return extract(folder, source)
+
+
+def test_a_table_over_page_breaks_is_one_table_with_its_header_once(tables_markdown: str) -> None:
+    table = [line for line in tables_markdown.splitlines() if line.startswith("| **Category**") or
+             line.startswith("| Category ")]
+    assert table[0] == "| **Category** | **Kinds of data** | **Purposes** |"
+    assert [line.split(" | ")[0] for line in table[1:]] == [f"| Category {n}" for n in range(1, ROWS + 1)]
+    assert "Example Ltd" not in tables_markdown  # the page's running header is no row either
+
+
+def test_a_row_cut_by_a_page_break_is_one_row(tables_markdown: str) -> None:
+    for n in range(1, ROWS + 1):
+        assert f"| Category {n} | Data of kind {n} that we keep | - To serve you {n}.<br>- To bill you {n}. |" \
+            in tables_markdown
+
+
+def test_a_grid_without_a_header_row_gets_none(tables_markdown: str) -> None:
+    assert ("|   |   |\n|---|---|\n| **Staffing**<br>People for every need of a business. | **Search**<br>"
+            "Executive search for leaders. |\n| **Advice**<br>") in tables_markdown
+
+
+def test_the_table_forms_round_trip_through_the_reader(tables_markdown: str) -> None:
+    notice = read_notice(tables_markdown)
+    grid, data = [b for s in notice.sections for b in s.blocks if isinstance(b, Table)]
+    assert grid.header is None and data.header is not None
+    purposes = data.rows[0][2].blocks
+    assert len(purposes) == 1 and isinstance(purposes[0], ListBlock) and len(purposes[0].items) == 2
+    assert to_markdown(notice) == tables_markdown
+
+
+def test_a_paragraph_that_starts_like_an_item_stays_a_paragraph_in_a_cell() -> None:
+    cell = Cell((Paragraph((Span("- 5 °C is the limit"),)), ListBlock((ListItem((Span("one"),)),), ordered=True)))
+    table = Table(None, ((cell, Cell(())),))
+    text = "\n".join(render_table(table))
+    assert text == "|   |   |\n|---|---|\n| \\- 5 °C is the limit<br>1. one |   |"
+    notice = read_notice(f"---\ntitle: T\nlang: en\n---\n\n# T\n\n{text}\n")
+    (table_read,) = notice.preamble
+    assert isinstance(table_read, Table) and table_read.header is None
+    assert table_read.rows == ((Cell((Paragraph((Span("- 5 °C is the limit"),)),
+                                      ListBlock((ListItem((Span("one"),), number=1),), True))), Cell(())),)
+
+
+def test_the_site_renders_a_grid_without_header_and_lists_in_cells(built_site: Path) -> None:
+    """On the built Swedish page: the services grid has no <thead> (nor blank column headers), the
+    data table's purposes are lists, and no item marker is left as text."""
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
+    grid = next(t for t in tables if "Bemanning och rekrytering" in t)
+    data = next(t for t in tables if "Kategori av personuppgift" in t)
+    assert "<thead>" not in grid and "<th>" not in grid
+    assert '<th scope="col">' in data
+    assert re.search(r"<td><ul><li>För att skapa, hantera", data)
+    assert "<td>- " not in data and "<br>- " not in data

@@ -127,6 +127,7 @@ class TableBlock:
     ruled: bool
     columns: tuple[float, ...]
     page: int
+    open_end: bool = False  # the page break cut its last row, which goes on in the next page's table
 
 
 LayoutBlock = TextBlock | TableBlock
@@ -409,7 +410,8 @@ def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int
     first = [b for cell in rows[0] for b in cell]
     header = bool(first) and all(line.bold for b in first for line in b.lines)
     columns = tuple(bbox[0] for bbox in table.rows[0] if bbox is not None)
-    return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page)
+    return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page,
+                      open_end=table.open_end)
 
 
 # ---------------------------------------------------------------- lines to text blocks
@@ -620,7 +622,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         if page.tables:
             items.sort(key=lambda pair: pair[0])
         stream.extend(item for _, item in items)
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size,
+    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
 
 
@@ -687,9 +689,10 @@ def block_top(block: LayoutBlock) -> float:
     return min((ln.top for row in block.rows for cell in row for b in cell for ln in b.lines), default=0.0)
 
 
-def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[LayoutBlock]:
+def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
+                     removed: list[Furniture] | None = None) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
-    tables that continue on the next page."""
+    tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
     pending: list[Line] = []
 
@@ -706,6 +709,8 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[Lay
         if isinstance(item, TableBlock) and blocks and isinstance(blocks[-1], TableBlock):
             merged = merge_tables(blocks[-1], item)
             if merged is not None:
+                if len(merged.rows) < len(blocks[-1].rows) + len(item.rows) and removed is not None:
+                    removed.append(Furniture(" ".join(cell_texts(item.rows[0])), item.page))
                 blocks[-1] = merged
                 continue
         blocks.append(item)
@@ -750,9 +755,14 @@ def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
     if any(abs(a - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
         return None
     rows = list(second.rows)
-    if first.header and rows and cell_texts(rows[0]) == cell_texts(first.rows[0]):
-        rows.pop(0)  # the header row repeated on the new page
-    return TableBlock(first.rows + tuple(rows), first.header, first.ruled, first.columns, second.page)
+    if rows and len(first.rows) > 1 and cell_texts(rows[0]) == cell_texts(first.rows[0]):
+        rows.pop(0)  # the first row repeated on the new page: a running header row, bold or not
+    head = first.rows
+    if first.open_end and rows and len(rows[0]) == len(head[-1]):  # the row the break cut, made whole
+        rows[0] = tuple(a + b for a, b in zip(head[-1], rows[0]))
+        head = head[:-1]
+    return TableBlock(head + tuple(rows), first.header, first.ruled, first.columns, second.page,
+                      second.open_end)
 
 
 def cell_texts(row: tuple[tuple[TextBlock, ...], ...]) -> tuple[str, ...]:

@@ -76,10 +76,12 @@ class Word:
 
 @dataclass(frozen=True)
 class RuledTable:
-    """A table drawn with lines: ``rows`` holds each cell's bbox (None where a cell is merged)."""
+    """A table drawn with lines: ``rows`` holds each cell's bbox (None where a cell is merged).
+    ``open_end``: its last row has no bottom line, the page cut it (it goes on on the next page)."""
 
     bbox: tuple[float, float, float, float]
     rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
+    open_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -391,12 +393,32 @@ def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
     """Tables drawn with ruling lines that can be seen; boxes of one row or one column are frames,
     not tables."""
     tables = []
-    for table in page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj)).find_tables():
+    seen = page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj))
+    for table in seen.find_tables():
         rows = tuple(tuple(cell for cell in row.cells) for row in table.rows)
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             continue
         if sum(cell is not None for row in rows for cell in row) < 4:
             continue
         x0, top, x1, bottom = table.bbox
-        tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows))
+        cut = cut_row(rows[-1], bottom, seen.edges)
+        if cut is not None:
+            rows += (cut,)
+            bottom = max(cell[3] for cell in cut if cell is not None)
+        tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows, open_end=cut is not None))
     return tuple(tables)
+
+
+def cut_row(last: tuple[tuple[float, float, float, float] | None, ...], bottom: float,
+            edges: list[dict]) -> tuple[tuple[float, float, float, float] | None, ...] | None:  # type: ignore[type-arg]
+    """The row a page break cut: column lines going on below the table's last closed row with no
+    line under them (pdfplumber finds no cell there). Its cells take the last row's columns."""
+    downs = [e for e in edges if e["orientation"] == "v" and abs(e["top"] - bottom) <= 2 and e["bottom"] > bottom + 4]
+    if not downs:
+        return None
+    end = max(e["bottom"] for e in downs)
+    sides = {round(e["x0"]) for e in downs}
+    cells = tuple((c[0], bottom, c[2], end) if c is not None and {round(c[0]), round(c[2])} <= sides | {
+        s + d for s in sides for d in (-1, 1)} else None for c in last)
+    closed = any(e["orientation"] == "h" and abs(e["top"] - end) <= 2 for e in edges)
+    return cells if sum(c is not None for c in cells) >= 2 and not closed else None

@@ -236,8 +236,50 @@ def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
             spans.append(Span(text, href, bold))
     out: list[Span] = []
     for span in spans:
-        out.extend(trim_link(span))
+        for part in autolink(span):
+            out.extend(trim_link(part))
     return tuple(normalise_link(s) for s in out)
+
+
+#: A web address or an e-mail address printed as text: a scheme or "www." and no space, or
+#: name@domain.tld (not inside a longer word or address).
+PRINTED_ADDRESS = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w@-])"
+)
+#: What may close a sentence or a bracket right after an address, and so is not part of it.
+ADDRESS_TRAIL = ".,;:!?'\"»”’"
+
+
+def autolink(span: Span) -> list[Span]:
+    """``span`` with each address printed in it (no link annotation over it) as a link of its own:
+    ``https://…`` as it is, ``www.…`` over https, an e-mail address over mailto. Words already
+    under a link annotation keep it, so an annotated address is never linked twice."""
+    if span.href is not None:
+        return [span]
+    out: list[Span] = []
+    pos = 0
+    for match in PRINTED_ADDRESS.finditer(span.text):
+        address = match.group(0)
+        while address and (address[-1] in ADDRESS_TRAIL or address[-1] in ")]" and address.count(
+                "(" if address[-1] == ")" else "[") < address.count(address[-1])):
+            address = address[:-1]
+        host = address.split("://", 1)[-1].split("/", 1)[0]
+        if "." not in host.strip(".") or address.endswith("://"):
+            continue
+        if match.start() > pos:
+            out.append(Span(span.text[pos:match.start()], None, span.bold))
+        if "@" in address and "://" not in address and not address.startswith("www."):
+            href = f"mailto:{address}"
+        else:
+            href = address if "://" in address else f"https://{address}"
+        out.append(Span(address, href))
+        pos = match.start() + len(address)
+    if not out:
+        return [span]
+    if pos < len(span.text):
+        out.append(Span(span.text[pos:], None, span.bold))
+    return out
 
 
 def trim_link(span: Span) -> list[Span]:
