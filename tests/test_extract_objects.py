@@ -132,6 +132,15 @@ def test_a_dot_between_words_is_a_separator_not_a_bullet(tmp_path: Path) -> None
     assert "Home Privacy" in text and "- " not in text
 
 
+def test_a_bullet_alone_on_its_line_takes_the_text_under_it_or_is_an_empty_item(tmp_path: Path) -> None:
+    html = ('<html><body style="font-family: DejaVu Sans; font-size: 11pt"><h1>Notice</h1><p>Your rights are these:</p>'
+            "<ul><li>To see your data</li><li><br>To correct your data</li><li></li></ul><p>Write to us to use them.</p>"
+            "</body></html>")
+    text = extract(tmp_path, weasyprint_pdf(tmp_path / "lone.pdf", html))
+    assert "- To see your data\n- To correct your data\n\nWrite to us to use them." in text
+    assert "\u2022" not in text
+
+
 # ---------------------------------------------------------------- class 6: named destinations
 
 
@@ -212,6 +221,16 @@ def test_an_annotated_address_is_linked_once_to_its_annotation(tmp_path: Path) -
     pages: list[list[str | tuple[str, float]]] = [[("Notice", 20.0), "Form: https://example.org/contact"]]
     text = extract(tmp_path, make_pdf(tmp_path / "annotated.pdf", pages, annotation=annotation))
     assert "(https://example.org/contact-form)" in text and "<https://example.org/contact>" not in text
+
+
+def test_a_line_that_is_one_link_out_is_not_a_heading(tmp_path: Path) -> None:
+    """A bold or large "Stripe Privacy Policy →" under a service's name leads out; a heading would drop the link."""
+    annotation = (b"<< /Type /Annot /Subtype /Link /Rect [70 600 300 622] "
+                  b"/A << /S /URI /URI (https://stripe.example/privacy) >> >>")
+    pages: list[list[str | tuple[str, float]]] = [
+        [("Notice", 20.0), ("Stripe Privacy Policy", 14.0), "Stripe handles every payment we take."]]
+    text = extract(tmp_path, make_pdf(tmp_path / "link-line.pdf", pages, annotation=annotation))
+    assert "\n[Stripe Privacy Policy](https://stripe.example/privacy)\n" in text
 
 
 # ---------------------------------------------------------------- class 5: tables

@@ -468,6 +468,11 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
             continue
         mark = bullet_of(line)
         prev = current[-1] if current else None
+        if len(line.words) == 1 and is_bullet_token(line.text) and line.text not in AMBIGUOUS_BULLETS:
+            flush()  # a bullet alone: its text is on the next line, indented, or it is an empty item
+            kind, ordered, text_x = "item", False, line.x1 + 1
+            current = [line]
+            continue
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
             if not ends_sentence(prev.text) and abs(line.x0 - prev.x0) < 2:
                 mark = None  # a dash that continues a sentence, not a bullet
@@ -476,6 +481,11 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
             kind, ordered = "item", not is_bullet_token(mark) and bool(ORDERED_MARK.match(mark))
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
+            continue
+        if kind == "item" and prev is not None and len(current) == 1 and len(prev.words) == 1 \
+                and is_bullet_token(prev.text) and line.x0 >= text_x - 3 \
+                and 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size):
+            current.append(line)  # the text of a bullet that stands alone on the line above
             continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)

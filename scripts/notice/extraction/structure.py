@@ -344,6 +344,8 @@ class Builder:
         out = [] if out is None else out
         for block in blocks:
             spans = to_spans(strip_mark(block), self.vocabulary)
+            if block.kind == "item" and not "".join(s.text for s in spans).strip():
+                continue  # a bullet with nothing after it: an empty item says nothing
             if block.kind == "item":
                 number = item_number(block)
                 ordered = number is not None
@@ -385,7 +387,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             blocks.append(block)
 
     def heading(block: object) -> bool:
-        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color)
+        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color) \
+            and not external_link_only(block)
 
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
@@ -448,6 +451,14 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+def external_link_only(block: TextBlock) -> bool:
+    """True for a line that is one link out of the document ("Stripe Privacy Policy →" set bold):
+    a heading cannot carry a link, and this one's only content is where it leads."""
+    hrefs = {w.href for w in block.words if any(ch.isalnum() for ch in w.text)}  # an arrow may miss it
+    href = hrefs.pop() if len(hrefs) == 1 else None
+    return href is not None and not href.startswith((pdf.DEST_PREFIX, layout.CONTENTS_LINK))
 
 
 #: A document-information title that is a file name ("Microsoft Word - notice.docx"), not a title.
