@@ -187,14 +187,23 @@ def test_destinations_off_by_the_producers_scale_and_margin_are_put_back_on_thei
     [
         [("pdf-dest:1:128", "Your rights"), ("pdf-dest:1:431", "How to reach us")],  # already on the headings
         [("pdf-dest:1:80", "Your rights")],  # one link: an offset or a link to the text under it
-        [("pdf-dest:1:80", "Your rights"), ("pdf-dest:1:380", "How to reach us"),
-         ("pdf-dest:1:20", "Your rights"), ("pdf-dest:1:300", "How to reach us")],  # no common offset
     ],
 )
-def test_destinations_are_left_as_written_without_a_consistent_offset(links: list[tuple[str, str]]) -> None:
+def test_destinations_are_left_as_written_without_evidence_of_an_offset(links: list[tuple[str, str]]) -> None:
     anchors = [(1, 130.0, "rights"), (1, 430.0, "contact")]
     titles = {"your rights": "rights", "how to reach us": "contact"}
     assert dest_calibration(links, anchors, titles) == (1.0, 0.0)
+
+
+def test_destinations_off_in_no_consistent_way_link_nowhere_rather_than_to_a_wrong_section() -> None:
+    """Links named like their headings land far off them, each by another amount: heights mean nothing."""
+    anchors = [(1, 130.0, "rights"), (1, 430.0, "contact"), (1, 600.0, "cookies"), (1, 700.0, "changes")]
+    titles = {"1. your rights": "rights", "2. how to reach us": "contact", "3. cookies": "cookies",
+              "4. changes": "changes"}
+    links = [("pdf-dest:1:400", "Your rights"), ("pdf-dest:1:100", "How to reach us"),  # numbers stripped
+             ("pdf-dest:1:700", "Cookies"), ("pdf-dest:1:250", "Changes")]
+    assert dest_calibration(links, anchors, titles) is None
+    assert internal_target(anchors, titles, None, [], "pdf-dest:1:430") is None
 
 
 # ---------------------------------------------------------------- class 6: printed addresses
@@ -321,3 +330,13 @@ def test_the_site_renders_a_grid_without_header_and_lists_in_cells(built_site: P
     assert '<th scope="col">' in data
     assert re.search(r"<td><ul><li>För att skapa, hantera", data)
     assert "<td>- " not in data and "<br>- " not in data
+
+
+def test_a_box_whose_text_all_stands_in_one_column_is_a_frame_not_a_table(tmp_path: Path) -> None:
+    """A printed web page: its text boxed in a bordered panel beside an empty side bar. The ruling
+    makes a 2 x 2 'table', but nothing stands in its first column."""
+    frame = "0 0 0 RG 0.5 w 40 400 530 260 re S 40 530 530 0 re S 60 400 0 260 re S"
+    lines: list[str | tuple[str, float]] = [("Privacy Notice", 16.0), "We keep your data safe and short.",
+                                            "We never sell it to anyone.", "Ask us what we hold about you."]
+    text = extract(tmp_path, make_pdf(tmp_path / "frame.pdf", [lines], graphics=frame))
+    assert "|" not in text and "We keep your data safe and short." in text

@@ -399,6 +399,28 @@ def inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
+#: A ruled box whose text all stands in one column this share of its width wide is a frame.
+FRAME_SHARE = 0.75
+
+
+def without_frames(page: PageContent) -> PageContent:
+    """``page`` without the ruled "tables" that are frames: boxes whose text all stands in one
+    column that takes nearly all their width (a printed web page boxed beside a thin empty side
+    bar), read as the page's text. A table with an empty column of its own size stays a table."""
+    tables = tuple(t for t in page.tables if not is_frame(t, page.words))
+    return page if len(tables) == len(page.tables) else replace(page, tables=tables)
+
+
+def is_frame(table: RuledTable, words: tuple[Word, ...]) -> bool:
+    inner = [w for w in words if inside(w, table.bbox)]
+    filled = {(round(bbox[0]), round(bbox[2])) for row in table.rows for bbox in row
+              if bbox is not None and any(inside(w, bbox) for w in inner)}
+    if len({x0 for x0, _ in filled}) > 1:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    return not filled or width > 0 and max(x1 - x0 for x0, x1 in filled) >= FRAME_SHARE * width
+
+
 def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int) -> TableBlock:
     rows = []
     for row in table.rows:
@@ -601,7 +623,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     body_size = body_font_size(all_words)
     per_page: list[tuple[PageContent, list[Word], list[list[Line]]]] = []
     sideways: list[Furniture] = []
-    for page in pages:
+    for page in map(without_frames, pages):
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
         table_words = [w for w, hit in zip(page.words, in_table) if hit]
         free = [w for w, hit in zip(page.words, in_table) if not hit and w.upright]

@@ -490,21 +490,31 @@ def dest_links(block: Block) -> list[tuple[str, str]]:
     return [(s.href, s.text) for s in spans if s.href is not None and s.href.startswith(pdf.DEST_PREFIX)]
 
 
+def heading_key(text: str) -> str:
+    """A heading's or a link's text without its section number: a contents list often numbers
+    its entries as a list ("1." stripped as the item's number) while the heading keeps it."""
+    return re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+", "", normalise(text))
+
+
 def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
-                     titles: dict[str, str]) -> tuple[float, float]:
+                     titles: dict[str, str]) -> tuple[float, float] | None:
     """(scale, offset) that puts the document's destinations on its headings: (1, 0) when they
     already land there. Chromium writes a named destination's height in the page's content box,
     before the margin and the print scale ("fit to page") are applied, so every destination of its
-    PDFs sits the same way off; the links whose text is a heading's name show by how much."""
+    PDFs sits the same way off; the links whose text is a heading's name show by how much. None
+    when those links show the destinations are off in no consistent way: heights then mean nothing."""
     places = {section_id: (page, top) for page, top, section_id in anchors}
+    named: dict[str, str] = {}
+    for title, section_id in titles.items():
+        named.setdefault(heading_key(title), section_id)
     pairs = []
     for href, text in links:
-        section_id = titles.get(normalise(text))
-        if section_id is None:
+        found = named.get(heading_key(text))
+        if found is None:
             continue
         page, top = dest_place(href)
-        if places[section_id][0] == page and top > PAGE_TOP:
-            pairs.append((top, places[section_id][1]))
+        if places[found][0] == page and top > PAGE_TOP:
+            pairs.append((top, places[found][1]))
     dests = [dest for dest, _ in pairs]
     if len(set(dests)) < 2 or all(abs(dest - head) <= DEST_SLACK for dest, head in pairs):
         return 1.0, 0.0  # one link cannot tell an offset from a link to the text under a heading
@@ -512,22 +522,24 @@ def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, floa
     scale = sum((d - mean_d) * (h - mean_h) for d, h in pairs) / sum((d - mean_d) ** 2 for d in dests)
     offset = statistics.median(head - scale * dest for dest, head in pairs)
     fitting = sum(abs(scale * dest + offset - head) <= DEST_SLACK for dest, head in pairs)
-    return (scale, offset) if scale > 0 and fitting * 3 >= len(pairs) * 2 else (1.0, 0.0)
+    return (scale, offset) if scale > 0 and fitting * 3 >= len(pairs) * 2 else None
 
 
 def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str],
-                    calibration: tuple[float, float], first_on_page: list[tuple[int, float, str]],
+                    calibration: tuple[float, float] | None, first_on_page: list[tuple[int, float, str]],
                     href: str | None) -> str | None:
     """``#section-id`` for a ``pdf-dest:`` link that lands on a heading (once ``calibration``
     (scale, offset) is applied to its height) or on the top edge of a page that opens with a
     heading (``first_on_page``: Word and hyperref link whole pages), or for a contents entry whose
     title is a heading's (the first section of that name); None drops the link (its words stay as
-    text) when it leads anywhere else."""
+    text) when it leads anywhere else, or when the document's heights cannot be trusted."""
     if href is not None and href.startswith(layout.CONTENTS_LINK):
         found = titles.get(normalise(href.removeprefix(layout.CONTENTS_LINK)))
         return f"#{found}" if found else None
     if href is None or not href.startswith(pdf.DEST_PREFIX):
         return href
+    if calibration is None:
+        return None  # a wrong section is worse than plain text
     page, top = dest_place(href)
     if top <= PAGE_TOP:
         opening = [section_id for a_page, _, section_id in first_on_page if a_page == page]
