@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from notice.extraction.structure import dest_calibration, internal_target
+from notice.extraction.pdf import Word
+from notice.extraction.structure import dest_calibration, internal_target, join_words
 from notice.markdown import render_table, to_markdown
 from notice.model import Cell, ListBlock, ListItem, Paragraph, Span, Table
 from notice.reader import read_notice
@@ -340,3 +341,19 @@ def test_a_box_whose_text_all_stands_in_one_column_is_a_frame_not_a_table(tmp_pa
                                             "We never sell it to anyone.", "Ask us what we hold about you."]
     text = extract(tmp_path, make_pdf(tmp_path / "frame.pdf", [lines], graphics=frame))
     assert "|" not in text and "We keep your data safe and short." in text
+
+
+@pytest.mark.parametrize(
+    "lines, vocabulary, joined",
+    [
+        (("see https://x.example/privacy-polic", "y now"), {"https://x.example/privacy-policy"},
+         "see https://x.example/privacy-policy now"),  # printed whole elsewhere: one address
+        (("see https://x.example/privacy", "or call"), {"https://x.example/privacy"},
+         "see https://x.example/privacy or call"),  # an ordinary line break after an address
+    ],
+)
+def test_an_address_cut_by_a_line_break_is_joined_when_printed_whole_elsewhere(
+        lines: tuple[str, ...], vocabulary: set[str], joined: str) -> None:
+    words = [Word(text, 72.0 + 40 * i, 100.0 + 40 * i, 100.0 + 12 * n, 110.0 + 12 * n, 10.0, False, 1)
+             for n, line in enumerate(lines) for i, text in enumerate(line.split())]
+    assert "".join(text for text, _ in join_words(words, vocabulary)) == joined

@@ -199,6 +199,9 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and unbreakable(prev_text, text):
             out.append((text, word))
             continue
+        if new_line and address_goes_on(prev_text, text, vocabulary):
+            out.append((text, word))
+            continue
         out.append((" " + text, word))
     return out
 
@@ -211,6 +214,15 @@ def unbreakable(before: str, after: str) -> bool:
     if NUMBER_BEFORE_DASH.search(before) and after[:1].isdigit():
         return True
     return before.endswith(("://", "@", "_")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
+
+
+def address_goes_on(before: str, after: str, vocabulary: set[str]) -> bool:
+    """True when a line break cut a printed address with no hyphen ("…/privacy-polic" + "y" in a
+    narrow cell) and the document prints the whole address elsewhere, so the two are one."""
+    head = before.split()[-1] if before.split() else ""
+    if not PRINTED_ADDRESS.fullmatch(head) or not after[:1].isalnum():
+        return False
+    return re.sub(r"\W+$", "", head + after).casefold() in vocabulary
 
 
 def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
