@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-extract clean signals
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract clean signals
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,11 @@ locales: $(STAMP) bytecode
 bytecode: $(STAMP)
 	$(BIN)/python -m compileall -q scripts/notice overrides/hooks
 
-## locale-extract: refresh the template from templates and code
+## locale-extract: refresh the template from templates and code; comments starting "Translators:"
+## before a string go to the catalogs as its #. note
+EXTRACT_COMMENTS := --add-comments Translators:
 locale-extract: $(STAMP)
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ --no-location --sort-output \
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ $(EXTRACT_COMMENTS) --no-location --sort-output \
 	  --project notice-site --copyright-holder "notice-site contributors" \
 	  --output-file locales/messages.pot .
 
@@ -34,13 +36,17 @@ locale-update: locale-extract
 	$(BIN)/pybabel update --input-file locales/messages.pot --domain messages --output-dir locales \
 	  --no-fuzzy-matching --ignore-obsolete
 
-## locale-check: fail when a catalog is stale against the template
+## locale-check: fail when a catalog is stale against the template. `pybabel update --check` cannot
+## pass on a catalog with msgctxt (Babel 2.18, python-babel/babel#1307), so: update a copy, compare.
 locale-check: $(STAMP)
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ --no-location --sort-output \
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ $(EXTRACT_COMMENTS) --no-location --sort-output \
 	  --project notice-site --copyright-holder "notice-site contributors" \
 	  --output-file $(VENV)/messages.check.pot .
-	$(BIN)/pybabel update --check --input-file $(VENV)/messages.check.pot --domain messages \
-	  --output-dir locales --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	rm -rf $(VENV)/locale-check && mkdir -p $(VENV)/locale-check && cp -R locales/. $(VENV)/locale-check/
+	$(BIN)/pybabel -q update --input-file $(VENV)/messages.check.pot --domain messages \
+	  --output-dir $(VENV)/locale-check --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	@diff -r -x '*.mo' -x '*.pot' locales $(VENV)/locale-check >&2 || \
+	  { echo "locale-check: a catalog is stale against templates and code (run: make locale-update)" >&2; exit 1; }
 
 ## locale-init LANG=xx: start a catalog for a new language
 locale-init: locale-extract
@@ -77,11 +83,10 @@ site: sysdeps locales
 serve: locales
 	$(BIN)/mkdocs serve
 
-## docs-sv / docs-en: regenerate the notice Markdown from the source PDFs
-docs-sv: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-sv.pdf --lang sv --out docs/sv/index.md
-docs-en: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-en.pdf --lang en --ids-from docs/sv/index.md --out docs/en/index.md
+## docs: extract every language again from the PDF under sources/ that its notice names (the source
+## language first; translations keep its section ids); languages without a PDF are left alone
+docs: locales
+	$(BIN)/notice reextract
 
 ## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
 ## under docs/<lang>/<date>/ and, for a new date, adds the version to versions.yml)

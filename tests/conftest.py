@@ -6,8 +6,12 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from .partial_language import PartialSite
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
@@ -36,3 +40,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def partial_site(tmp_path_factory: pytest.TempPathFactory) -> PartialSite:
+    """A French translation started with `notice new-language fr`: two sections translated, the
+    catalog filled in part, built strictly in a copy of the repository (tests/partial_language.py)."""
+    from . import partial_language
+
+    return partial_language.build(tmp_path_factory.mktemp("partial"))

@@ -152,6 +152,6 @@ def test_new_language_builds_labelled_and_untranslated(tmp_path: Path) -> None:
     assert page.count('<div class="notice-untranslated" lang="sv">') == 27  # the preamble and 26 sections
     assert '<h1 id="top" tabindex="-1" lang="sv">' in page
     status = (tmp_path / "site" / "status" / "index.html").read_text(encoding="utf-8")
-    assert 'id="status-fr"' in status and "Inte översatt: 26" in status
+    assert 'id="status-fr"' in status and "26 avsnitt inte översatta" in status
     check = run(sys.executable, "-m", "notice.cli", "check")
     assert check.returncode == 0 and "language 'fr' lacks a translation of 'Back to top'" in check.stderr

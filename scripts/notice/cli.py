@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
 from pathlib import Path
 
 from notice import markdown
+from notice.catalog import count
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -48,6 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new-language", help="add a language: untranslated copy, catalog, mkdocs.yml entry")
     new.add_argument("lang", help="Babel language code, e.g. de")
+
+    init = sub.add_parser("init", help="start the site of an organisation from its notice PDFs (replaces the example)")
+    init.add_argument("--org", required=True, help="the organisation's name, as the site shows it")
+    init.add_argument("--site-url", required=True, help="the site's public address, e.g. https://notices.example.org/")
+    init.add_argument("--source", required=True, metavar="LANG=PDF", help="the notice in its source language")
+    init.add_argument("--translation", action="append", default=[], metavar="LANG=PDF",
+                      help="the same notice in another language, from its own PDF (repeatable)")
+    init.add_argument("--language", action="append", default=[], metavar="LANG",
+                      help="a language still to be translated: published labelled, in the source language (repeatable)")
+    init.add_argument("--effective", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="the date the notice took effect, when the PDF does not print it")
+    init.add_argument("--replace", action="store_true", help="replace the site this checkout holds (the example)")
+
+    sub.add_parser("reextract", help="extract every language again from the PDF under sources/ its notice names")
 
     rel = sub.add_parser("release", help="snapshot the current notice of every language as a published version")
     rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
@@ -151,14 +167,17 @@ def cmd_check(args: argparse.Namespace) -> int:
     project = settings(Path("."))
     if args.update_freshness:
         done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
-        log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
+        log.info("%s: %s against %s", args.update_freshness,
+                 count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
+                 project.source_language)
         return 0
     problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
                                 project.languages)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
-    log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
+    log.info("notice check: %s, %s", count(errors, "%(num)d error", "%(num)d errors"),
+             count(len(problems) - errors, "%(num)d warning", "%(num)d warnings"))
     return 1 if errors else 0
 
 
@@ -173,11 +192,38 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from notice import adopt
+
+    plan = adopt.Plan(
+        organisation=args.org,
+        site_url=args.site_url if args.site_url.endswith("/") else args.site_url + "/",
+        source=adopt.parse_pdf_option(args.source),
+        translations=tuple(adopt.parse_pdf_option(value) for value in args.translation),
+        untranslated=tuple(args.language),
+        effective=args.effective,
+        replace=args.replace,
+    )
+    for line in adopt.adopt(Path("."), plan):
+        log.info("%s", line)
+    log.info("next: make site (builds it), then review docs/*/index.md and versions.yml in a pull request")
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from notice import adopt
+
+    for line in adopt.reextract(Path(".")):
+        log.info("%s", line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
-        commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language}
+        commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language,
+                    "init": cmd_init, "reextract": cmd_reextract}
         return commands[args.command](args)
     except NoticeError as err:
         print(f"notice: error: {err}", file=sys.stderr)

@@ -375,6 +375,7 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
         seen[anchor] = ref.line
     label = front.get("effective_label")
     followed = front.get("source_sections") or {}
+    untranslated = front.get("untranslated") or []
     return Notice(
         title=str(front.get("title") or title),
         lang=str(front["lang"]),
@@ -390,6 +391,7 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
         source_sections=tuple((str(k), str(v)) for k, v in followed.items())
         if isinstance(followed, dict)
         else (),
+        untranslated=tuple(str(part) for part in untranslated) if isinstance(untranslated, list) else (),
     )
 
 

@@ -26,6 +26,8 @@ KNOWN_KEYS = frozenset({
 })
 REQUIRED_KEYS = ("title", "lang", "effective", "source", "source_sha256")
 #: msgid of the '|'-separated list of link texts that say nothing out of context (per language).
+# Translators: a list, not a phrase: link texts that say nothing out of context, each between "|".
+# Give your language's (as many as it has, e.g. "klicka här|här|läs mer|mer|länk"), keep the "|".
 VAGUE_LINKS = N_("click here|here|read more|more|link")
 LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 #: A word holding U+FFFD, the replacement character (with what surrounds it up to the spaces).
@@ -277,7 +279,7 @@ def check_po_syntax(path: Path) -> list[Problem]:
     return problems
 
 
-def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Problem]:
+def check_catalog(path: Path, lang: str, template_ids: list[tuple[str, str | None]]) -> list[Problem]:
     syntax = check_po_syntax(path)
     if syntax:
         return syntax
@@ -290,19 +292,23 @@ def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Proble
     problems: list[Problem] = []
     if lang.split("_")[0] == "en":
         return problems
-    for msgid in template_ids:
-        message = po.get(msgid)
-        if message is None or not message.string:
-            problems.append(Problem(str(path), 1, f"language '{lang}' lacks a translation of '{msgid}'"))
+    for msgid, context in template_ids:
+        message = po.get(msgid, context)
+        strings = message.string if message is not None and isinstance(message.string, tuple) else (
+            (message.string,) if message is not None else ("",))
+        if not all(strings):
+            where = f" (context '{context}')" if context else ""
+            problems.append(Problem(str(path), 1, f"language '{lang}' lacks a translation of '{msgid}'{where}"))
     return problems
 
 
-def template_ids(locales: Path) -> list[str]:
+def template_ids(locales: Path) -> list[tuple[str, str | None]]:
+    """Every message of the template as (msgid, msgctxt); a plural message by its singular."""
     pot = locales / f"{catalog.DOMAIN}.pot"
     if not pot.exists():
         return []
     with pot.open("rb") as fh:
-        return [str(m.id) for m in read_po(fh) if m.id]
+        return [(m.id[0] if isinstance(m.id, tuple) else str(m.id), m.context) for m in read_po(fh) if m.id]
 
 
 # ---------------------------------------------------------------- everything

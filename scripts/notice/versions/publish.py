@@ -48,7 +48,8 @@ def write_language(
                 continue
             pdf_file = folder / export_name(lang, item.date, "pdf")
             typeset.write_pdf(
-                pages.pdf_html(item, language_url, site_name, date_locale, gettext, render), pdf_file, cache
+                pages.pdf_html(item, language_url, site_name, date_locale, gettext, render, archive.layout.default),
+                pdf_file, cache
             )
             written.append(pdf_file)
         if not pdf:
