@@ -233,6 +233,13 @@ def test_an_annotated_address_is_linked_once_to_its_annotation(tmp_path: Path) -
     assert "(https://example.org/contact-form)" in text and "<https://example.org/contact>" not in text
 
 
+def test_a_line_styled_like_a_heading_that_holds_an_address_stays_a_linked_paragraph(tmp_path: Path) -> None:
+    pages: list[list[str | tuple[str, float]]] = [
+        [("Notice", 20.0), ("Contact: dpo@example.org", 14.0), "We answer within a month."]]
+    text = extract(tmp_path, make_pdf(tmp_path / "address-line.pdf", pages))
+    assert "\nContact: [dpo@example.org](mailto:dpo@example.org)\n" in text and "## Contact" not in text
+
+
 def test_a_line_that_is_one_link_out_is_not_a_heading(tmp_path: Path) -> None:
     """A bold or large "Stripe Privacy Policy →" under a service's name leads out; a heading would drop the link."""
     annotation = (b"<< /Type /Annot /Subtype /Link /Rect [70 600 300 622] "

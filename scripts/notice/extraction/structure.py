@@ -400,7 +400,7 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
 
     def heading(block: object) -> bool:
         return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color) \
-            and not external_link_only(block)
+            and not leads_out(block)
 
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
@@ -465,9 +465,18 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     )
 
 
-def external_link_only(block: TextBlock) -> bool:
-    """True for a line that is one link out of the document ("Stripe Privacy Policy →" set bold):
-    a heading cannot carry a link, and this one's only content is where it leads."""
+def prints_its_link(word: Word) -> bool:
+    """True for a linked word that is its own address ("privacy.kisa.or.kr" over https://privacy.kisa.or.kr/)."""
+    text = word.text.strip(".,;:()[]")
+    return bool(word.href) and "." in text and text.casefold() in (word.href or "").casefold()
+
+
+def leads_out(block: TextBlock) -> bool:
+    """True for a line that is one link out of the document ("Stripe Privacy Policy →" set bold) or
+    that holds a web or e-mail address ("Email: info@example.org" set bold): a heading cannot carry
+    a link, and such a line's content is where it leads."""
+    if any(PRINTED_ADDRESS.search(w.text) or prints_its_link(w) for w in block.words):
+        return True
     hrefs = {w.href for w in block.words if any(ch.isalnum() for ch in w.text)}  # an arrow may miss it
     href = hrefs.pop() if len(hrefs) == 1 else None
     return href is not None and not href.startswith((pdf.DEST_PREFIX, layout.CONTENTS_LINK))
