@@ -11,10 +11,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from notice.extraction.pdf import Word
+from notice.extraction import conservation
+from notice.extraction.pdf import PageContent, Word
 from notice.extraction.structure import dest_calibration, internal_target, join_words
 from notice.markdown import render_table, to_markdown
-from notice.model import Cell, ListBlock, ListItem, Paragraph, Span, Table
+from notice.model import Cell, ListBlock, ListItem, Notice, Paragraph, Span, Table
 from notice.reader import read_notice
 
 from .conftest import run_notice
@@ -364,3 +365,13 @@ def test_an_address_cut_by_a_line_break_is_joined_when_printed_whole_elsewhere(
     words = [Word(text, 72.0 + 40 * i, 100.0 + 40 * i, 100.0 + 12 * n, 110.0 + 12 * n, 10.0, False, 1)
              for n, line in enumerate(lines) for i, text in enumerate(line.split())]
     assert "".join(text for text, _ in join_words(words, vocabulary)) == joined
+
+
+def test_an_address_joined_across_a_cell_line_is_accounted_for() -> None:
+    """The cut address's rest is read after the row's other cells; the body has it whole."""
+    texts = ["Scalingo", "https://scalingo.example/privacy-polic", "Hosting", "y"]
+    page = PageContent(1, 600, 800, tuple(Word(t, 0, 10, 0, 10, 10, False, 1) for t in texts), ())
+    body = Paragraph((Span("Scalingo https://scalingo.example/privacy-policy Hosting"),))
+    notice = Notice("T", "en", None, "x.pdf", "0" * 64, (body,), ())
+    report = conservation.account((page,), notice)
+    assert report.lost == () and report.body == report.words
