@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract clean signals
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract bench-sysdeps clean signals
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -105,15 +105,30 @@ bench: sysdeps locales browser
 clean:
 	rm -rf site $(VENV) node_modules locales/*/LC_MESSAGES/*.mo
 
-## bench-extract: score our extractor and pymupdf4llm against the hand-checked gold files
+## bench-extract: score our extractor, pymupdf4llm with its layout model and opendataloader-pdf
+## against the hand-checked gold files, then the round trip (bench/roundtrip/): known documents rendered by
+## six PDF producers in two styles each, every block scored against its source. The producers and Java are
+## Debian packages (installed when missing and run as root; otherwise the round trip skips what is missing).
 BENCH_VENV := .venv-bench
 REALPDFS ?= ../shared/realpdfs
+BENCH_SYSDEPS := libreoffice-writer-nogui openjdk-17-jre-headless chromium
 $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
 	touch $@
-bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold
+bench-sysdeps:
+	@command -v dpkg-query >/dev/null || { echo "bench-sysdeps: not Debian; install LibreOffice Writer, Java 17, Chromium"; exit 0; }; \
+	missing=$$(for p in $(BENCH_SYSDEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "bench-sysdeps: installing" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "bench-sysdeps: missing" $$missing "- the bench skips them (sudo apt-get install" $$missing")"; fi; \
+	fi
+bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed bench-sysdeps
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold \
+	  --tools ours,pymupdf4llm-layout,opendataloader
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/roundtrip/run.py --json .cache/roundtrip/report.json
 
 ## signals: extract every shared real PDF and count reference-free defects (../shared/tools/extraction_signals.py)
 signals: $(STAMP) bytecode
