@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from notice.extraction import conservation
 from notice.extraction.pdf import PageContent, Word
-from notice.extraction.structure import dest_calibration, internal_target, join_words
+from notice.extraction.structure import dest_calibration, internal_target, join_words, links_by_name
 from notice.markdown import render_table, to_markdown
 from notice.model import Cell, ListBlock, ListItem, Notice, Paragraph, Span, Table
 from notice.reader import read_notice
@@ -375,3 +375,11 @@ def test_an_address_joined_across_a_cell_line_is_accounted_for() -> None:
     notice = Notice("T", "en", None, "x.pdf", "0" * 64, (body,), ())
     report = conservation.account((page,), notice)
     assert report.lost == () and report.body == report.words
+
+
+def test_a_link_that_names_a_heading_on_its_page_leads_there_whatever_its_height() -> None:
+    """One link cannot calibrate a producer's heights; its name still says where it leads."""
+    anchors = [(2, 384.0, "5-5-rights"), (2, 500.0, "6-6-complaints")]
+    titles = {"5. § 5 your rights": "5-5-rights", "6. § 6 complaints": "6-6-complaints"}
+    links = [("pdf-dest:2:320", "§ 5 Your rights"), ("pdf-dest:3:10", "§ 6 Complaints")]  # 2nd: wrong page
+    assert links_by_name(links, anchors, titles) == {"pdf-dest:2:320": "5-5-rights"}

@@ -445,8 +445,12 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         if isinstance(block, TextBlock):
             page_first.setdefault(block.lines[0].page, block.lines[0].top)
     first_on_page = [a for a in anchors if abs(page_first.get(a[0], -1.0) - a[1]) < 1]
-    resolve = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles),
-                                first_on_page)
+    by_height = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles),
+                                  first_on_page)
+    by_name = links_by_name(links, anchors, titles)
+
+    def resolve(href: str | None) -> str | None:
+        return f"#{by_name[href]}" if href in by_name else by_height(href)
     preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
         Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
@@ -512,9 +516,29 @@ def dest_links(block: Block) -> list[tuple[str, str]]:
 
 
 def heading_key(text: str) -> str:
-    """A heading's or a link's text without its section number: a contents list often numbers
-    its entries as a list ("1." stripped as the item's number) while the heading keeps it."""
-    return re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+", "", normalise(text))
+    """A heading's or a link's text without its section numbers: a contents list often numbers
+    its entries as a list ("1." stripped as the item's number) while the heading keeps it, and a
+    heading may carry two ("5. § 5 Your rights")."""
+    key, previous = normalise(text), ""
+    while key != previous:
+        previous, key = key, re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+", "", key)
+    return key
+
+
+def links_by_name(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
+                  titles: dict[str, str]) -> dict[str, str]:
+    """href -> section id for the ``pdf-dest:`` links whose text names a heading on the page they
+    lead to: the name decides, whatever height the producer wrote."""
+    places = {section_id: page for page, _, section_id in anchors}
+    named: dict[str, str] = {}
+    for title, section_id in titles.items():
+        named.setdefault(heading_key(title), section_id)
+    found = {}
+    for href, text in links:
+        target = named.get(heading_key(text))
+        if target is not None and places[target] == dest_place(href)[0]:
+            found[href] = target
+    return found
 
 
 def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
