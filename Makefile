@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract bench-sysdeps clean signals
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract bench-sysdeps clean signals fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -133,3 +133,9 @@ bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed bench-sysdeps
 ## signals: extract every shared real PDF and count reference-free defects (../shared/tools/extraction_signals.py)
 signals: $(STAMP) bytecode
 	$(BIN)/python bench/signals.py --pdfs $(REALPDFS) --out .cache/signals
+
+## fuzz: 150 seeded mutations of the notices through `notice check` and `notice release`, 60 seeded
+## corruptions of the Swedish PDF through `notice extract` (issue #13); fails on any traceback, hang,
+## output changed by a failed run, or words lost in silence (bench/fuzz.py)
+fuzz: locales
+	$(BIN)/python bench/fuzz.py --mutations 150 --corruptions 60

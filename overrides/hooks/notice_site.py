@@ -57,7 +57,7 @@ def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
     if state.get("checked") == inputs:
         return
     problems = checks.check_all(Path(config.docs_dir), state["locales"], state["source_language"],
-                                languages=languages)
+                                languages=languages, settings=checks.lint_settings(config))
     for problem in problems:
         if problem.severity != "error":
             log.info("notice check: %s", problem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import logging
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from notice import markdown
 from notice.catalog import count
+from notice.document import Problem, complete_languages
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -37,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--password", default="", help="user password of an encrypted PDF")
     ext.add_argument("--allow-loss", action="store_true",
                      help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
+    ext.add_argument("--allow-damaged", action="store_true",
+                     help="write the Markdown even when the PDF reader had to repair the file or could not "
+                          "decompress part of it (the damaged pages are listed)")
     ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
     ext.add_argument("--vocabulary", type=Path, action="append", metavar="PATH",
                      help="Markdown or text (files or folders) in the PDFs' language, to read glyphs the PDF maps "
@@ -84,7 +89,8 @@ def pdfs_in(sources: list[Path]) -> list[Path]:
 
 def extract_one(source: Path, args: argparse.Namespace, target: Path | None, progress: Progress | None) -> Report:
     result = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password,
-                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary)
+                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary,
+                     allow_damaged=args.allow_damaged)
     report = result.report
     if result.letters:
         log.info("%s: %d unmapped glyph(s) read from the words around them: %s", source, len(result.letters),
@@ -148,7 +154,9 @@ def cmd_release(args: argparse.Namespace) -> int:
     from notice.versions import archive, release
 
     layout, versions_file = archive.read_site_config(args.config)
-    for line in release.release(layout, versions_file, args.label, summaries):
+    check = functools.partial(lint, args.config, args.locales, layout.languages[0], list(layout.languages),
+                              versions=False)
+    for line in release.release(layout, versions_file, args.label, summaries, check):
         log.info("%s", line)
     return 0
 
@@ -159,8 +167,25 @@ def source_language(root: Path) -> str:
     return settings(root).source_language
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str],
+         strict_freshness: bool = False, versions: bool = True) -> list[Problem]:
+    """``notice check``: every published Markdown file, every catalog and (``versions``)
+    versions.yml; a release checks versions.yml itself (before the first one it may be empty)."""
     from notice.lint import checks
+    from notice.lint.markup import read_config
+    from notice.versions.versions import check_versions
+
+    config = read_config(mkdocs_yml)
+    root = mkdocs_yml.parent
+    notice = (config.get("extra") or {}).get("notice") or {}
+    docs = root / str(config.get("docs_dir") or "docs")
+    locales = root / str(notice["locales"]) if notice.get("locales") and locales == Path("locales") else locales
+    problems = checks.check_all(docs, locales, source_lang, strict_freshness, languages, checks.lint_settings(config))
+    versions_file = root / str(notice.get("versions") or "versions.yml")
+    return problems + (check_versions(versions_file, complete_languages(docs, languages)) if versions else [])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     from notice.project import settings
     from notice.site import languages
 
@@ -171,8 +196,8 @@ def cmd_check(args: argparse.Namespace) -> int:
                  count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
                  project.source_language)
         return 0
-    problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
-                                project.languages)
+    problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
+                    args.strict_freshness)
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from notice.document import Problem
 from notice.errors import NoticeError
 from notice.files import write_atomically
 from notice.reader import MarkdownError, front_matter_line, read_notice
@@ -96,9 +97,20 @@ def add_version(text: str, entry: Callable[[str], str], path: Path) -> str:
 
 
 def release(
-    layout: Layout, versions_file: Path, label: str | None = None, summaries: Mapping[str, str] | None = None
+    layout: Layout,
+    versions_file: Path,
+    label: str | None = None,
+    summaries: Mapping[str, str] | None = None,
+    check: Callable[[], list[Problem]] | None = None,
 ) -> list[str]:
-    """Snapshot the current notice as a release; returns what was written, one line per file."""
+    """Snapshot the current notice as a release; returns what was written, one line per file.
+    ``check`` is ``notice check`` (the lint stands beside this package, so the caller hands it
+    in): a notice it refuses is not released, and nothing is written."""
+    errors = [str(p) for p in (check() if check else []) if p.severity == "error"]
+    if errors:
+        raise NoticeError(
+            "\n".join(errors) + f"\nnotice check: {len(errors)} errors; nothing released or written"
+        )
     summaries = dict(summaries or {})
     unknown = sorted(set(summaries) - set(layout.languages))
     if unknown:
@@ -113,6 +125,12 @@ def release(
     done: list[str] = []
     newest = versions[0] if versions else None
     if newest is None or date > newest.effective:
+        used = next((v for v in versions if label and v.version == label), None)
+        if used is not None:
+            raise NoticeError(
+                f"{versions_file}:{used.line}: version label {label} is already used by the version "
+                f"of {used.effective} (expected a new label, found {label})"
+            )
         if not label:
             last = f" (the last is {newest.version})" if newest else ""
             raise NoticeError(

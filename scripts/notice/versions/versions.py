@@ -8,13 +8,14 @@ One file, two readers: the mkdocs hooks load it and stop at the first build with
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from notice.document import Problem
+from notice.document import Problem, read_text
 from notice.errors import NoticeError
 from notice.markdown import YAML_LOADER
 
@@ -60,6 +61,9 @@ def parse_versions(
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         return (), [Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
+    except UnicodeDecodeError:
+        bad = read_text(path)[1] or (1, "not UTF-8")
+        return (), [Problem(file, bad[0], bad[1])]
     try:
         data: Any = yaml.load(text, Loader=YAML_LOADER) or {}
         root = yaml.compose(text, Loader=YAML_LOADER)
@@ -99,6 +103,11 @@ def parse_versions(
             problems.append(
                 Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
             )
+        if re.search(r'[<>"&\x00-\x1f]', label):
+            problems.append(
+                Problem(file, line, f"version entry {n} ({effective}): the label {label!r} holds markup or "
+                                    "control characters (expected a plain label such as 2.0)")
+            )
         summary = entry.get("summary") or {}
         summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
         missing = [lang for lang in languages if not summary.get(lang, "").strip()]
@@ -113,6 +122,19 @@ def parse_versions(
                 )
             )
         found.append(Version(label, effective, summary, line))
+    first_use: dict[str, Version] = {}
+    for version in reversed(found):  # oldest first: the later use of a label is the mistake
+        if version.version and version.version in first_use:
+            used = first_use[version.version]
+            problems.append(
+                Problem(
+                    file,
+                    version.line,
+                    f"version label {version.version} is used twice (expected a new label for "
+                    f"{version.effective}, found the label of {used.effective}, line {used.line})",
+                )
+            )
+        first_use.setdefault(version.version, version)
     for newer, older in zip(found, found[1:]):
         if newer.effective == older.effective:
             problems.append(
