@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+
+#: Left out of a copy of the project, at its top only (``scripts/notice/site`` is a package, not a build).
+TOP_LEVEL_SKIP = frozenset({".git", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".cache",
+                            "bench", "docs-screenshots", "tests"})
+
+
+def copy_project(target: Path, skip: frozenset[str] = TOP_LEVEL_SKIP) -> Path:
+    """The repository as a site's maintainers have it, at ``target``: to change and build without touching it."""
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        caches = {n for n in names if n == "__pycache__" or n.startswith(".venv")}
+        return caches | (skip & set(names) if Path(folder) == ROOT else set())
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -9,7 +9,6 @@ partly translated site) and by tests that read its built HTML, PDF and JSON.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po, write_po
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 
 LANG = "fr"
 #: The sections the fixture translates (the rest stays Swedish, labelled).
@@ -69,18 +68,6 @@ class PartialSite:
     project: Path  # the repository copy with docs/fr and locales/fr
     site: Path  # its strict build
     locale_check: subprocess.CompletedProcess[str]  # `make locale-check` right after new-language
-
-
-#: Left out of the copy at the top only: a built site, caches, tools (``scripts/notice/site`` stays).
-TOP_LEVEL_SKIP = {".git", "site", "node_modules", ".pytest_cache", "bench", "docs-screenshots", "tests", ".cache"}
-
-
-def copy_project(target: Path) -> Path:
-    def ignore(folder: str, names: list[str]) -> set[str]:
-        skip = {n for n in names if n == "__pycache__" or n.startswith(".venv")}
-        return skip | (TOP_LEVEL_SKIP & set(names) if Path(folder) == ROOT else set())
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

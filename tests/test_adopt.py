@@ -6,7 +6,6 @@ the built site is the organisation's, in its languages, with none of the example
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from . import conftest
 from .conftest import ROOT, SHARED
 from .pdfgen import make_pdf
 
@@ -22,11 +22,7 @@ EXAMPLE_WORDS = ("Allegis", "onlinesekretess", "Online-Datenschutzhinweis")
 
 
 def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "node_modules", "__pycache__", ".pytest_cache", ".cache",
-                                    "bench", "docs-screenshots", "tests")
-    shutil.copytree(ROOT, project, ignore=ignore)
-    return project
+    return conftest.copy_project(tmp_path / "project")
 
 
 def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -142,3 +138,15 @@ def test_an_organisation_from_a_real_pdf(tmp_path: Path) -> None:
     assert "Datenschutz" in (site / "index.html").read_text(encoding="utf-8")
     assert (site / "en" / "2023-02-01" / "index.html").exists()
     assert_none_of_the_example(site)
+
+
+def test_what_init_would_publish_is_linted_before_anything_is_written(tmp_path: Path) -> None:
+    """A PDF's text is as untrusted as a pull request: a bidirectional override (which shows a line to a
+    reviewer in another order than to a reader) is refused, named at the line of the notice it would be."""
+    from notice import adopt
+
+    clean = "---\ntitle: Datenschutz\nlang: de\n---\n\n# Datenschutz\n\nSie haben Rechte.\n"
+    assert adopt.unsafe({"de": clean}, ROOT, tmp_path) == []
+    hostile = clean.replace("Sie haben", "Sie haben \u202e")
+    found = adopt.unsafe({"de": clean, "en": hostile}, ROOT, tmp_path)
+    assert len(found) == 1 and found[0].startswith("docs/en/index.md:8: bidirectional override U+202E"), found

@@ -5,7 +5,6 @@ Each case edits a copy of the repository in a temporary folder and runs both com
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,17 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from . import conftest
 from .conftest import ROOT
 
 EN = "docs/en/index.md"
 
 
 def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "node_modules", "__pycache__", ".pytest_cache",
-                                    "bench", "docs-screenshots", "tests")
-    shutil.copytree(ROOT, project, ignore=ignore)
-    return project
+    return conftest.copy_project(tmp_path / "project")
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:

@@ -130,6 +130,8 @@ def test_a_ragged_double_spaced_paragraph_ends_at_gaps_not_at_short_lines(tmp_pa
 
 
 ADDRESS = ["Example Services AB", "Box 123", "111 22 Stockholm", "privacy@example.com"]
+#: As written: a printed e-mail address becomes its mailto link.
+ADDRESS_MD = "  \n".join(ADDRESS[:-1] + ["[privacy@example.com](mailto:privacy@example.com)"])
 
 
 def test_an_address_is_one_block_with_line_breaks(tmp_path: Path) -> None:
@@ -138,7 +140,7 @@ def test_an_address_is_one_block_with_line_breaks(tmp_path: Path) -> None:
     pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, BODY[0], GAP, "Write to us:", GAP, *ADDRESS, GAP,
                                 *[line for s in ("We answer within a month.", "Ask us.", "That is all.") for line in (s, GAP)]]]
     text = extracted(tmp_path, pages)
-    assert "  \n".join(ADDRESS) + "\n\n" in text
+    assert ADDRESS_MD + "\n\n" in text
     assert "Example Services AB<br />\nBox 123<br />" in __import__("markdown").markdown(text)
 
 
@@ -147,7 +149,7 @@ def test_an_address_in_a_document_without_paragraph_gaps(tmp_path: Path) -> None
     punctuation is still one block with line breaks, and the paragraphs around it stay apart."""
     pages: list[list[Line]] = [[("Privacy notice", 18.0), "Write to us:", *ADDRESS, BODY[1]]]
     found = paragraphs(extracted(tmp_path, pages))
-    assert found == ["Write to us:", "  \n".join(ADDRESS), BODY[1]]
+    assert found == ["Write to us:", ADDRESS_MD, BODY[1]]
 
 
 def test_a_paragraph_goes_on_over_the_page_break_but_a_heading_atop_the_page_does_not(tmp_path: Path) -> None:

@@ -28,6 +28,8 @@ from notice.document import load_doc
 from notice.errors import NoticeError
 from notice.extraction.extract import Extraction, extract
 from notice.files import write_atomically
+from notice.lint.checks import check_front_values
+from notice.lint.markup import check_characters, check_markup, read_config, site_markdown
 from notice.site import languages
 from notice.versions import archive, release
 
@@ -119,6 +121,21 @@ def dated(result: Extraction, plan: Plan, pdf: Path) -> Extraction:
     if result.notice.effective is None:
         raise NoticeError(f"{pdf}: no effective date found in the PDF; give it with --effective YYYY-MM-DD")
     return result
+
+
+def unsafe(texts: dict[str, str], root: Path, scratch: Path) -> list[str]:
+    """What the lint would refuse to publish in the extracted notices (markup, characters, front matter
+    values: a PDF's text is as untrusted as a pull request), checked before anything is written."""
+    markup = site_markdown(read_config(root / "mkdocs.yml"))
+    found = []
+    for lang, text in texts.items():
+        path = scratch / lang / "index.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        doc = load_doc(path, lang)
+        problems = check_characters(doc) + check_front_values(doc) + check_markup(doc, markup)
+        found += [str(p).replace(str(path), f"docs/{lang}/index.md") for p in problems if p.severity == "error"]
+    return found
 
 
 def untranslated_copy(source_text: str, source_path: Path, lang: str) -> str:
@@ -230,6 +247,9 @@ def adopt(root: Path, plan: Plan) -> list[str]:
         source_scratch = Path(scratch) / f"{source_lang}.md"
         for lang in plan.untranslated:
             texts[lang] = untranslated_copy(texts[source_lang], source_scratch, lang)
+        refused = unsafe(texts, root, Path(scratch))
+        if refused:
+            raise NoticeError("\n".join(refused) + f"\nnotice init: {len(refused)} errors; nothing written")
     titles = {lang: str(result.notice.title) for lang, result in plan.extracted.items()}
     config_text = configure(root / "mkdocs.yml", plan, titles)
     done = []

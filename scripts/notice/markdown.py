@@ -25,11 +25,17 @@ HARD_BREAK = "  \n"
 # ---------------------------------------------------------------- writing
 
 
+#: An '&' that Python-Markdown would read as the start of a character reference.
+ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape(text: str) -> str:
-    """Markdown-safe text. Python-Markdown has no backslash escape for '<' (it would show the
-    backslash), so '<' becomes an entity; the others take a backslash."""
-    text = re.sub(r"([\\`*_\[\]>])", r"\\\1", text)
-    return text.replace("<", "&lt;")
+    """Markdown-safe text: what a PDF prints is shown as printed, never read as markup. Python-Markdown
+    has no backslash escape for '<' (it would show the backslash), so '<' becomes an entity, and so
+    does an '&' that would start one ('&#106;' stays those six characters); the others take a
+    backslash ('{' too, so a printed '{: onclick=…}' is no attribute list)."""
+    text = re.sub(r"([\\`*_\[\]>{])", r"\\\1", text)
+    return ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
 
 
 def escape_line_start(text: str) -> str:
@@ -72,19 +78,26 @@ def render_list(block: ListBlock) -> list[str]:
 
 
 def render_cell(cell: Cell) -> str:
+    """A cell's blocks on one line, ``<br>`` between them; a list keeps its items' markers
+    ("- a<br>- b", "1. a<br>2. b": the site makes them a list again), while a paragraph that
+    only looks like an item is escaped. Lists in a cell are one level deep."""
     parts: list[str] = []
     for block in cell.blocks:
         if isinstance(block, Paragraph):
             parts.append(render_spans(block.spans))
         else:
-            parts.extend(render_spans(item.spans) for item in block.items)
+            for n, item in enumerate(block.items, 1):
+                marker = f"{item.number or n}." if block.ordered else "-"
+                parts.append(f"{marker} {render_spans(item.spans)}")
     return "<br>".join(p.replace("|", "\\|") for p in parts) or " "
 
 
 def render_table(table: Table) -> list[str]:
-    header = table.header if table.header is not None else table.rows[0]
-    body = table.rows if table.header is not None else table.rows[1:]
-    width = max([len(header)] + [len(row) for row in body])
+    """A pipe table. Markdown needs a header row; a table without one (a layout grid) gets an empty
+    header row, which the reader and the site read as "no header"."""
+    body = table.rows
+    width = max([len(table.header or ())] + [len(row) for row in body])
+    header = table.header if table.header is not None else tuple(Cell(()) for _ in range(width))
 
     def row_line(cells: tuple[Cell, ...]) -> str:
         texts = [render_cell(c) for c in cells] + [" "] * (width - len(cells))

@@ -1,12 +1,11 @@
 """Bad edits to the site fail, naming the page and the rule. A copy of the project in a temporary
 folder gets new pages (the released notice itself only changes through a release), each with one
-bad edit: an image without alt text or a table without a header row stops the strict build (the
+bad edit: an image without alt text or a table header row with an unnamed column stops the strict build (the
 hook's static check); a heading level jump or low-contrast custom CSS builds, and axe-core in the
 browser names it. Two copies hold all the cases, built side by side."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,13 +15,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ..conftest import ROOT
+from .. import conftest
 from . import support
 from .conftest import NewContext
 
 #: What a copy of the project leaves out: not needed to build the site.
-NOT_COPIED = {".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
-              "scripts", ".mypy_cache", ".ruff_cache"}
+NOT_COPIED = frozenset({".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
+                         "scripts", ".mypy_cache", ".ruff_cache"})
 PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 LOW_CONTRAST_CSS = ".md-typeset #avsnitt + p { color: #b4b4b4; }\n"
 
@@ -42,7 +41,7 @@ class Case:
 CASES = {c.slug: c for c in [
     Case("prov-bild", f"![]({PIXEL})", "image-alt", "build"),
     Case("prov-html-bild", f'<img src="{PIXEL}">', "raw <img> is not allowed", "lint"),  # before the page checks
-    Case("prov-tabell", "Kontor:\n\n|   |   |\n|---|---|\n| Stockholm | Göteborg |\n| Malmö | Uppsala |",
+    Case("prov-tabell", "Kontor:\n\n| Stad |   |\n|---|---|\n| Stockholm | Göteborg |\n| Malmö | Uppsala |",
          "table-header", "build"),
     Case("prov-rubrik", "#### Ett för djupt underavsnitt {#djupt}\n\nText.", "heading-order", "axe"),
     Case("prov-kontrast", "Ljusgrå text.", "color-contrast", "axe"),  # the lint refuses {: .class}: CSS by id
@@ -50,7 +49,7 @@ CASES = {c.slug: c for c in [
 
 
 def copy_project(dest: Path, cases: list[Case]) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda where, names: NOT_COPIED if Path(where) == ROOT else set())
+    conftest.copy_project(dest, NOT_COPIED)
     for case in cases:
         for lang in ("sv", "en"):
             page = f"# Provsida\n\nEn sida som en redaktör lägger till.\n\n## Avsnitt {{#avsnitt}}\n\n{case.markdown}\n"

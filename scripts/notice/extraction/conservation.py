@@ -2,7 +2,7 @@
 
 Each word of the text layer must turn up as body text, or as something removed on purpose
 (page furniture, the back-to-top phrase, the effective-date line the site shows beside the
-title, the header row a table repeats on each new page). Words are compared as runs of letters
+title, the header row a table repeats on each new page, which layout records). Words are compared as runs of letters
 and digits, so re-joined lines, hyphenated compounds and punctuation moved out of a link do not
 count as losses.
 
@@ -86,13 +86,6 @@ def body_tokens(notice: Notice) -> list[str]:
     return [token for text in body_texts(notice) for token in tokens(text)]
 
 
-def table_headers(notice: Notice) -> list[list[str]]:
-    """The tokens of each table's header row: a table that runs over pages repeats it on each."""
-    blocks = list(notice.preamble) + [b for section in notice.sections for b in section.blocks]
-    return [[t for cell in table.header for b in cell.blocks for text in block_texts(b) for t in tokens(text)]
-            for table in blocks if isinstance(table, Table) and table.header is not None]
-
-
 def invented(source: list[str], notice: Notice) -> tuple[str, ...]:
     """Body words found on no page, whole or as two neighbours joined (a word split by hyphenation)."""
     known = set(source) | {a + b for a, b in zip(source, source[1:])}
@@ -107,7 +100,8 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     """Align the source tokens with the body in reading order (so a loss is charged to the page it
     happened on); what is left matches the body anywhere (blocks read in another order), then
     what was removed on purpose; a pair of neighbours the body has as one word (a word split by
-    hyphenation) matches last."""
+    hyphenation) matches last, or two leftovers of one page (a word cut in a table cell, whose
+    rest comes after the row's other cells)."""
     body = body_tokens(notice)
     source = [(token, page.number) for page in pages for word in page.words for token in tokens(word.text)]
     # autojunk: very common words do not anchor the alignment (near-linear on long documents);
@@ -122,9 +116,6 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     removed_pool: dict[str, Counter[str]] = {}
     for item in notice.removed:
         removed_pool.setdefault(item.kind, Counter()).update(tokens(item.text))
-    for header in table_headers(notice):  # dropped where the table goes on: once a new page at most
-        removed_pool.setdefault("repeated-header", Counter()).update(
-            {token: n * (len(pages) - 1) for token, n in Counter(header).items()})
     counts = {kind: 0 for kind in removed_pool}
     matched = sum(aligned)
     unmatched: list[tuple[int, str, int]] = []
@@ -151,6 +142,14 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             spare[token + following[1]] -= 1
             matched += 2
             skip.add(following[0])
+            continue
+        # a word cut in a table cell: its rest is read after the row's other cells, on the same page
+        rest = next((m for m in unmatched[n + 1:] if m[0] not in skip and m[2] == page
+                     and spare[token + m[1]] > 0), None)
+        if rest is not None:
+            spare[token + rest[1]] -= 1
+            matched += 2
+            skip.add(rest[0])
             continue
         lost.append((token, page))
     return Report(notice.source, len(source), matched, counts, tuple(lost),
