@@ -749,15 +749,16 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
 
 def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
     """True when the document ends its paragraphs with vertical gaps: most lines that end a sentence
-    well short of the right edge (a paragraph's last line) are followed by a gap (GAPPED_SHARE)."""
+    well short of the right edge (a paragraph's last line, list items aside) are followed by a gap
+    (GAPPED_SHARE)."""
     ends = gaps = 0
     for group in groups:
         right = max((ln.x1 for ln in group), default=0.0)
         for a, b in zip(group, group[1:]):
             step = b.top - a.top
             if (abs(a.size - body_size) > 0.6 or abs(b.size - body_size) > 0.6 or abs(a.x0 - b.x0) > 2
-                    or not 0 < step < 4 * pitch or a.bold or b.bold):
-                continue
+                    or not 0 < step < 4 * pitch or a.bold or b.bold or bullet_of(a) or bullet_of(b)):
+                continue  # list items end no paragraph
             if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
                 ends += 1
                 gaps += step > BLOCK_GAP * pitch
