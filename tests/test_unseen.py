@@ -249,3 +249,15 @@ def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: P
     text = extracted(tmp_path, pages)
     assert "effective: 2026-04-16\neffective_label: Last updated on\n" in text
     assert "16 April 2026" not in text.split("\n---\n", 1)[1]
+
+
+def test_list_items_do_not_count_against_the_paragraph_gaps(tmp_path: Path) -> None:
+    """Items set at line pitch end sentences without a gap; they are no paragraphs, so the document
+    still ends its paragraphs at gaps and the ragged paragraph stays whole."""
+    items = [f"- {text}" for text in ("We keep your name.", "We keep your e-mail.", "We keep your orders.",
+                                       "We keep your letters.", "We keep your calls.")]
+    short = ["We answer within a month.", "Ask us anything.", "We are glad to help.", "That is all."]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *RAGGED, GAP, *items, GAP, *BODY, GAP,
+                                *[line for s in short for line in (s, GAP)]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found[0] == " ".join(RAGGED) and found[2:] == [" ".join(BODY), *short]
