@@ -261,3 +261,13 @@ def test_list_items_do_not_count_against_the_paragraph_gaps(tmp_path: Path) -> N
                                 *[line for s in short for line in (s, GAP)]]]
     found = paragraphs(extracted(tmp_path, pages))
     assert found[0] == " ".join(RAGGED) and found[2:] == [" ".join(BODY), *short]
+
+
+def test_a_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP,
+                                ("5. Which security measures protect your personal data and", 13.0, "F2"),
+                                ("who checks them?", 13.0, "F2"), GAP, *RAGGED, GAP, ("6. Storage", 13.0, "F2"), GAP, *BODY]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## 5. Which security measures protect your personal data and who checks them?",
+        "## 6. Storage"]

@@ -130,6 +130,14 @@ def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBloc
     return a.page == b.page and b.top - a.top < 3 * a.size and not NUMBERED_HEADING.match(second.text)
 
 
+def heading_goes_on(first: TextBlock, second: TextBlock) -> bool:
+    """The second heading block is the first's next line: same style, right below, begun in lower
+    case after a line that ends without punctuation."""
+    a, b = first.lines[-1], second.lines[0]
+    return (style(first) == style(second) and a.page == b.page and 0 < b.top - a.top < 2.5 * a.size
+            and second.text[:1].islower() and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
+
+
 def colored(block: TextBlock, body_color: str) -> bool:
     """Every word in one colour that is not the body text's (links aside)."""
     colors = {line.color for line in block.lines}
@@ -463,6 +471,14 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
         blocks[:2] = [TextBlock(first.kind, first.lines + second.lines, first.level, first.ordered)]  # type: ignore[union-attr]
+    n = 1
+    while n < len(blocks):  # a heading's second line set apart ("… hangi güvenlik önlemleri" / "uygulanmaktadır?")
+        a, b = blocks[n - 1], blocks[n]
+        if (isinstance(a, TextBlock) and isinstance(b, TextBlock) and heading(a) and heading(b)
+                and heading_goes_on(a, b)):
+            blocks[n - 1 : n + 1] = [TextBlock(a.kind, a.lines + b.lines, a.level, a.ordered)]
+            continue
+        n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
