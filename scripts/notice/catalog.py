@@ -7,6 +7,7 @@ from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import PoFileError, read_po
+from babel.support import Translations
 
 from notice.errors import CatalogError
 
@@ -48,3 +49,14 @@ def split_list(text: str) -> tuple[str, ...]:
 def phrases(locales: Path, lang: str, msgid: str) -> tuple[str, ...]:
     """A '|'-separated list in one catalog entry, for lists such as vague link texts."""
     return split_list(phrase(locales, lang, msgid))
+
+
+def translations(locales: Path, lang: str) -> Translations:
+    """The compiled catalog of ``lang`` for Jinja's i18n extension; never a silent null catalog."""
+    mo = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if not mo.exists():
+        raise CatalogError(f"{mo}: compiled catalog missing (run: make locales)")
+    loaded = Translations.load(str(locales), [lang], DOMAIN)
+    if not isinstance(loaded, Translations):
+        raise CatalogError(f"{mo}: not a readable compiled catalog (run: make locales)")
+    return loaded

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from notice import markdown
+from notice.document import Problem
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -53,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
     rel.add_argument("--summary", action="append", default=[], metavar="LANG=TEXT",
                      help="change-log summary of a new version in one language (repeat per language)")
+    rel.add_argument("--correct", metavar="WHY",
+                     help="correct a released version on purpose (the newest, or the one named by --version): "
+                          "its files are made anew and WHY is recorded in versions.yml")
     rel.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     return parser
 
@@ -129,10 +133,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
     if len(summaries) != len(args.summary):
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
-    from notice.versions import archive, release
+    from notice.versions import release
 
-    layout, versions_file = archive.read_site_config(args.config)
-    for line in release.release(layout, versions_file, args.label, summaries):
+    config = release.read_config(args.config)
+    for line in release.release(config, args.label, summaries, args.correct, quiet=args.quiet):
         log.info("%s", line)
     return 0
 
@@ -155,11 +159,20 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
                                 project.languages)
+    problems += check_archive(Path("mkdocs.yml"))
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
     log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
     return 1 if errors else 0
+
+
+def check_archive(mkdocs_yml: Path) -> list[Problem]:
+    """versions.yml, every released text, and every released file against its recorded SHA-256."""
+    from notice.versions import archive
+
+    layout, versions_file = archive.read_site_config(mkdocs_yml)
+    return archive.check_archive(layout, versions_file) if versions_file.exists() else []
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:

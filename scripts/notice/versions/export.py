@@ -27,7 +27,9 @@ from notice.versions.archive import Archive, Published, export_url, version_url
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "notice.schema.json"
 SCHEMA_URL = "schemas/notice.schema.json"  # where the site publishes it, below the site root
-SCHEMA_VERSION = 1
+#: 2: made once at release and never again, so it holds nothing that changes later (no longer
+#: 'current', 'effective_until' or 'urls.compare': the change log and the feed say those).
+SCHEMA_VERSION = 2
 
 Json = dict[str, Any]
 
@@ -108,7 +110,7 @@ def links_json(blocks: tuple[Block, ...]) -> list[Json]:
 
 
 def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
-    """The JSON document of one version in one language."""
+    """The JSON document of one version in one language, as it is released (see freeze.py)."""
     notice: Notice = item.notice
     page = urljoin(urls.language, version_url(item.date))
     links: Json = {
@@ -117,8 +119,6 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
         "pdf": urljoin(urls.language, export_url(item.lang, item.date, "pdf")),
         "json": urljoin(urls.language, export_url(item.lang, item.date, "json")),
     }
-    if item.next is not None:
-        links["compare"] = page + "compare/"
     return {
         "$schema": urljoin(urls.site, SCHEMA_URL),
         "schema_version": SCHEMA_VERSION,
@@ -127,8 +127,6 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
         "version": item.version.version,
         "effective": item.date.isoformat(),
         "effective_label": notice.effective_label,
-        "effective_until": item.until.isoformat() if item.until else None,
-        "current": item.is_current,
         "urls": links,
         "source": {"file": notice.source, "sha256": notice.source_sha256},
         "markdown": {"file": markdown_file, "sha256": item.sha256},
