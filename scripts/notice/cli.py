@@ -136,7 +136,12 @@ def cmd_release(args: argparse.Namespace) -> int:
     from notice.versions import release
 
     config = release.read_config(args.config)
-    for line in release.release(config, args.label, summaries, args.correct, quiet=args.quiet):
+    try:
+        written = release.release(config, args.label, summaries, args.correct, quiet=args.quiet)
+    except KeyboardInterrupt:
+        print("notice: release interrupted: nothing was written", file=sys.stderr)
+        return 130
+    for line in written:
         log.info("%s", line)
     return 0
 

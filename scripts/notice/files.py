@@ -63,10 +63,14 @@ def write_all(changes: Mapping[Path, bytes], journal: Path) -> None:
         journal.mkdir(parents=True)
     except OSError as err:
         raise OutputError(f"{journal}: cannot start writing ({err.strerror})") from None
+    target = journal
     try:
         with (journal / JOURNAL_LOG).open("a", encoding="utf-8") as log:
             for n, (target, data) in enumerate(changes.items()):
                 _apply(target, data, journal / f"backup-{n}", log)
+    except OSError as err:
+        _undo(journal)
+        raise OutputError(f"{target}: cannot write ({err.strerror}); nothing was written") from None
     except BaseException:
         _undo(journal)
         raise
