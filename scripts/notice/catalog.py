@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import io
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
@@ -52,11 +54,9 @@ def phrases(locales: Path, lang: str, msgid: str) -> tuple[str, ...]:
 
 
 def translations(locales: Path, lang: str) -> Translations:
-    """The compiled catalog of ``lang`` for Jinja's i18n extension; never a silent null catalog."""
-    mo = locales / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not mo.exists():
-        raise CatalogError(f"{mo}: compiled catalog missing (run: make locales)")
-    loaded = Translations.load(str(locales), [lang], DOMAIN)
-    if not isinstance(loaded, Translations):
-        raise CatalogError(f"{mo}: not a readable compiled catalog (run: make locales)")
-    return loaded
+    """The catalog of ``lang`` for Jinja's i18n extension, compiled from its .po in memory: a
+    release renders with the catalog as it is, never with a stale or missing .mo."""
+    buffer = io.BytesIO()
+    write_mo(buffer, load(locales, lang))
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)

@@ -164,7 +164,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
                                 project.languages)
-    problems += check_archive(Path("mkdocs.yml"))
+    problems += check_released_files(Path("mkdocs.yml"))
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
@@ -172,12 +172,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def check_archive(mkdocs_yml: Path) -> list[Problem]:
-    """versions.yml, every released text, and every released file against its recorded SHA-256."""
+def check_released_files(mkdocs_yml: Path) -> list[Problem]:
+    """Every released file (text, JSON, PDF) against the SHA-256 versions.yml records for it."""
     from notice.versions import archive
 
     layout, versions_file = archive.read_site_config(mkdocs_yml)
-    return archive.check_archive(layout, versions_file) if versions_file.exists() else []
+    return archive.check_recorded_files(layout, versions_file) if versions_file.exists() else []
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
@@ -186,6 +186,11 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
     for path in written:
         log.info("wrote %s", path)
+    if written:  # its copy of the current version is published with it: its JSON and PDF, recorded
+        from notice.versions import release
+
+        for line in release.release(release.read_config(Path("mkdocs.yml")), quiet=args.quiet):
+            log.info("%s", line)
     log.info("next: translate docs/%s/index.md section by section, fill locales/%s/LC_MESSAGES/messages.po, "
              "then run: notice check --update-freshness %s", args.lang, args.lang, args.lang)
     return 0

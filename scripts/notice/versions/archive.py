@@ -464,6 +464,28 @@ def check_archive(layout: Layout, versions_file: Path) -> list[Problem]:
     return load_archive(layout, versions, versions_file)[1]
 
 
+def check_recorded_files(layout: Layout, versions_file: Path) -> list[Problem]:
+    """Only the released files against the SHA-256 versions.yml records, reading no notice: for
+    ``notice check`` when the lint already refuses a notice the archive would need to read."""
+    versions, problems = parse_versions(versions_file, [])
+    if problems:
+        return problems
+    found = []
+    for version in versions:
+        for key, recorded in version.sha256.items():
+            path = layout.docs / key
+            actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+            if actual != recorded:
+                what = "is missing" if actual is None else "was changed"
+                found.append(
+                    Problem(
+                        str(path), 1, f"a released file of version {version.version} {what} (expected sha256 "
+                        f"{recorded[:16]}…, as recorded at {versions_file}:{version.sha256_line}); {correct_hint(version)}"
+                    )
+                )
+    return found
+
+
 def load(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> Archive:
     archive, problems = load_archive(layout, versions, versions_file)
     if problems:
