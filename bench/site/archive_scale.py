@@ -25,8 +25,9 @@ ROOT = variants.ROOT
 OUT = ROOT / "bench" / "out"
 NOTICE = Path(sys.executable).parent / "notice"
 FIRST_SECTION_PARAGRAPH = re.compile(r"(?m)^(## .*\n\n)([^-|#\n!<][^\n]*)$")
-#: What the fixture is made from: a change to any of these makes it again.
-INPUTS = ("docs", "locales", "overrides", "scripts/notice", "mkdocs.yml", "versions.yml", "bench/site")
+#: What the fixture is made from: a change to any of these makes it again (after a change to the
+#: release code itself, pass --fresh).
+INPUTS = ("docs", "locales", "overrides", "mkdocs.yml", "versions.yml")
 
 
 @dataclass(frozen=True)

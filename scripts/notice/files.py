@@ -1,5 +1,6 @@
 """Files: outputs written whole or not at all, by every command that writes (extract, release,
-new-language), and fingerprints of inputs, by which the site hooks keep what they computed from
+new-language) — one file (``write_atomically``) or several together (``write_all``, a release) —,
+and fingerprints of inputs, by which the site hooks keep what they computed from
 them across the i18n plugin's builds. Kept apart from extraction so that the hooks can use it
 without loading the PDF reader."""
 

@@ -1,5 +1,6 @@
 """Typeset: the HTML of one version (rendered from the ``Notice`` by ``partials/notice-pdf.html``)
-in; a PDF out. The only module that imports WeasyPrint.
+in; a PDF out, as bytes. The only module that imports WeasyPrint. ``notice release`` typesets each
+version once, many at a time on a process pool (``typeset_all``); the build typesets nothing.
 
 The PDF is tagged, carries the document language and title, links where the page links, and
 numbers its pages. Fonts come from the system (Debian's fonts-dejavu-core, see the Makefile's
