@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs-sv docs-en bench bench-archive bench-extract clean signals
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-archive bench-extract bench-sysdeps clean signals fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,9 +23,11 @@ locales: $(STAMP) bytecode
 bytecode: $(STAMP)
 	$(BIN)/python -m compileall -q scripts/notice overrides/hooks
 
-## locale-extract: refresh the template from templates and code
+## locale-extract: refresh the template from templates and code; comments starting "Translators:"
+## before a string go to the catalogs as its #. note
+EXTRACT_COMMENTS := --add-comments Translators:
 locale-extract: $(STAMP)
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ --no-location --sort-output \
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ $(EXTRACT_COMMENTS) --no-location --sort-output \
 	  --project notice-site --copyright-holder "notice-site contributors" \
 	  --output-file locales/messages.pot .
 
@@ -34,13 +36,17 @@ locale-update: locale-extract
 	$(BIN)/pybabel update --input-file locales/messages.pot --domain messages --output-dir locales \
 	  --no-fuzzy-matching --ignore-obsolete
 
-## locale-check: fail when a catalog is stale against the template
+## locale-check: fail when a catalog is stale against the template. `pybabel update --check` cannot
+## pass on a catalog with msgctxt (Babel 2.18, python-babel/babel#1307), so: update a copy, compare.
 locale-check: $(STAMP)
-	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ --no-location --sort-output \
+	$(BIN)/pybabel extract --mapping babel.cfg --keywords N_ $(EXTRACT_COMMENTS) --no-location --sort-output \
 	  --project notice-site --copyright-holder "notice-site contributors" \
 	  --output-file $(VENV)/messages.check.pot .
-	$(BIN)/pybabel update --check --input-file $(VENV)/messages.check.pot --domain messages \
-	  --output-dir locales --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	rm -rf $(VENV)/locale-check && mkdir -p $(VENV)/locale-check && cp -R locales/. $(VENV)/locale-check/
+	$(BIN)/pybabel -q update --input-file $(VENV)/messages.check.pot --domain messages \
+	  --output-dir $(VENV)/locale-check --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date
+	@diff -r -x '*.mo' -x '*.pot' locales $(VENV)/locale-check >&2 || \
+	  { echo "locale-check: a catalog is stale against templates and code (run: make locale-update)" >&2; exit 1; }
 
 ## locale-init LANG=xx: start a catalog for a new language
 locale-init: locale-extract
@@ -77,11 +83,10 @@ site: sysdeps locales
 serve: locales
 	$(BIN)/mkdocs serve
 
-## docs-sv / docs-en: regenerate the notice Markdown from the source PDFs
-docs-sv: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-sv.pdf --lang sv --out docs/sv/index.md
-docs-en: locales
-	$(BIN)/notice extract sources/allegis-privacy-notice-en.pdf --lang en --ids-from docs/sv/index.md --out docs/en/index.md
+## docs: extract every language again from the PDF under sources/ that its notice names (the source
+## language first; translations keep its section ids); languages without a PDF are left alone
+docs: locales
+	$(BIN)/notice reextract
 
 ## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
 ## under docs/<lang>/<date>/ with its PDF and JSON, made once, and records their SHA-256 in
@@ -106,16 +111,37 @@ bench-archive: sysdeps locales
 clean:
 	rm -rf site $(VENV) node_modules locales/*/LC_MESSAGES/*.mo
 
-## bench-extract: score our extractor and pymupdf4llm against the hand-checked gold files
+## bench-extract: score our extractor, pymupdf4llm with its layout model and opendataloader-pdf
+## against the hand-checked gold files, then the round trip (bench/roundtrip/): known documents rendered by
+## six PDF producers in two styles each, every block scored against its source. The producers and Java are
+## Debian packages (installed when missing and run as root; otherwise the round trip skips what is missing).
 BENCH_VENV := .venv-bench
 REALPDFS ?= ../shared/realpdfs
+BENCH_SYSDEPS := libreoffice-writer-nogui openjdk-17-jre-headless chromium
 $(BENCH_VENV)/.installed: bench/requirements.txt
 	$(PYTHON) -m venv $(BENCH_VENV)
 	$(BENCH_VENV)/bin/pip install --quiet -r bench/requirements.txt
 	touch $@
-bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold
+bench-sysdeps:
+	@command -v dpkg-query >/dev/null || { echo "bench-sysdeps: not Debian; install LibreOffice Writer, Java 17, Chromium"; exit 0; }; \
+	missing=$$(for p in $(BENCH_SYSDEPS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "bench-sysdeps: installing" $$missing; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	  else echo "bench-sysdeps: missing" $$missing "- the bench skips them (sudo apt-get install" $$missing")"; fi; \
+	fi
+bench-extract: $(STAMP) bytecode $(BENCH_VENV)/.installed bench-sysdeps
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/score_extract.py --pdfs $(REALPDFS) sources --gold bench/gold \
+	  --tools ours,pymupdf4llm-layout,opendataloader
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BENCH_VENV)/bin/python bench/roundtrip/run.py --json .cache/roundtrip/report.json
 
 ## signals: extract every shared real PDF and count reference-free defects (../shared/tools/extraction_signals.py)
 signals: $(STAMP) bytecode
 	$(BIN)/python bench/signals.py --pdfs $(REALPDFS) --out .cache/signals
+
+## fuzz: 150 seeded mutations of the notices through `notice check` and `notice release`, 60 seeded
+## corruptions of the Swedish PDF through `notice extract` (issue #13); fails on any traceback, hang,
+## output changed by a failed run, or words lost in silence (bench/fuzz.py)
+fuzz: locales
+	$(BIN)/python bench/fuzz.py --mutations 150 --corruptions 60

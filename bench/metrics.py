@@ -507,3 +507,94 @@ def score_document(gold_md: str, pred_md: str, running_heads: Sequence[str] = ()
         link_prf(gold, pred).f1,
         *excess,
     )
+
+
+# --- blocks (the round trip's exact ground truth) -----------------------------------------------
+
+BLOCK_KINDS = ("heading", "paragraph", "item", "cell", "link")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One scored unit: ``kind`` (one of :data:`BLOCK_KINDS`), a ``key`` that must be equal to match
+    (a heading's re-based level, a link's target) and the normalised ``text`` matched at >= 0.9."""
+
+    kind: str
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class BlockScores:
+    """Block P/R/F1 per kind and over all blocks (micro: every block counts once)."""
+
+    per_kind: dict[str, PRF]
+    overall: PRF
+
+
+def blocks_of(markdown: str) -> list[Block]:
+    """Markdown -> its blocks: headings (with level), paragraphs, list items, table cells, links.
+
+    A heading's level is re-based (the highest heading is 1), so ``#``/``##`` and ``##``/``###``
+    documents compare equal. A paragraph is its lines joined: an address with line breaks is one block.
+    """
+    parsed = parse_markdown(markdown)
+    levels = rebased_levels(parsed.headings)
+    blocks = [Block("heading", str(lvl), inline_to_normal(h.text)) for h, lvl in zip(parsed.headings, levels)]
+    blocks += [Block("paragraph", "", inline_to_normal(" ".join(lines))) for lines in parsed.paragraphs]
+    blocks += [Block("item", "", inline_to_normal(item.text)) for item in parsed.list_items]
+    blocks += [Block("cell", "", cell) for cell in table_cells(parsed.tables)]
+    blocks += [Block("link", link.target, link.text) for link in links_in(parsed.body)]
+    return [b for b in blocks if b.text or b.kind == "link"]
+
+
+def block_scores(gold_md: str, pred_md: str) -> BlockScores:
+    """Gold and predicted Markdown -> :class:`BlockScores`; blocks pair one-to-one within (kind, key)."""
+    gold, pred = blocks_of(gold_md), blocks_of(pred_md)
+    per_kind: dict[str, PRF] = {}
+    total = [0, 0, 0]
+    for kind in BLOCK_KINDS:
+        counts = [0, 0, 0]
+        for key in {b.key for b in gold + pred if b.kind == kind}:
+            g = [b.text for b in gold if (b.kind, b.key) == (kind, key)]
+            p = [b.text for b in pred if (b.kind, b.key) == (kind, key)]
+            for i, n in enumerate((len(greedy_match(g, p)), len(g), len(p))):
+                counts[i] += n
+        per_kind[kind] = prf(*counts)
+        total = [t + c for t, c in zip(total, counts, strict=True)]
+    return BlockScores(per_kind, prf(*total))
+
+
+_BROWSER_MARGIN_RE = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},? \d{1,2}:\d{2}(?: ?[AP]M)?\b|^\d{1,4}/\d{1,4}$", re.IGNORECASE
+)
+_GARBLED_RE = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f]|\(cid:\d+\)")
+
+
+def count_garbled(markdown: str) -> int:
+    """Markdown -> characters no reader can read: U+FFFD, private-use glyphs, control characters,
+    and ``(cid:n)`` placeholders (each counts once)."""
+    return len(_GARBLED_RE.findall(markdown))
+
+
+def count_furniture_strings(markdown: str, strings: Iterable[str]) -> int:
+    """Markdown and what a producer prints in the margins -> lines that are, or hold, furniture.
+
+    A line counts when it is a page-number line (as :func:`count_furniture`, and a browser's ``n/m``
+    or ``11/29/26, 2:05 PM`` date), or contains one of ``strings`` (normalised), so a header merged
+    into a line of body text is found too.
+    """
+    _, body = split_front_matter(markdown)
+    needles = [s for s in (normalise_text(x) for x in strings) if s]
+    count = 0
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        plain = line_to_plain(line) if not line.lstrip().startswith("|") else normalise_text(line)
+        count += bool(
+            _PAGE_NUMBER_RE.match(plain)
+            or _PAGE_OF_RE.search(plain)
+            or _BROWSER_MARGIN_RE.match(plain)
+            or any(n in plain for n in needles)
+        )
+    return count

@@ -36,6 +36,10 @@ REPO_VENV_BIN = BENCH_DIR.parent / ".venv" / "bin"
 GNU_TIME = Path("/usr/bin/time")
 DEFAULT_OURS_CMD = "notice extract {pdf} --lang {lang} --out {out}"
 DEFAULT_PYMUPDF4LLM_CMD = "{python} {bench}/run_pymupdf4llm.py {pdf} {out}"
+PEER_CMDS = {  # the strongest peers: pymupdf4llm with PyMuPDF's layout model, opendataloader-pdf (Java)
+    "pymupdf4llm-layout": "{python} {bench}/run_pymupdf4llm.py --layout {pdf} {out}",
+    "opendataloader": "{python} {bench}/run_opendataloader.py {pdf} {out}",
+}
 DEFAULT_TIMEOUT_S = 600.0
 OURS = "ours"
 
@@ -441,7 +445,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--pymupdf4llm-cmd", default=DEFAULT_PYMUPDF4LLM_CMD, help="command template")
     parser.add_argument(
-        "--tools", default=f"{OURS},pymupdf4llm", help="comma-separated tools to run (ours, pymupdf4llm)"
+        "--tools",
+        default=f"{OURS},pymupdf4llm",
+        help=f"comma-separated tools to run ({OURS}, pymupdf4llm, {', '.join(PEER_CMDS)})",
     )
     parser.add_argument("--json", type=Path, help="also write the report as JSON here")
     parser.add_argument("--keep", type=Path, help="keep converter outputs and logs in this folder")
@@ -453,7 +459,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark; print the report; return the exit code (0 unless --fail-on-targets and a FAIL)."""
     args = parse_args(argv)
-    templates = {OURS: args.ours_cmd, "pymupdf4llm": args.pymupdf4llm_cmd}
+    templates = {OURS: args.ours_cmd, "pymupdf4llm": args.pymupdf4llm_cmd, **PEER_CMDS}
     for option, template in (("--ours-cmd", args.ours_cmd), ("--pymupdf4llm-cmd", args.pymupdf4llm_cmd)):
         check_template(option, template)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]

@@ -3,16 +3,35 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from .partial_language import PartialSite
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 FIXTURES = ROOT / "tests" / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+
+#: Left out of a copy of the project, at its top only (``scripts/notice/site`` is a package, not a build).
+TOP_LEVEL_SKIP = frozenset({".git", "site", "node_modules", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".cache",
+                            "bench", "docs-screenshots", "tests"})
+
+
+def copy_project(target: Path, skip: frozenset[str] = TOP_LEVEL_SKIP) -> Path:
+    """The repository as a site's maintainers have it, at ``target``: to change and build without touching it."""
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        caches = {n for n in names if n == "__pycache__" or n.startswith(".venv")}
+        return caches | (skip & set(names) if Path(folder) == ROOT else set())
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -36,3 +55,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
+
+
+@pytest.fixture(scope="session")
+def partial_site(tmp_path_factory: pytest.TempPathFactory) -> PartialSite:
+    """A French translation started with `notice new-language fr`: two sections translated, the
+    catalog filled in part, built strictly in a copy of the repository (tests/partial_language.py)."""
+    from . import partial_language
+
+    return partial_language.build(tmp_path_factory.mktemp("partial"))

@@ -5,7 +5,6 @@ Each case edits a copy of the repository in a temporary folder and runs both com
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -13,17 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from . import conftest
 from .conftest import ROOT
 
 EN = "docs/en/index.md"
 
 
 def copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "node_modules", "__pycache__", ".pytest_cache",
-                                    "bench", "docs-screenshots", "tests")
-    shutil.copytree(ROOT, project, ignore=ignore)
-    return project
+    return conftest.copy_project(tmp_path / "project")
 
 
 def edit(path: Path, change: Callable[[str], str]) -> None:
@@ -152,6 +148,6 @@ def test_new_language_builds_labelled_and_untranslated(tmp_path: Path) -> None:
     assert page.count('<div class="notice-untranslated" lang="sv">') == 27  # the preamble and 26 sections
     assert '<h1 id="top" tabindex="-1" lang="sv">' in page
     status = (tmp_path / "site" / "status" / "index.html").read_text(encoding="utf-8")
-    assert 'id="status-fr"' in status and "Inte översatt: 26" in status
+    assert 'id="status-fr"' in status and "26 avsnitt inte översatta" in status
     check = run(sys.executable, "-m", "notice.cli", "check")
     assert check.returncode == 0 and "language 'fr' lacks a translation of 'Back to top'" in check.stderr

@@ -98,9 +98,9 @@ def test_every_pdf_link_is_on_the_page(built_site: Path, lang: str, pdf: str) ->
 
 def test_links_that_say_nothing_name_their_destination_for_screen_readers(built_site: Path) -> None:
     body = article(read(built_site, "index.html"))
-    assert ('<a href="#eu-usa-och-schweiz-usa-privacy">klicka här<span class="notice-sr"> '
+    assert ('<a href="#eu-usa-och-schweiz-usa-privacy">klicka här<span class="notice-sr" lang="sv"> '
             '(avsnittet ”EU – USA och Schweiz – USA: Privacy Shield-nätverket”)</span></a>') in body
-    assert '>här<span class="notice-sr"> (webbplatsen app.onetrust.com)</span></a>' in body
+    assert '>här<span class="notice-sr" lang="sv"> (webbplatsen app.onetrust.com)</span></a>' in body
     english = article(read(built_site, "en/index.html"))
-    assert '>here<span class="notice-sr"> (website app.onetrust.com)</span></a>' in english
+    assert '>here<span class="notice-sr" lang="en"> (website app.onetrust.com)</span></a>' in english
     assert not re.search(r">(?:här|here|klicka här|click here)</a>", body + english), "a vague link kept no context"

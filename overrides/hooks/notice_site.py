@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.lint import checks
 from notice.site import site, translation
+from notice.site.languages import TITLE as UNTRANSLATED_TITLE
 from notice.versions import versions
 
 log = logging.getLogger("mkdocs.hooks.notice_site")  # under "mkdocs", so --strict counts it
@@ -43,6 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     state["locales"] = root / notice.get("locales", "locales")
     state["source_language"] = str(notice.get("source_language", languages[0]))
     state["languages"] = [(lang["locale"], lang["name"]) for lang in config.plugins["i18n"].config.languages]
+    state.setdefault("source_site_name", config.site_name)  # before any language's own replaces it
     run_checks(config, languages)
     return config
 
@@ -54,7 +57,7 @@ def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
     if state.get("checked") == inputs:
         return
     problems = checks.check_all(Path(config.docs_dir), state["locales"], state["source_language"],
-                                languages=languages)
+                                languages=languages, settings=checks.lint_settings(config))
     for problem in problems:
         if problem.severity != "error":
             log.info("notice check: %s", problem)
@@ -71,21 +74,18 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         translations = site.translations(state["locales"], language(config))
     except NoticeError as err:
         raise PluginError(str(err)) from None
-    env = templating.share_compiled_templates(config.theme.get_env())
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
-    state["env"] = env
-    state["translations"] = translations
-    state["gettext"] = translations.gettext
+    interface = catalog.Interface(translations, language(config))
+    state["env"] = templating.install_interface(templating.share_compiled_templates(config.theme.get_env()), interface)
+    state["interface"] = interface
 
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """The page templates (``main.html``, ``404.html``, footer) get the same catalog, and absolute
     addresses for hreflang. Templates compiled for one language serve the next."""
-    templating.share_compiled_templates(env)
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(state["translations"], newstyle=True)  # type: ignore[attr-defined]
+    templating.install_interface(templating.share_compiled_templates(env), state["interface"])
     env.filters["notice_absolute_url"] = functools.partial(site.absolute_url, str(config.site_url or "/"))
+    env.globals["notice_site_name_lang"] = site.site_name_lang(language(config), state["source_language"],
+                                                               config.site_name, state["source_site_name"])
     return env
 
 
@@ -94,17 +94,25 @@ def render(template: str, **context: Any) -> str:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.meta.get("notice_page") == "changelog":
-        return f"# {state['gettext'](site.CHANGELOG_TITLE)}\n"
-    if page.meta.get("notice_page") == "translation-status":
-        return f"# {state['gettext'](translation.STATUS_TITLE)}\n"
+    interface: catalog.Interface = state["interface"]
+    titles = {"changelog": site.CHANGELOG_TITLE, "translation-status": translation.STATUS_TITLE}
+    title = titles.get(str(page.meta.get("notice_page")))
+    if title is not None:
+        shown_in = interface.lang_of(title)
+        if shown_in != interface.lang:
+            page.meta["notice_title_lang"] = shown_in
+        return site.page_title(interface.gettext(title), "" if shown_in == interface.lang else shown_in)
+    if language(config) != state["source_language"] and UNTRANSLATED_TITLE in (page.meta.get("untranslated") or []):
+        page.meta["notice_title_lang"] = state["source_language"]
     return markdown
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     for problem in site.markup_problems(html):  # an error, not a warning: `--quiet` drops warnings
         log.error(f"{Path(config.docs_dir).name}/{page.file.src_uri}: {problem}")
-    html = site.name_permalinks(html, lambda section: state["gettext"](site.PERMALINK_NAME) % {"section": section})
+    interface: catalog.Interface = state["interface"]
+    html = site.name_permalinks(html, lambda section: interface.gettext(site.PERMALINK_NAME) % {"section": section},
+                                interface.lang_of(site.PERMALINK_NAME))
     lang = language(config)
     date_locale = str(settings(config).get("date_locale", {}).get(lang, lang))
     if page.meta.get("notice_page") == "changelog":
@@ -119,15 +127,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
                                                  source_lang=state["source_language"])
     if "effective" not in page.meta:
         return html
+    back_to_top = render("partials/notice-back-to-top.html")
+    html = site.add_back_to_top(html, back_to_top)
+    shown_in: dict[str, str] = {}
     if lang != state["source_language"]:
-        html = mark_translation(html, page, config, lang)
-    html = site.accessible_tables(html, render, state["gettext"](site.TABLE_CAPTION))
-    vague = {p.casefold() for p in catalog.split_list(state["gettext"](checks.VAGUE_LINKS))}
-    html = site.describe_vague_links(html, vague, state["gettext"])
-    contents = render("partials/notice-contents.html", entries=site.contents(page.toc))
+        html, shown_in = mark_translation(html, page, config, lang, back_to_top)
+    caption = interface.mark(escape(interface.gettext(site.TABLE_CAPTION)), interface.lang_of(site.TABLE_CAPTION))
+    html = site.accessible_tables(html, render, caption)
+    vague = {p.casefold() for p in catalog.split_list(interface.gettext(checks.VAGUE_LINKS))}
+    html = site.describe_vague_links(html, vague, interface.gettext, interface.lang_of)
+    contents = render("partials/notice-contents.html", entries=site.contents(page.toc, shown_in))
     html = site.mark_top(html, site.effective_date(page.meta, lang, date_locale, render) + contents)
     point_skip_link_at_top(page)
-    return site.add_back_to_top(html, render("partials/notice-back-to-top.html"))
+    return html
 
 
 def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStatus, ...]:
@@ -140,7 +152,10 @@ def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStat
     return state["statuses"]  # type: ignore[no-any-return]
 
 
-def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> str:
+def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str,
+                     back_to_top: str) -> tuple[str, dict[str, str]]:
+    """The page with its untranslated and outdated sections marked, and the language each
+    untranslated section is shown in (by id)."""
     source_lang = state["source_language"]
     path = Path(config.docs_dir) / source_lang / "index.md"
     key = fingerprint([path])
@@ -149,8 +164,9 @@ def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str) -> 
         state["source_doc_key"] = key
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])
-    return translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),
-                                     render, lang)
+    marked = translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),
+                                       render, lang, back_to_top)
+    return marked, {section: source_lang for section, shown in states.items() if shown == "untranslated"}
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import document, templating
+from notice import catalog, document, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.site import site
@@ -91,8 +91,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         raise PluginError(str(err)) from None
     env = templating.share_compiled_templates(config.theme.get_env())
     env.autoescape = True
-    env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations, newstyle=True)  # type: ignore[attr-defined]
+    templating.install_interface(env, catalog.Interface(translations, language(config)))
     env.tests.update(typeset.JINJA_TESTS)
     env.filters["notice_nest"] = typeset.nest
     state.update(env=env, gettext=translations.gettext)

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
 import json
 import logging
 import sys
 from pathlib import Path
 
 from notice import markdown
-from notice.document import Problem
+from notice.catalog import count
+from notice.document import Problem, complete_languages
 from notice.errors import NoticeError
 from notice.extraction.conservation import Report
 from notice.extraction.extract import extract
@@ -36,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--password", default="", help="user password of an encrypted PDF")
     ext.add_argument("--allow-loss", action="store_true",
                      help="write the Markdown even when words of the PDF are not accounted for (they are listed)")
+    ext.add_argument("--allow-damaged", action="store_true",
+                     help="write the Markdown even when the PDF reader had to repair the file or could not "
+                          "decompress part of it (the damaged pages are listed)")
     ext.add_argument("--report", type=Path, help="write the conservation report of the run as JSON")
     ext.add_argument("--vocabulary", type=Path, action="append", metavar="PATH",
                      help="Markdown or text (files or folders) in the PDFs' language, to read glyphs the PDF maps "
@@ -49,6 +55,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new-language", help="add a language: untranslated copy, catalog, mkdocs.yml entry")
     new.add_argument("lang", help="Babel language code, e.g. de")
+
+    init = sub.add_parser("init", help="start the site of an organisation from its notice PDFs (replaces the example)")
+    init.add_argument("--org", required=True, help="the organisation's name, as the site shows it")
+    init.add_argument("--site-url", required=True, help="the site's public address, e.g. https://notices.example.org/")
+    init.add_argument("--source", required=True, metavar="LANG=PDF", help="the notice in its source language")
+    init.add_argument("--translation", action="append", default=[], metavar="LANG=PDF",
+                      help="the same notice in another language, from its own PDF (repeatable)")
+    init.add_argument("--language", action="append", default=[], metavar="LANG",
+                      help="a language still to be translated: published labelled, in the source language (repeatable)")
+    init.add_argument("--effective", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                      help="the date the notice took effect, when the PDF does not print it")
+    init.add_argument("--replace", action="store_true", help="replace the site this checkout holds (the example)")
+
+    sub.add_parser("reextract", help="extract every language again from the PDF under sources/ its notice names")
 
     rel = sub.add_parser("release", help="snapshot the current notice of every language as a published version")
     rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
@@ -72,7 +92,8 @@ def pdfs_in(sources: list[Path]) -> list[Path]:
 
 def extract_one(source: Path, args: argparse.Namespace, target: Path | None, progress: Progress | None) -> Report:
     result = extract(source, args.lang, args.locales, ids_from=args.ids_from, password=args.password,
-                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary)
+                     on_page=progress.page_done if progress else None, vocabulary=args.vocabulary,
+                     allow_damaged=args.allow_damaged)
     report = result.report
     if result.letters:
         log.info("%s: %d unmapped glyph(s) read from the words around them: %s", source, len(result.letters),
@@ -136,8 +157,10 @@ def cmd_release(args: argparse.Namespace) -> int:
     from notice.versions import release
 
     config = release.read_config(args.config)
+    languages = config.layout.languages
+    check = functools.partial(lint, args.config, args.locales, languages[0], list(languages), versions=False)
     try:
-        written = release.release(config, args.label, summaries, args.correct, quiet=args.quiet)
+        written = release.release(config, args.label, summaries, args.correct, quiet=args.quiet, check=check)
     except KeyboardInterrupt:
         print("notice: release interrupted: nothing was written", file=sys.stderr)
         return 130
@@ -152,23 +175,43 @@ def source_language(root: Path) -> str:
     return settings(root).source_language
 
 
-def cmd_check(args: argparse.Namespace) -> int:
+def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str],
+         strict_freshness: bool = False, versions: bool = True) -> list[Problem]:
+    """``notice check``: every published Markdown file, every catalog and (``versions``)
+    versions.yml; a release checks versions.yml itself (before the first one it may be empty)."""
     from notice.lint import checks
+    from notice.lint.markup import read_config
+    from notice.versions.versions import check_versions
+
+    config = read_config(mkdocs_yml)
+    root = mkdocs_yml.parent
+    notice = (config.get("extra") or {}).get("notice") or {}
+    docs = root / str(config.get("docs_dir") or "docs")
+    locales = root / str(notice["locales"]) if notice.get("locales") and locales == Path("locales") else locales
+    problems = checks.check_all(docs, locales, source_lang, strict_freshness, languages, checks.lint_settings(config))
+    versions_file = root / str(notice.get("versions") or "versions.yml")
+    return problems + (check_versions(versions_file, complete_languages(docs, languages)) if versions else [])
+
+
+def cmd_check(args: argparse.Namespace) -> int:
     from notice.project import settings
     from notice.site import languages
 
     project = settings(Path("."))
     if args.update_freshness:
         done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
-        log.info("%s: %d sections marked current against %s", args.update_freshness, len(done), project.source_language)
+        log.info("%s: %s against %s", args.update_freshness,
+                 count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
+                 project.source_language)
         return 0
-    problems = checks.check_all(Path("docs"), args.locales, project.source_language, args.strict_freshness,
-                                project.languages)
+    problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
+                    args.strict_freshness)
     problems += check_released_files(Path("mkdocs.yml"))
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
-    log.info("notice check: %d errors, %d warnings", errors, len(problems) - errors)
+    log.info("notice check: %s, %s", count(errors, "%(num)d error", "%(num)d errors"),
+             count(len(problems) - errors, "%(num)d warning", "%(num)d warnings"))
     return 1 if errors else 0
 
 
@@ -196,11 +239,38 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from notice import adopt
+
+    plan = adopt.Plan(
+        organisation=args.org,
+        site_url=args.site_url if args.site_url.endswith("/") else args.site_url + "/",
+        source=adopt.parse_pdf_option(args.source),
+        translations=tuple(adopt.parse_pdf_option(value) for value in args.translation),
+        untranslated=tuple(args.language),
+        effective=args.effective,
+        replace=args.replace,
+    )
+    for line in adopt.adopt(Path("."), plan):
+        log.info("%s", line)
+    log.info("next: make site (builds it), then review docs/*/index.md and versions.yml in a pull request")
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from notice import adopt
+
+    for line in adopt.reextract(Path(".")):
+        log.info("%s", line)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
-        commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language}
+        commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language,
+                    "init": cmd_init, "reextract": cmd_reextract}
         return commands[args.command](args)
     except NoticeError as err:
         print(f"notice: error: {err}", file=sys.stderr)

@@ -60,8 +60,26 @@ class Doc:
         return next((s for s in self.sections if s.id == section_id), None)
 
 
+def read_text(path: Path) -> tuple[str, tuple[int, str] | None]:
+    """The text of ``path``, and (line, message) when it is not UTF-8: the text then holds U+FFFD
+    for the bad bytes, so that nothing reading it raises."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        line = data.count(b"\n", 0, err.start) + 1
+        message = f"not UTF-8 (byte 0x{data[err.start]:02x} at column {err.start - line_start + 1})"
+        return data.decode("utf-8", errors="replace"), (line, message)
+
+
 def load_doc(path: Path, lang: str) -> Doc:
-    text = path.read_text(encoding="utf-8")
+    try:
+        text, bad_bytes = read_text(path)
+    except OSError as err:
+        return Doc(path, lang, "", {}, 1, (), (), f"cannot read the notice ({err.strerror})")
+    if bad_bytes is not None:
+        return Doc(path, lang, text, {}, bad_bytes[0], (), (), bad_bytes[1])
     try:
         front, body_start = split_front_matter(text)
     except Exception as err:  # noqa: BLE001 - yaml raises many error types; all mean the same to an editor
@@ -105,8 +123,8 @@ def translation_in_progress(path: Path) -> bool:
     with a pattern, not YAML: every language's build asks this of every notice."""
     try:
         text = path.read_text(encoding="utf-8")
-    except OSError:
-        return False  # a missing notice is reported by the other checks
+    except (OSError, UnicodeDecodeError):
+        return False  # a missing or unreadable notice is reported by the other checks
     end = text.find("\n---\n", 4) if text.startswith("---\n") else -1
     match = UNTRANSLATED_KEY.search(text[: end + 1]) if end > 0 else None
     if match is None:

@@ -23,11 +23,17 @@ FENCE = re.compile(r"^(```|~~~)")
 # ---------------------------------------------------------------- writing
 
 
+#: An '&' that Python-Markdown would read as the start of a character reference.
+ENTITY_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+
+
 def escape(text: str) -> str:
-    """Markdown-safe text. Python-Markdown has no backslash escape for '<' (it would show the
-    backslash), so '<' becomes an entity; the others take a backslash."""
-    text = re.sub(r"([\\`*_\[\]>])", r"\\\1", text)
-    return text.replace("<", "&lt;")
+    """Markdown-safe text: what a PDF prints is shown as printed, never read as markup. Python-Markdown
+    has no backslash escape for '<' (it would show the backslash), so '<' becomes an entity, and so
+    does an '&' that would start one ('&#106;' stays those six characters); the others take a
+    backslash ('{' too, so a printed '{: onclick=…}' is no attribute list)."""
+    text = re.sub(r"([\\`*_\[\]>{])", r"\\\1", text)
+    return ENTITY_START.sub("&amp;", text).replace("<", "&lt;")
 
 
 def escape_line_start(text: str) -> str:

@@ -123,3 +123,5 @@ class Notice:
     removed: tuple[Removed, ...] = field(default=())
     #: (section id, hash of the source-language section) this translation follows, when known
     source_sections: tuple[tuple[str, str], ...] = field(default=())
+    #: parts still shown in the source language ("title", "preamble", section ids): a translation being made
+    untranslated: tuple[str, ...] = field(default=())

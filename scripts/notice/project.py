@@ -25,10 +25,15 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def parse_config(text: str) -> dict[str, Any]:
+    """mkdocs.yml as data (tags such as !ENV read as None)."""
+    return yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
+
+
 def settings(root: Path) -> Settings:
     path = root / "mkdocs.yml"
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        config = parse_config(path.read_text(encoding="utf-8"))
     except OSError as err:
         raise NoticeError(f"{path}: cannot read ({err.strerror}); run notice from the repository root") from None
     plugins = config.get("plugins") or []

@@ -122,6 +122,10 @@ def parse_inline(text: str) -> tuple[Span, ...]:
             plain.append("<")
             i += 4
             continue
+        if text.startswith("&amp;", i):  # and of an '&' that would start a character reference
+            plain.append("&")
+            i += 5
+            continue
         if text.startswith("**", i):
             end = _closing(text, "**", i + 2)
             if end > i + 2:
@@ -151,7 +155,7 @@ def parse_inline(text: str) -> tuple[Span, ...]:
 
 def unescape(text: str) -> str:
     text = re.sub(r"\\(.)", lambda m: m.group(1) if m.group(1) in ESCAPABLE else m.group(0), text)
-    return text.replace("&lt;", "<")
+    return text.replace("&lt;", "<").replace("&amp;", "&")
 
 
 def _closing(text: str, marker: str, start: int) -> int:
@@ -357,6 +361,7 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
         seen[anchor] = ref.line
     label = front.get("effective_label")
     followed = front.get("source_sections") or {}
+    untranslated = front.get("untranslated") or []
     return Notice(
         title=str(front.get("title") or title),
         lang=str(front["lang"]),
@@ -372,6 +377,7 @@ def read_notice(text: str, path: str | Path = "<notice>") -> Notice:
         source_sections=tuple((str(k), str(v)) for k, v in followed.items())
         if isinstance(followed, dict)
         else (),
+        untranslated=tuple(str(part) for part in untranslated) if isinstance(untranslated, list) else (),
     )
 
 

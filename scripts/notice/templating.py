@@ -11,6 +11,8 @@ from __future__ import annotations
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
+from notice.catalog import Interface
+
 
 class SharedBytecodeCache(BytecodeCache):
     """Compiled templates for the life of the process, keyed by template, file and every
@@ -58,4 +60,13 @@ CACHE = SharedBytecodeCache()
 
 def share_compiled_templates(env: Environment) -> Environment:
     env.bytecode_cache = CACHE
+    return env
+
+
+def install_interface(env: Environment, interface: Interface) -> Environment:
+    """``_``/``ngettext``/``pgettext``/``npgettext`` of ``interface`` (untranslated phrases marked
+    ``lang="en"``) and the ``notice_list`` filter (a CLDR list: "a, b och c") in ``env``."""
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(newstyle=True, **interface.html_callables())  # type: ignore[attr-defined]
+    env.filters["notice_list"] = interface.format_list
     return env

@@ -6,7 +6,6 @@ browser names it. Two copies hold all the cases, built side by side."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -16,15 +15,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ..conftest import ROOT
+from .. import conftest
 from . import support
 from .conftest import NewContext
 
 #: What a copy of the project leaves out: not needed to build the site.
-NOT_COPIED = {".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
-              "scripts", ".mypy_cache", ".ruff_cache"}
+NOT_COPIED = frozenset({".git", ".venv", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench", "tests",
+                         "scripts", ".mypy_cache", ".ruff_cache"})
 PIXEL = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-LOW_CONTRAST_CSS = ".md-typeset .prov-blek { color: #b4b4b4; }\n"
+LOW_CONTRAST_CSS = ".md-typeset #avsnitt + p { color: #b4b4b4; }\n"
 
 
 @dataclass(frozen=True)
@@ -32,25 +31,25 @@ class Case:
     slug: str  # the new page: docs/<lang>/<slug>.md
     markdown: str  # its one section's content
     rule: str
-    caught_by: str  # "build" (the failure names the Markdown file) or "axe" (the built page)
+    caught_by: str  # "build" or "lint" (the failure names the Markdown file) or "axe" (the built page)
 
     @property
     def named(self) -> str:
-        return f"docs/sv/{self.slug}.md" if self.caught_by == "build" else f"{self.slug}/index.html"
+        return f"docs/sv/{self.slug}.md" if self.caught_by in ("build", "lint") else f"{self.slug}/index.html"
 
 
 CASES = {c.slug: c for c in [
     Case("prov-bild", f"![]({PIXEL})", "image-alt", "build"),
-    Case("prov-html-bild", f'<img src="{PIXEL}">', "image-alt", "build"),
+    Case("prov-html-bild", f'<img src="{PIXEL}">', "raw <img> is not allowed", "lint"),  # before the page checks
     Case("prov-tabell", "Kontor:\n\n|   |   |\n|---|---|\n| Stockholm | Göteborg |\n| Malmö | Uppsala |",
          "table-header", "build"),
     Case("prov-rubrik", "#### Ett för djupt underavsnitt {#djupt}\n\nText.", "heading-order", "axe"),
-    Case("prov-kontrast", "Ljusgrå text.\n{: .prov-blek }", "color-contrast", "axe"),
+    Case("prov-kontrast", "Ljusgrå text.", "color-contrast", "axe"),  # the lint refuses {: .class}: CSS by id
 ]}
 
 
 def copy_project(dest: Path, cases: list[Case]) -> Path:
-    shutil.copytree(ROOT, dest, ignore=lambda where, names: NOT_COPIED if Path(where) == ROOT else set())
+    conftest.copy_project(dest, NOT_COPIED)
     for case in cases:
         for lang in ("sv", "en"):
             page = f"# Provsida\n\nEn sida som en redaktör lägger till.\n\n## Avsnitt {{#avsnitt}}\n\n{case.markdown}\n"
@@ -72,7 +71,7 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
 def bad_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
     """Per way of catching ("build", "axe"): the copy with those cases, and its build."""
     folder = tmp_path_factory.mktemp("bad-edits")
-    groups = {way: [c for c in CASES.values() if c.caught_by == way] for way in ("build", "axe")}
+    groups = {way: [c for c in CASES.values() if c.caught_by == way] for way in ("build", "lint", "axe")}
     projects = {way: copy_project(folder / way, cases) for way, cases in groups.items()}
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = dict(zip(projects, pool.map(build, projects.values())))
@@ -84,7 +83,7 @@ def test_bad_edit_fails_naming_page_and_rule(bad_builds: dict[str, tuple[Path, s
                                              new_context: NewContext, axe_source: str, slug: str) -> None:
     case = CASES[slug]
     project, result = bad_builds[case.caught_by]
-    if case.caught_by == "build":
+    if case.caught_by in ("build", "lint"):
         assert result.returncode != 0, f"the strict build accepted {case.named}"
         failure = result.stderr
     else:

@@ -26,7 +26,8 @@ class Extraction:
 
 
 def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None, password: str = "",
-            on_page: Callable[[int], None] | None = None, vocabulary: Iterable[Path] = ()) -> Extraction:
+            on_page: Callable[[int], None] | None = None, vocabulary: Iterable[Path] = (),
+            allow_damaged: bool = False) -> Extraction:
     """``source`` as a ``Notice`` in ``lang``. The words of the ``vocabulary`` files (the same
     language, such as the project's notices) help read glyphs the PDF maps to no character."""
     ids = None
@@ -45,7 +46,7 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
         ids=ids,
         ids_origin=origin,
     )
-    pages = pdf.read_pdf(source, password=password, on_page=on_page)
+    pages = pdf.read_pdf(source, password=password, on_page=on_page, allow_damaged=allow_damaged)
     read = glyphs.resolve(pages, glyphs.vocabulary_from(vocabulary) if glyphs.any_unreadable(pages) else set())
     pages = read.pages
     notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options,

@@ -10,15 +10,19 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+import re
+import zlib
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdfparser import PDFSyntaxError
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
@@ -47,6 +51,12 @@ CHUNK_PAGES = 6
 WORKERS = min(2, os.cpu_count() or 1)
 #: Points a word's centre may lie outside a link rectangle and still count as covered.
 LINK_SLACK = 1.5
+#: pdfminer's loggers whose warnings mean the file itself is damaged: streams it could not
+#: decompress, objects, page boxes or content operators it could not parse. Font warnings are
+#: producer quirks (one of the 33 shared real PDFs has one), not damage.
+DAMAGE_LOGGERS = ("pdfminer.pdftypes", "pdfminer.pdfdocument", "pdfminer.pdfparser", "pdfminer.psparser",
+                  "pdfminer.pdfinterp", "pdfminer.pdfpage")
+XREF_REBUILT = "cross-reference table damaged (rebuilt by scanning the file)"
 
 
 @dataclass(frozen=True)
@@ -103,10 +113,41 @@ def check_signature(path: Path) -> None:
         raise SourceError(str(path), f"not a PDF (starts with {kind}, no %PDF- header)")
 
 
+class _Diagnostics(logging.Handler):
+    """pdfminer's own messages while a file is read: to our log at debug level, never to the
+    terminal; the damage among them is kept by page (0: while opening the file)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.page = 0
+        self.damage: dict[int, list[str]] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        log.debug("pdfminer (page %d): %s", self.page, message)
+        if record.name.startswith(DAMAGE_LOGGERS):
+            self.damage.setdefault(self.page, []).append(message)
+
+
+@contextmanager
+def diagnostics() -> Iterator[_Diagnostics]:
+    pdfminer_log = logging.getLogger("pdfminer")
+    handler = _Diagnostics()
+    saved = pdfminer_log.propagate, pdfminer_log.level
+    pdfminer_log.addHandler(handler)
+    pdfminer_log.propagate = False
+    pdfminer_log.setLevel(logging.WARNING)
+    try:
+        yield handler
+    finally:
+        pdfminer_log.removeHandler(handler)
+        pdfminer_log.propagate, pdfminer_log.level = saved
+
+
 def page_count(path: Path, password: str = "") -> int:
     """Pages in ``path`` (0 when it cannot be opened; ``read_pdf`` then says why)."""
     try:
-        with pdfplumber.open(path, password=password) as pdf:
+        with diagnostics(), pdfplumber.open(path, password=password) as pdf:
             return len(pdf.pages)
     except Exception:  # noqa: BLE001 - only an estimate for progress; read_pdf reports the real error
         return 0
@@ -115,39 +156,105 @@ def page_count(path: Path, password: str = "") -> int:
 def document_title(path: Path, password: str = "") -> str:
     """The Title of the document information dictionary ("" when absent or unreadable)."""
     try:
-        with pdfplumber.open(path, password=password) as pdf:
+        with diagnostics(), pdfplumber.open(path, password=password) as pdf:
             title = pdf.metadata.get("Title", "")
     except Exception:  # noqa: BLE001 - only a fallback for a document without a title heading
         return ""
     return " ".join(title.split()) if isinstance(title, str) else ""
 
 
-def read_range(path: Path, password: str, start: int, stop: int) -> tuple[PageContent, ...]:
-    """Pages ``start`` to ``stop`` (0-based, exclusive) of ``path``. Each page's parsed objects
-    are released as soon as its words are taken, so memory stays flat in the page count."""
+def xref_damage(xrefs: list[Any], data: bytes) -> list[str]:
+    """Entries of the cross-reference table that do not point at their object. pdfminer then
+    reads on to the next object it finds, in silence: a page may draw another page's stream."""
+    wrong = []
+    for xref in xrefs:
+        for objid in xref.get_objids():
+            try:
+                stream_id, pos, genno = xref.get_pos(objid)
+            except KeyError:
+                continue
+            if pos == 0:
+                continue  # no object there: some producers list unused numbers so (one shared real PDF)
+            if stream_id is None and not re.match(rb"\s*%d\s+%d\s+obj\b" % (objid, genno), data[pos: pos + 40]):
+                wrong.append(objid)
+    if not wrong:
+        return []
+    return [f"cross-reference table damaged (it misplaces {len(wrong)} object{'s' if len(wrong) > 1 else ''}, "
+            f"first {wrong[0]})"]
+
+
+def stream_damage(page: pdfplumber.page.Page) -> list[str]:
+    """Compressed streams of ``page`` (its contents and the forms it draws) that do not
+    decompress whole. pdfminer reads such a stream as what it could get, or as nothing, and
+    says so at most at debug level: the words in the rest are lost in silence."""
+    found = []
+    pending = [resolve1(c) for c in page.page_obj.contents]
+    xobjects = resolve1((resolve1(page.page_obj.resources) or {}).get("XObject")) or {}
+    forms = [resolve1(x) for x in xobjects.values()] if isinstance(xobjects, dict) else []
+    pending += [f for f in forms if isinstance(f, PDFStream) and getattr(f.get("Subtype"), "name", "") == "Form"]
+    for stream in pending:
+        if isinstance(stream, PDFStream):
+            problem = undecodable(stream)
+            if problem:
+                found.append(problem)
+    return found
+
+
+def undecodable(stream: PDFStream) -> str:
+    """Why a Flate stream does not decompress whole ('' when it does, or cannot be tested here)."""
+    filters = stream.get_filters()
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE or stream.rawdata is None or stream.decipher:
+        return ""
+    decompressor = zlib.decompressobj()
+    try:
+        decompressor.decompress(stream.rawdata)
+    except zlib.error as err:
+        return f"stream {stream.objid} does not decompress ({err})"
+    return "" if decompressor.eof else f"stream {stream.objid} is cut short (its compressed data ends early)"
+
+
+Damage = tuple[tuple[int, str], ...]  # (page, what the PDF reader had to repair or could not read)
+
+
+def read_range(path: Path, password: str, start: int, stop: int) -> tuple[tuple[PageContent, ...], Damage]:
+    """Pages ``start`` to ``stop`` (0-based, exclusive) of ``path``, and the damage met on each.
+    Each page's parsed objects are released as soon as its words are taken, so memory stays
+    flat in the page count."""
     name = str(path)
     try:
-        with pdfplumber.open(path, password=password) as pdf:
+        with diagnostics() as seen, pdfplumber.open(path, password=password) as pdf:
             content = []
-            targets = page_targets(pdf)
+            rebuilt = any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs)
+            misplaced = [] if rebuilt else xref_damage(pdf.doc.xrefs, path.read_bytes())
+            targets = page_targets(pdf)  # resolves every page object: their damage shows here
+            opening = seen.damage.pop(0, [])
             for page in pdf.pages[start:stop]:
+                seen.page = page.page_number
+                if rebuilt or opening or misplaced:
+                    seen.damage.setdefault(page.page_number, []).extend(
+                        ([XREF_REBUILT] if rebuilt else []) + misplaced + opening)
+                seen.damage.setdefault(page.page_number, []).extend(stream_damage(page))
                 content.append(read_page(page, name, targets))
                 page.close()
-            return tuple(content)
+            damage = tuple((number, message) for number, messages in sorted(seen.damage.items()) if number
+                           for message in dict.fromkeys(messages))
+            return tuple(content), damage
     except (PdfminerException, PDFSyntaxError, PSException, PDFPasswordIncorrect, PDFEncryptionError,
             ValueError, KeyError, TypeError, AssertionError) as err:
         raise SourceError(name, describe(err, password)) from None
 
 
 def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | None = None,
-             workers: int = WORKERS) -> tuple[PageContent, ...]:
-    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text.
+             workers: int = WORKERS, allow_damaged: bool = False) -> tuple[PageContent, ...]:
+    """Read every page of ``path``; raise ``SourceError`` when the file cannot give text, or
+    when the reader had to repair it or could not decompress part of it (``allow_damaged``:
+    read it anyway and list the damaged pages as warnings).
     Long documents are read in ``workers`` processes, each taking runs of consecutive pages."""
     check_signature(path)
     name = str(path)
     total = page_count(path, password)
     if total < PARALLEL_FROM or workers < 2:
-        pages = read_range(path, password, 0, total or 10**9)
+        pages, damage = read_range(path, password, 0, total or 10**9)
         for page in pages:
             if on_page is not None:
                 on_page(page.number)
@@ -155,9 +262,11 @@ def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | No
         size = min(CHUNK_PAGES, -(-total // workers))  # short documents: one even run per worker
         ranges = [(start, min(start + size, total)) for start in range(0, total, size)]
         chunks: list[tuple[PageContent, ...]] = []
+        damage = ()
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(read_range, *zip(*[(path, password, a, b) for a, b in ranges])):
+            for chunk, chunk_damage in pool.map(read_range, *zip(*[(path, password, a, b) for a, b in ranges])):
                 chunks.append(chunk)
+                damage += chunk_damage
                 for page in chunk:
                     if on_page is not None:
                         on_page(page.number)
@@ -165,8 +274,40 @@ def read_pdf(path: Path, password: str = "", on_page: Callable[[int], None] | No
     if not pages:
         raise SourceError(name, "the PDF has no pages")
     if not any(page.words for page in pages):
-        raise SourceError(name, "no text layer: the pages look scanned or outlined and need OCR first")
+        also = f" (the file is damaged too: {damage_kinds(damage)})" if damage else ""
+        raise SourceError(name, f"no text layer: the pages look scanned or outlined and need OCR first{also}")
+    if damage:
+        refuse_damage(name, damage, allow_damaged)
     return pages
+
+
+def refuse_damage(name: str, damage: Damage, allow: bool) -> None:
+    """One line naming the damaged pages; with ``allow``, one warning per page instead."""
+    pages = sorted({page for page, _ in damage})
+    what = damage_kinds(damage)
+    if not allow:
+        raise SourceError(name, f"damaged PDF: the reader had to repair it or could not read part of it on "
+                                f"page{'s' if len(pages) > 1 else ''} {page_list(pages)} ({what}); nothing written "
+                                f"(use --allow-damaged to write anyway)")
+    for page in pages:
+        found = "; ".join(dict.fromkeys(m for p, m in damage if p == page))
+        log.warning("%s page %d: damaged, extracted anyway (--allow-damaged): %s", name, page, found[:200])
+
+
+def damage_kinds(damage: Damage) -> str:
+    kinds = list(dict.fromkeys(message.split(":")[0][:80] for _, message in damage))
+    return "; ".join(kinds[:3]) + (f"; and {len(kinds) - 3} more" if len(kinds) > 3 else "")
+
+
+def page_list(pages: list[int]) -> str:
+    """1, 3-7, 9: the pages as runs."""
+    runs: list[list[int]] = []
+    for page in pages:
+        if runs and page == runs[-1][-1] + 1:
+            runs[-1].append(page)
+        else:
+            runs.append([page])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def describe(err: BaseException, password: str) -> str:

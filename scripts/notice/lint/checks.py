@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from babel.messages.pofile import PoFileError, read_po
 
 from notice import catalog
 from notice.catalog import N_
-from notice.document import Doc, Problem, SectionText, freshness, load_doc, translation_in_progress
+from notice.document import Doc, Problem, SectionText, freshness, load_doc, read_text, translation_in_progress
+from notice.lint.blocks import check_blocks
+from notice.lint.markup import CONTROL, MarkdownSettings, check_characters, check_markup, site_markdown
 
 #: Front-matter keys a notice page may carry (ours, then the mkdocs/Material ones editors use).
 KNOWN_KEYS = frozenset({
@@ -26,18 +30,13 @@ KNOWN_KEYS = frozenset({
 })
 REQUIRED_KEYS = ("title", "lang", "effective", "source", "source_sha256")
 #: msgid of the '|'-separated list of link texts that say nothing out of context (per language).
+# Translators: a list, not a phrase: link texts that say nothing out of context, each between "|".
+# Give your language's (as many as it has, e.g. "klicka här|här|läs mer|mer|länk"), keep the "|".
 VAGUE_LINKS = N_("click here|here|read more|more|link")
 LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 #: A word holding U+FFFD, the replacement character (with what surrounds it up to the spaces).
 UNREADABLE_WORD = re.compile(r"\S*\ufffd\S*")
 AUTOLINK = re.compile(r"<((?:https?://|mailto:)[^>\s]+)>")
-RAW_HTML = (
-    (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> is not allowed in a notice"),
-    (re.compile(r"<\s*iframe\b", re.IGNORECASE), "raw <iframe> is not allowed in a notice"),
-    (re.compile(r"<\s*(?:object|embed|form|style)\b", re.IGNORECASE), "raw <object>, <embed>, <form> or <style> is not allowed"),
-    (re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE), "an event-handler attribute (on...=) is not allowed"),
-    (re.compile(r"javascript:", re.IGNORECASE), "a javascript: URL is not allowed"),
-)
 TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 
@@ -75,6 +74,36 @@ def check_front_matter(doc: Doc, notice: bool = True) -> list[Problem]:
     return problems
 
 
+#: What a front-matter value may not hold: the theme writes values such as ``title`` and
+#: ``description`` into the page's head unescaped, so these would make markup of them.
+FRONT_MATTER_MARKUP = re.compile(r'[<>"]')
+
+
+def front_values(value: object) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from front_values(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from front_values(item)
+
+
+def check_front_values(doc: Doc) -> list[Problem]:
+    """Front-matter values are text: no markup characters, no control characters."""
+    problems = []
+    for key, value in doc.front.items():
+        for text in front_values(value):
+            found = FRONT_MATTER_MARKUP.search(text) or CONTROL.search(text)
+            if found:
+                problems.append(Problem(doc.name, front_line(doc, str(key)), f"front-matter value of '{key}' holds "
+                                        f"{found.group(0)!r} (expected plain text: the page's head writes it "
+                                        f"unescaped; write quotes as “ ”)"))
+                break
+    return problems
+
+
 def check_duplicate_ids(doc: Doc) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
@@ -93,15 +122,6 @@ def check_duplicate_ids(doc: Doc) -> list[Problem]:
 def body_lines(doc: Doc) -> list[tuple[int, str]]:
     lines = doc.text.splitlines()
     return [(n, lines[n - 1]) for n in range(doc.body_start, len(lines) + 1)]
-
-
-def check_raw_html(doc: Doc) -> list[Problem]:
-    problems = []
-    for number, line in body_lines(doc):
-        for pattern, message in RAW_HTML:
-            if pattern.search(line):
-                problems.append(Problem(doc.name, number, message))
-    return problems
 
 
 def check_unreadable(doc: Doc) -> list[Problem]:
@@ -268,8 +288,11 @@ PO_LINE = re.compile(r'^(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)\s+)
 
 def check_po_syntax(path: Path) -> list[Problem]:
     """Babel's reader forgives an unterminated string; msgfmt and translators' tools do not."""
+    text, bad_bytes = read_text(path)
+    if bad_bytes is not None:
+        return [Problem(str(path), *bad_bytes)]
     problems = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and not PO_LINE.match(stripped):
             problems.append(Problem(str(path), number, f"malformed catalog line (expected keyword \"text\" "
@@ -277,7 +300,7 @@ def check_po_syntax(path: Path) -> list[Problem]:
     return problems
 
 
-def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Problem]:
+def check_catalog(path: Path, lang: str, template_ids: list[tuple[str, str | None]]) -> list[Problem]:
     syntax = check_po_syntax(path)
     if syntax:
         return syntax
@@ -290,19 +313,23 @@ def check_catalog(path: Path, lang: str, template_ids: list[str]) -> list[Proble
     problems: list[Problem] = []
     if lang.split("_")[0] == "en":
         return problems
-    for msgid in template_ids:
-        message = po.get(msgid)
-        if message is None or not message.string:
-            problems.append(Problem(str(path), 1, f"language '{lang}' lacks a translation of '{msgid}'"))
+    for msgid, context in template_ids:
+        message = po.get(msgid, context)
+        strings = message.string if message is not None and isinstance(message.string, tuple) else (
+            (message.string,) if message is not None else ("",))
+        if not all(strings):
+            where = f" (context '{context}')" if context else ""
+            problems.append(Problem(str(path), 1, f"language '{lang}' lacks a translation of '{msgid}'{where}"))
     return problems
 
 
-def template_ids(locales: Path) -> list[str]:
+def template_ids(locales: Path) -> list[tuple[str, str | None]]:
+    """Every message of the template as (msgid, msgctxt); a plural message by its singular."""
     pot = locales / f"{catalog.DOMAIN}.pot"
     if not pot.exists():
         return []
     with pot.open("rb") as fh:
-        return [str(m.id) for m in read_po(fh) if m.id]
+        return [(m.id[0] if isinstance(m.id, tuple) else str(m.id), m.context) for m in read_po(fh) if m.id]
 
 
 # ---------------------------------------------------------------- everything
@@ -312,10 +339,59 @@ def languages_in(docs: Path) -> list[str]:
     return sorted(p.parent.name for p in docs.glob("*/index.md"))
 
 
+def published_files(docs: Path, lang: str) -> list[Path]:
+    """Every Markdown file the site publishes for ``lang``: the current notice first, then its
+    archived snapshots, redline stubs, change log and status page."""
+    folder = docs / lang
+    return sorted(folder.rglob("*.md"), key=lambda p: (p != folder / "index.md", str(p)))
+
+
+def is_notice(doc: Doc) -> bool:
+    """A notice (current or archived) rather than a page the hooks fill (change log, status, redline)."""
+    return doc.path.name == "index.md" and not doc.front.get("notice_page")
+
+
+def check_file(doc: Doc, markup: MarkdownSettings) -> list[Problem]:
+    """The checks of one published file on its own. A file that cannot be read (bad bytes, broken
+    front matter or date) gets that one problem: what would follow is its consequence."""
+    problems = check_front_matter(doc, notice=is_notice(doc))
+    if doc.error:
+        return problems
+    problems += check_characters(doc)
+    problems += check_front_values(doc)
+    problems += check_markup(doc, markup)
+    problems += check_unreadable(doc)
+    problems += check_duplicate_ids(doc)
+    problems += check_anchors(doc)
+    return problems
+
+
+@dataclass(frozen=True)
+class LintSettings:
+    """What the lint reads from mkdocs.yml: the Markdown the site renders with, and per language
+    the reviewed block counts of sections its own original lays out differently."""
+
+    markup: MarkdownSettings = field(default_factory=MarkdownSettings)
+    reviewed_blocks: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+
+
+def lint_settings(config: Mapping[str, Any]) -> LintSettings:
+    """From a loaded mkdocs.yml (``lint.markup.read_config``) or the hook's config."""
+    notice = (config.get("extra") or {}).get("notice") or {}
+    reviewed = notice.get("reviewed_blocks") or {}
+    counts = {str(lang): {str(k): v for k, v in sections.items() if isinstance(v, int)}
+              for lang, sections in (reviewed.items() if isinstance(reviewed, dict) else ())
+              if isinstance(sections, dict)}  # anything else reviews nothing: the blocks are compared
+    return LintSettings(site_markdown(config), counts)
+
+
 def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: bool = False,
-              languages: list[str] | None = None) -> list[Problem]:
-    """All checks over every language's notice and catalog."""
+              languages: list[str] | None = None, settings: LintSettings | None = None) -> list[Problem]:
+    """All checks over every published Markdown file and every language's catalog, with what
+    mkdocs.yml says (``lint_settings``)."""
     langs = languages or languages_in(docs)
+    settings = settings or LintSettings()
+    markup = settings.markup
     problems: list[Problem] = []
     ids = template_ids(locales)
     for lang in langs:
@@ -332,22 +408,17 @@ def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: boo
     source = load_doc(docs / source_lang / "index.md", source_lang)
     for lang in langs:
         doc = source if lang == source_lang else load_doc(docs / lang / "index.md", lang)
-        problems.extend(check_front_matter(doc))
-        problems.extend(check_duplicate_ids(doc))
-        problems.extend(check_raw_html(doc))
-        problems.extend(check_unreadable(doc))
-        problems.extend(check_anchors(doc))
+        if not doc.path.exists():
+            problems.append(Problem(doc.name, 1, f"language '{lang}' has no notice (expected {doc.name})"))
+        for path in published_files(docs, lang):
+            problems.extend(check_file(doc if path == doc.path else load_doc(path, lang), markup))
         po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
-        if str(po) not in catalog_broken:
+        if str(po) not in catalog_broken and not doc.error:
             problems.extend(check_vague_links(doc, vague_phrases(locales, lang)))
-        for extra in sorted((docs / lang).glob("*.md")):
-            if extra.name != "index.md":
-                problems.extend(check_front_matter(load_doc(extra, lang), notice=False))
-                problems.extend(check_raw_html(load_doc(extra, lang)))
-                problems.extend(check_unreadable(load_doc(extra, lang)))
-        if lang == source_lang or doc.error:
-            continue
+        if lang == source_lang or doc.error or source.error:
+            continue  # a notice that cannot be read is not compared: every difference would be false
         problems.extend(check_section_parity(source, doc))
+        problems.extend(check_blocks(source, doc, settings.reviewed_blocks.get(lang)))
         problems.extend(check_links(source, doc))
         problems.extend(check_tables(source, doc))
         problems.extend(check_effective(source, doc))

@@ -8,6 +8,7 @@ site shows it in the source language, labelled, never passed off as a translatio
 from __future__ import annotations
 
 import re
+import json
 from pathlib import Path
 
 import yaml
@@ -18,6 +19,13 @@ from notice import catalog
 from notice.document import Doc, load_doc
 from notice.errors import NoticeError
 from notice.files import write_atomically
+
+class IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; reading two plain keys needs none."""
+
+
+IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
+
 
 #: Pseudo-ids for the parts of a page that are not sections.
 TITLE = "title"
@@ -72,9 +80,17 @@ def display_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+#: What a language has of its own in mkdocs.yml: its site name (the <title>, feed title, PDF author)
+#: and description. A new language starts with the source's, shown with the source's ``lang``.
+SITE_KEYS = ("site_name", "site_description")
+
+
 def add_to_mkdocs(config: Path, lang: str) -> None:
-    """Append ``lang`` to the i18n plugin's language list, keeping the file's own layout."""
-    lines = config.read_text(encoding="utf-8").splitlines()
+    """Append ``lang`` to the i18n plugin's language list, keeping the file's own layout, with its
+    own ``site_name`` and ``site_description`` to translate (the source's until then)."""
+    text = config.read_text(encoding="utf-8")
+    top = yaml.load(text, Loader=IgnoreTags) or {}
+    lines = text.splitlines()
     items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
     if not items:
         raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries to add {lang} to")
@@ -88,6 +104,10 @@ def add_to_mkdocs(config: Path, lang: str) -> None:
         end -= 1  # keep the blank lines that follow the list after the new entry
     pad = " " * indent
     entry = [f"{pad}- locale: {lang}", f"{pad}  name: {display_name(lang)}", f"{pad}  build: true"]
+    site = {key: str(top[key]) for key in SITE_KEYS if isinstance(top, dict) and top.get(key)}
+    if site:
+        entry.append(f"{pad}  # translate: until then the site shows these in the source language")
+        entry += [f"{pad}  {key}: {json.dumps(value, ensure_ascii=False)}" for key, value in site.items()]
     write_atomically(config, "\n".join(lines[:end] + entry + lines[end:]) + "\n")
 
 
@@ -101,8 +121,8 @@ def init_catalog(locales: Path, lang: str) -> Path:
     template.locale = Locale.parse(lang)
     template.fuzzy = False
     target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("wb") as fh:
-        write_po(fh, template, width=0, omit_header=False)
+    with target.open("wb") as fh:  # wrapped as `pybabel update` wraps it, so `make locale-check` passes at once
+        write_po(fh, template, ignore_obsolete=True, include_previous=False)
     return target
 
 

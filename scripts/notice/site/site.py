@@ -28,8 +28,10 @@ from notice.versions.versions import Version
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
 TOP_ID = "top"
+# Translators: title of the page listing every version of the notice, and its link in the footer.
 CHANGELOG_TITLE = N_("Change log")
 #: A table's caption when no short paragraph introduces it.
+# Translators: caption of a table no short paragraph introduces; %(number)s counts the tables on the page.
 TABLE_CAPTION = N_("Table %(number)s")
 #: The longest introducing paragraph (in characters of text) that becomes a table's caption.
 CAPTION_MAX_CHARS = 200
@@ -62,6 +64,7 @@ class Entry:
     id: str
     title: str
     children: tuple[Entry, ...] = ()
+    lang: str = ""  # the language its title is shown in, where not the page's
 
 
 # ---------------------------------------------------------------- data
@@ -125,11 +128,12 @@ def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render
         versions = tuple(v for v in versions if (docs / lang / v.effective.isoformat() / "index.md").exists())
     rows = []
     for n, v in enumerate(versions):
-        summary_lang = None if lang in v.summary else source_lang
+        own = v.summary.get(lang, "").strip()  # an empty summary is a missing one, never shown as this language
+        summary_lang = None if own else source_lang
         previous = versions[n + 1] if n + 1 < len(versions) else None
         rows.append({"version": v.version, "iso": v.effective.isoformat(),
                      "text": dates.long_date(v.effective, date_locale),
-                     "summary": v.summary.get(lang) or v.summary.get(source_lang, ""), "summary_lang": summary_lang,
+                     "summary": own or v.summary.get(source_lang, ""), "summary_lang": summary_lang,
                      "current": n == 0, "page": up + archive.version_url(v.effective),
                      "pdf": up + archive.export_url(lang, v.effective, "pdf"),
                      "json": up + archive.export_url(lang, v.effective, "json"),
@@ -138,15 +142,31 @@ def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render
     return render("partials/notice-changelog.html", versions=rows, feed=up + archive.FEED_URL)
 
 
-def contents(toc: Iterable[TocItem]) -> tuple[Entry, ...]:
-    """The sections under the title (h2, with their h3) as contents entries; the h1 is the page."""
+def contents(toc: Iterable[TocItem], shown_in: Mapping[str, str] | None = None) -> tuple[Entry, ...]:
+    """The sections under the title (h2, with their h3) as contents entries; the h1 is the page.
+    ``shown_in`` names the language of sections shown untranslated, so their titles carry it."""
+    langs = shown_in or {}
     items: list[TocItem] = []
     for item in toc:
         items.extend(item.children if item.level == 1 else [item])
-    return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title) for c in i.children)) for i in items)
+    return tuple(Entry(i.id, i.title, tuple(Entry(c.id, c.title, (), langs.get(c.id, "")) for c in i.children),
+                       langs.get(i.id, "")) for i in items)
+
+
+def site_name_lang(lang: str, source_lang: str, site_name: str, source_site_name: str) -> str:
+    """The language a page's site name is in where it is not the page's: a language that has no
+    ``site_name`` of its own yet shows the source language's."""
+    return source_lang if lang != source_lang and site_name == source_site_name else ""
+
+
+def page_title(title: str, lang: str = "") -> str:
+    """The Markdown of a generated page's title; ``lang`` where it is not the page's language."""
+    return f'# {title} {{: lang="{lang}" }}\n' if lang else f"# {title}\n"
 
 
 #: Words read out after a link whose own text says nothing ("here"), naming where it leads.
+# Translators: the next three are read by screen readers after a link whose text says nothing
+# ("here"); %(section)s is the heading it leads to, %(host)s a website, %(address)s an e-mail address.
 LINK_TO_SECTION = N_("(section “%(section)s”)")
 LINK_TO_SITE = N_("(website %(host)s)")
 LINK_TO_MAIL = N_("(e-mail to %(address)s)")
@@ -155,11 +175,13 @@ PERMALINK_ANCHOR = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 HEADING_WITH_ID = re.compile(r'<h[1-6][^>]*\bid="([^"]+)"[^>]*>(.*?)</h[1-6]>', re.S)
 
 
-def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], str]) -> str:
+def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], str],
+                         lang_of: Callable[[str], str] | None = None) -> str:
     """After a link whose text says nothing out of context ("här", "here"; the list comes from the
     catalog), add visually hidden words naming its destination: the section it jumps to, the
     website or the e-mail address. Screen-reader users listing links hear where each goes; the
-    notice's own wording, which legal owns, is unchanged (and ``notice check`` still warns)."""
+    notice's own wording, which legal owns, is unchanged (and ``notice check`` still warns).
+    ``lang_of`` names the language a phrase is shown in, where the catalog lacks it."""
     headings = {m.group(1): TAG.sub("", PERMALINK_ANCHOR.sub("", m.group(2))).strip()
                 for m in HEADING_WITH_ID.finditer(html)}
 
@@ -168,35 +190,41 @@ def describe_vague_links(html: str, vague: set[str], gettext: Callable[[str], st
         if text.strip().casefold() not in vague:
             return match.group(0)
         if href.startswith("#") and href[1:] in headings:
-            context = gettext(LINK_TO_SECTION) % {"section": headings[href[1:]]}
+            msgid, values = LINK_TO_SECTION, {"section": headings[href[1:]]}
         elif href.startswith("mailto:"):
-            context = gettext(LINK_TO_MAIL) % {"address": href.removeprefix("mailto:")}
+            msgid, values = LINK_TO_MAIL, {"address": href.removeprefix("mailto:")}
         elif href.startswith(("http://", "https://")):
-            context = gettext(LINK_TO_SITE) % {"host": urlsplit(unescape(href)).hostname or href}
+            msgid, values = LINK_TO_SITE, {"host": urlsplit(unescape(href)).hostname or href}
         else:
             return match.group(0)
-        return f'<a href="{href}"{attrs}>{text}<span class="notice-sr"> {escape(context)}</span></a>'
+        context = gettext(msgid) % values
+        lang = f' lang="{lang_of(msgid)}"' if lang_of is not None else ""
+        return f'<a href="{href}"{attrs}>{text}<span class="notice-sr"{lang}> {escape(context)}</span></a>'
     return ANCHOR.sub(describe, html)
 
 
+# Translators: the spoken name of the "#" link beside each heading; %(section)s is the heading.
 PERMALINK_NAME = N_("Link to the section “%(section)s”")
 HEADERLINK = re.compile(r'(<h([1-6])\b[^>]*>)(.*?)<a class="headerlink" href="#([^"]+)" title="[^"]*">(.*?)</a>(</h\2>)', re.S)
 
 
-def name_permalinks(html: str, name: Callable[[str], str]) -> str:
+def name_permalinks(html: str, name: Callable[[str], str], lang: str = "") -> str:
     """Give each heading's permalink the name of its section ("Link to the section “Data retention”"),
-    so a list of links read out of context tells them apart; the '#' itself is hidden from speech."""
+    so a list of links read out of context tells them apart; the '#' itself is hidden from speech.
+    ``lang`` is the language of that name: an untranslated section's heading keeps the source
+    language, its permalink's name is still the interface's."""
+    lang_attr = f' lang="{lang}"' if lang else ""
     def replace(match: re.Match[str]) -> str:
         section = TAG.sub("", match.group(3)).strip()
         label = escape(name(section), quote=True)
         return (f'{match.group(1)}{match.group(3)}<a class="headerlink" href="#{match.group(4)}" '
-                f'aria-label="{label}"><span aria-hidden="true">{match.group(5)}</span></a>{match.group(6)}')
+                f'aria-label="{label}"{lang_attr}><span aria-hidden="true">{match.group(5)}</span></a>{match.group(6)}')
     return HEADERLINK.sub(replace, html)
 
 
 def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
     """Every table as a described data table: a caption (the short paragraph that introduces
-    it, moved into the table, or ``fallback_caption`` numbered), ``scope="col"`` on its header
+    it, moved into the table, or ``fallback_caption`` (HTML) numbered), ``scope="col"`` on its header
     cells, and a focusable scroll region named by the caption (``partials/notice-table.html``)."""
     number = 0
 
@@ -208,7 +236,7 @@ def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
             before, caption = "", lead.strip()
         else:
             before = "" if lead is None else f"<p>{lead}</p>\n"
-            caption = escape(fallback_caption % {"number": number})
+            caption = fallback_caption % {"number": number}
         body = THEAD.sub(lambda head: TH_WITHOUT_SCOPE.sub('<th scope="col"', head.group(0)), body)
         body = TBODY.sub(lambda rows: group_rows(rows.group(0)), body)
         return before + render("partials/notice-table.html", id=f"notice-table-{number}", caption=caption,

@@ -20,6 +20,7 @@ from notice.site.site import split_sections
 Render = Callable[..., str]
 HEADING_END = re.compile(r"</h[23]>")
 H1 = re.compile(r"<h1\b([^>]*)>(.*?)</h1>", re.DOTALL)
+# Translators: title of the page that lists which sections of each language are translated.
 STATUS_TITLE = N_("Translation status")
 
 
@@ -32,9 +33,10 @@ class LanguageStatus:
 
 
 def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str], source_lang: str,
-                  source_href: str, render: Render, page_lang: str) -> str:
+                  source_href: str, render: Render, page_lang: str, back_to_top: str = "") -> str:
     """Wrap untranslated sections in ``lang`` of the source with a label; put a banner under the
-    heading of every outdated section."""
+    heading of every outdated section. A section's closing ``back_to_top`` link is interface text
+    in the page's language: it stays after the wrapper, never inside the next section's."""
     head, sections = split_sections(html)
     out: list[str] = []
     if TITLE in untranslated_parts:
@@ -48,7 +50,8 @@ def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str
     for section_id, chunk in sections:
         state = states.get(section_id)
         if state == "untranslated":
-            chunk = wrap_untranslated(chunk, source_lang, f"{source_href}#{section_id}", render, page_lang)
+            body, trailer = split_trailer(chunk, back_to_top)
+            chunk = wrap_untranslated(body, source_lang, f"{source_href}#{section_id}", render, page_lang) + trailer
         elif state == "outdated":
             banner = render("partials/notice-outdated.html", href=f"{source_href}#{section_id}", source_lang=source_lang)
             heading_end = HEADING_END.search(chunk)
@@ -56,6 +59,14 @@ def mark_sections(html: str, states: dict[str, str], untranslated_parts: set[str
             chunk = chunk[:cut] + banner + chunk[cut:]
         out.append(chunk)
     return "".join(out)
+
+
+def split_trailer(chunk: str, trailer: str) -> tuple[str, str]:
+    """``chunk`` as its content and the ``trailer`` it ends with (empty when it does not)."""
+    stripped, mark = chunk.rstrip(), trailer.strip()
+    if mark and stripped.endswith(mark):
+        return stripped[: -len(mark)], mark + "\n"
+    return chunk, ""
 
 
 def wrap_untranslated(chunk: str, source_lang: str, href: str, render: Render, page_lang: str) -> str:

@@ -109,9 +109,12 @@ def links_json(blocks: tuple[Block, ...]) -> list[Json]:
     ]
 
 
-def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
-    """The JSON document of one version in one language, as it is released (see freeze.py)."""
+def notice_json(item: Published, urls: Urls, markdown_file: str, source_lang: str = "") -> Json:
+    """The JSON document of one version in one language, as it is released (see freeze.py). A part
+    not translated yet carries ``lang``: the source language it is still in (never passed off as
+    this language)."""
     notice: Notice = item.notice
+    shown_in = {part: source_lang for part in notice.untranslated} if source_lang else {}
     page = urljoin(urls.language, version_url(item.date))
     links: Json = {
         "page": page,
@@ -133,6 +136,7 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
         "preamble": {
             "blocks": [block_json(b) for b in notice.preamble],
             "links": links_json(notice.preamble),
+            **({"lang": shown_in["preamble"]} if "preamble" in shown_in else {}),
         },
         "sections": [
             {
@@ -141,6 +145,7 @@ def notice_json(item: Published, urls: Urls, markdown_file: str) -> Json:
                 "heading": s.heading,
                 "blocks": [block_json(b) for b in s.blocks],
                 "links": links_json(s.blocks),
+                **({"lang": shown_in[s.id]} if s.id in shown_in else {}),
             }
             for s in notice.sections
         ],
@@ -220,7 +225,7 @@ def documents(
     problems: list[Problem] = []
     for item in archive.published:
         urls = Urls(site_url, urljoin(site_url, archive.layout.prefix(item.lang)))
-        document = notice_json(item, urls, os.path.relpath(item.path, root))
+        document = notice_json(item, urls, os.path.relpath(item.path, root), archive.layout.default)
         marker = None if cache is None else cache / f"{validation_key(document, schema_path)}.valid"
         if marker is None or not marker.exists():
             found = validate(document, item, schema_path)

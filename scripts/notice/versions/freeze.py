@@ -24,7 +24,7 @@ from urllib.parse import urljoin
 
 import jinja2
 
-from notice import catalog
+from notice import catalog, templating
 from notice.errors import NoticeError
 from notice.reader import MarkdownError, read_notice
 from notice.versions import export, pages, typeset
@@ -84,10 +84,8 @@ def as_released(version: Version, lang: str, path: Path, text: str) -> Published
 def environment(theme_dir: Path, locales: Path, lang: str) -> jinja2.Environment:
     """The partials as the build's versions hook sees them: the language's catalog, the model's
     tests, autoescaping."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True, extensions=["jinja2.ext.i18n"]
-    )
-    env.install_gettext_translations(catalog.translations(locales, lang), newstyle=True)  # type: ignore[attr-defined]
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True)
+    templating.install_interface(env, catalog.Interface(catalog.translations(locales, lang), lang))
     env.tests.update(typeset.JINJA_TESTS)
     env.filters["notice_nest"] = typeset.nest
     return env
@@ -96,7 +94,7 @@ def environment(theme_dir: Path, locales: Path, lang: str) -> jinja2.Environment
 def json_bytes(item: Published, info: SiteInfo, layout: Layout) -> tuple[bytes, list[Any]]:
     """The JSON export and every way it fails the schema (file:line problems)."""
     urls = export.Urls(info.site_url, urljoin(info.site_url, layout.prefix(item.lang)))
-    document = export.notice_json(item, urls, os.path.relpath(item.path, info.root))
+    document = export.notice_json(item, urls, os.path.relpath(item.path, info.root), layout.default)
     return export.dumps(document).encode(), export.validate(document, item, info.schema)
 
 
@@ -111,6 +109,7 @@ def pdf_html(item: Published, info: SiteInfo, layout: Layout) -> str:
         info.date_locales[item.lang],
         translations.gettext,
         render,
+        layout.default,
     )
 
 

@@ -115,9 +115,11 @@ def pdf_html(
     date_locale: str,
     gettext: Callable[[str], str],
     render: Render,
+    source_lang: str = "",
 ) -> str:
     """The document WeasyPrint typesets for one version, once, when it is released: the model
-    through partials/notice-pdf.html."""
+    through partials/notice-pdf.html. Parts not translated yet are labelled and tagged with
+    ``source_lang``, as on the web page."""
     return render(
         "partials/notice-pdf.html",
         notice=item.notice,
@@ -127,6 +129,7 @@ def pdf_html(
         current_url=language_url,
         author=author,
         page_counter=typeset.page_counter(gettext(PDF_PAGE_LABEL)),
+        source_lang=source_lang,
     )
 
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import yaml
 
+from notice.document import Problem
 from notice.errors import NoticeError
 from notice.files import recover, write_all
 from notice.markdown import YAML_LOADER
@@ -154,12 +155,20 @@ def release(
     summaries: Mapping[str, str] | None = None,
     correct: str | None = None,
     quiet: bool = False,
+    check: Callable[[], list[Problem]] | None = None,
 ) -> list[str]:
     """Publish the current notice of every language as a version (or correct a version on
     purpose, saying why); returns what was written. Every file is made first and then written
-    all together or, on any failure or Ctrl-C, not at all."""
+    all together or, on any failure or Ctrl-C, not at all. ``check`` is ``notice check`` (the
+    lint stands beside this package, so the caller hands it in): a notice it refuses is not
+    released, and nothing is written."""
     if recover(config.journal):
         log.warning("%s: a release that was cut short has been undone", config.journal)
+    errors = [str(p) for p in (check() if check else []) if p.severity == "error"]
+    if errors:
+        raise NoticeError(
+            "\n".join(errors) + f"\nnotice check: {len(errors)} errors; nothing released or written"
+        )
     plan = plan_release(config, label, summaries, correct)  # reads and checks; makes nothing
     files = make_files(config, plan, quiet)  # JSON validated, PDFs typeset on every core
     changes = {**files, **compare_stubs(config.layout, plan)}
@@ -197,6 +206,12 @@ def plan_release(
         # an archived version corrected on purpose: its released text as it now stands
         return _plan(config, versions, text, {}, (corrected, correct or ""), done)
     if newest is None or date > newest.effective:
+        used = next((v for v in versions if label and v.version == label), None)
+        if used is not None:
+            raise NoticeError(
+                f"{versions_file}:{used.line}: version label {label} is already used by the version "
+                f"of {used.effective} (expected a new label, found {label})"
+            )
         if not label:
             last = f" (the last is {newest.version})" if newest else ""
             raise NoticeError(

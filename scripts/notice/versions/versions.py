@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from notice.document import Problem
+from notice.document import Problem, read_text
 from notice.errors import NoticeError
 from notice.markdown import YAML_LOADER
 
@@ -74,6 +74,9 @@ def parse_versions(
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         return (), [Problem(str(path), 1, f"cannot read the versions file ({err.strerror})")]
+    except UnicodeDecodeError:
+        bad = read_text(path)[1] or (1, "not UTF-8")
+        return (), [Problem(str(path), bad[0], bad[1])]
     return parse_text(text, path, languages, allow_empty)
 
 
@@ -121,6 +124,11 @@ def parse_text(
             problems.append(
                 Problem(file, line, f"version entry {n} ({effective}): 'version' is missing")
             )
+        if re.search(r'[<>"&\x00-\x1f]', label):
+            problems.append(
+                Problem(file, line, f"version entry {n} ({effective}): the label {label!r} holds markup or "
+                                    "control characters (expected a plain label such as 2.0)")
+            )
         summary = entry.get("summary") or {}
         summary = {str(k): str(v) for k, v in summary.items()} if isinstance(summary, dict) else {}
         missing = [lang for lang in languages if not summary.get(lang, "").strip()]
@@ -139,6 +147,19 @@ def parse_text(
         found.append(
             Version(label, effective, summary, line, sha256, corrections, _key_line(node, "sha256"))
         )
+    first_use: dict[str, Version] = {}
+    for version in reversed(found):  # oldest first: the later use of a label is the mistake
+        if version.version and version.version in first_use:
+            used = first_use[version.version]
+            problems.append(
+                Problem(
+                    file,
+                    version.line,
+                    f"version label {version.version} is used twice (expected a new label for "
+                    f"{version.effective}, found the label of {used.effective}, line {used.line})",
+                )
+            )
+        first_use.setdefault(version.version, version)
     for newer, older in zip(found, found[1:]):
         if newer.effective == older.effective:
             problems.append(

@@ -1,0 +1,181 @@
+"""Unit tests for the round trip: the source reader, the gold writer, the scorer (a perfect and a
+broken extraction of a tiny document) and one real producer (WeasyPrint, which the project ships)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import metrics as m
+import pytest
+from roundtrip import page, producers, run, source
+
+TINY = """---
+title: Tiny
+lang: en
+effective: 2026-03-01
+running_head: Tiny Ltd notice
+---
+
+# Tiny Notice
+
+Effective date: 1 March 2026
+
+See [Contact](#contact) or https://example.org printed as text.
+
+## Data {#data}
+
+- name
+    - e-mail
+- phone
+
+1. first step
+2. second step
+
+| Name | Purpose |
+|---|---|
+| _ga | - tells visitors apart<br>- counts visits |
+
+|   |   |
+|---|---|
+| **Hosting**<br>Sweden | **Mail**<br>Finland |
+
+Tiny Ltd<br>Box 1<br>111 22 Stockholm
+
+## Contact {#contact}
+
+Write to [privacy@tiny.example](mailto:privacy@tiny.example).
+"""
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> source.Document:
+    path = tmp_path / "tiny.md"
+    path.write_text(TINY, encoding="utf-8")
+    return source.read_document(path)
+
+
+NUMBERED = source.Style("numbered", numbered=True)
+PLAIN = source.Style("plain")
+
+
+# --- source and gold ----------------------------------------------------------------------------
+
+
+def test_read_document_keeps_blocks_in_order(tiny: source.Document) -> None:
+    kinds = [type(b).__name__ for b in tiny.blocks]
+    assert kinds == ["Paragraph", "Paragraph", "Heading", "ListBlock", "ListBlock", "Table", "Table",
+                     "Paragraph", "Heading", "Paragraph"]
+    assert (tiny.title, tiny.name, tiny.effective, tiny.running_head) == (
+        "Tiny Notice", "tiny", "2026-03-01", "Tiny Ltd notice")
+    items = next(b for b in tiny.blocks if isinstance(b, source.ListBlock))
+    assert [(i.level, i.text) for i in items.items] == [(0, "name"), (1, "e-mail"), (0, "phone")]
+    grid = [b for b in tiny.blocks if isinstance(b, source.Table)][1]
+    assert grid.header is None
+
+
+def test_numbered_style_renumbers_headings_and_follows_links(tiny: source.Document) -> None:
+    gold = source.gold_markdown(source.styled(tiny, NUMBERED))
+    assert "## 1. Data {#1-data}" in gold and "## 2. Contact {#2-contact}" in gold
+    assert "[Contact](#2-contact)" in gold
+    assert "[Contact](#contact)" in source.gold_markdown(source.styled(tiny, PLAIN))
+
+
+def test_gold_drops_cell_list_markers_and_writes_a_grid_with_a_header_row(tiny: source.Document) -> None:
+    gold = source.gold_markdown(tiny)
+    assert "| _ga | tells visitors apart<br>counts visits |" in gold
+    assert "| **Hosting**<br>Sweden | **Mail**<br>Finland |\n|---|---|\n" in gold
+    assert "effective: 2026-03-01" in gold.split("---")[1]
+
+
+def test_page_nests_lists_and_draws_bullets_as_shapes(tiny: source.Document) -> None:
+    html = page.document_html(tiny, source.Style("shapes", vector_bullets=True))
+    assert "<ul><li>name<ul><li>e-mail</li></ul></li><li>phone</li></ul>" in html
+    assert "<td>_ga<br><ul><li>tells visitors apart</li>" not in html  # the list opens the cell
+    assert "<td><ul><li>tells visitors apart</li><li>counts visits</li></ul></td>" in html
+    assert "list-style: none" in html and "@top-center" in html
+    assert "@top-center" not in page.document_html(tiny, PLAIN, margin_boxes=False)
+    assert "<title>tiny.docx</title>" in html and "<h1>Tiny Notice</h1>" in html
+
+
+# --- scorer -------------------------------------------------------------------------------------
+
+
+def test_perfect_extraction_scores_one(tiny: source.Document) -> None:
+    gold = source.gold_markdown(source.styled(tiny, NUMBERED))
+    scores = run.score(gold, gold, ("Tiny Ltd notice",))
+    assert scores.block_f1 == 1.0
+    assert set(scores.per_kind_f1.values()) == {1.0}
+    assert (scores.word_similarity, scores.heading_level_accuracy) == (1.0, 1.0)
+    assert (scores.garbled, scores.furniture) == (0, 0)
+
+
+def test_broken_extraction_scores_below_one(tiny: source.Document) -> None:
+    gold = source.gold_markdown(source.styled(tiny, NUMBERED))
+    broken = (
+        gold.replace("## 2. Contact", "### 2. Contact")  # wrong level
+        .replace("- phone", "phone")  # an item read as a paragraph
+        .replace("Tiny Ltd<br>Box 1<br>111 22 Stockholm", "Tiny Ltd\n\nBox 1\n\n111 22 Stockholm")
+        .replace("[Contact](#2-contact)", "Contact")  # link lost
+        .replace("first step", "fi\ufffdrst step")
+        + "\nTiny Ltd notice\n\nPage 2 of 3\n"
+    )
+    scores = run.score(gold, broken, ("Tiny Ltd notice",))
+    assert scores.block_f1 < 1.0
+    assert scores.per_kind_f1["heading"] < 1.0 and scores.per_kind_f1["link"] < 1.0
+    assert scores.per_kind_f1["item"] < 1.0 and scores.per_kind_f1["paragraph"] < 1.0
+    assert scores.heading_level_accuracy == pytest.approx(2 / 3)  # title, Data right; Contact not
+    assert scores.word_similarity < 1.0
+    assert (scores.garbled, scores.furniture) == (1, 2)
+
+
+def test_block_scores_pair_headings_only_at_the_same_level() -> None:
+    gold = "# T\n\n## A\n\n### B\n"
+    assert m.block_scores(gold, "# T\n\n## A\n\n## B\n").per_kind["heading"].f1 == pytest.approx(2 / 3)
+    assert m.block_scores(gold, "## T\n\n### A\n\n#### B\n").overall.f1 == 1.0  # levels are re-based
+
+
+def test_count_furniture_strings_finds_merged_and_browser_margins() -> None:
+    md = "Body text.\n\n11/29/26, 2:05 PM notice.docx\n\n2/3\n\nfile:///tmp/x.html 1/3\n\nText Tiny Ltd notice more\n"
+    assert m.count_furniture_strings(md, ["Tiny Ltd notice", "file:///tmp/x.html"]) == 4
+    assert m.count_furniture_strings("Body text.\n\nOne / two\n", ["Tiny Ltd notice"]) == 0
+
+
+def test_count_garbled() -> None:
+    assert m.count_garbled("Dri\ufffde \ue000 (cid:12) fine\tand\nok") == 3
+
+
+def test_effective_line_in_front_matter_is_credited_only_with_the_right_date(tiny: source.Document) -> None:
+    gold = source.gold_markdown(tiny)
+    moved = gold.replace("effective: 2026-03-01", "effective: 2026-03-01\neffective_label: Effective date")
+    moved = moved.replace("Effective date: 1 March 2026\n\n", "")
+    assert run.score(gold, moved, ()).block_f1 == 1.0
+    wrong = moved.replace("effective: 2026-03-01", "effective: 2026-04-01")
+    assert run.score(gold, wrong, ()).per_kind_f1["paragraph"] < 1.0
+
+
+# --- one producer end to end ----------------------------------------------------------------------
+
+
+def test_weasyprint_rendering_has_the_gold_words_and_named_destinations(
+    tiny: source.Document, tmp_path: Path
+) -> None:
+    import pdfplumber
+
+    styled = source.styled(tiny, NUMBERED)
+    rendering = run.render(tiny, NUMBERED, "weasyprint", tmp_path)
+    assert rendering.pages == 1 and rendering.furniture == ("Tiny Ltd notice",)
+    with pdfplumber.open(rendering.pdf) as pdf:
+        text = pdf.pages[0].extract_text()
+        names = pdf.doc.catalog.get("Dests") or pdf.doc.catalog.get("Names")
+    assert "Tiny Ltd notice" in text and "Page 1 of 1" in text
+    assert "1. Data" in text and "2. Contact" in text
+    assert names is not None
+    assert rendering.gold.read_text(encoding="utf-8") == source.gold_markdown(styled)
+    assert producers.furniture_strings("libreoffice-odt", styled, rendering.pdf) == ()
+
+
+def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(run.TOOLS, "ours", "no-such-extractor-here {pdf} {out}")
+    assert run.missing_tool("ours") == "no-such-extractor-here not found"
+    monkeypatch.setattr(run.shutil, "which", lambda name: None if name == "java" else "/bin/true")
+    assert "java not on PATH" in (run.missing_tool("opendataloader") or "")

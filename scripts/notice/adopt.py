@@ -1,0 +1,316 @@
+"""Adopt the project for an organisation: its notice PDFs in, a site that builds out (``notice init``).
+
+Input: a checkout of this project (its example site included), the organisation's name, the site's
+address, the source-language PDF, the PDFs of languages that have their own, and the languages still
+to be translated. Output, in place: ``sources/`` (the PDFs), ``docs/<lang>/`` (each notice extracted;
+a language without a PDF is an untranslated copy of the source, labelled on the site), the catalogs a
+language lacks, ``mkdocs.yml`` (name, address, languages, source language) and ``versions.yml`` with
+the first version released. Every PDF is extracted before anything is written, so a PDF that fails
+leaves the checkout as it was.
+
+Orchestration on top of the parts (extraction, versions, site), as ``cli`` is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from notice import catalog, markdown, project
+from notice.document import load_doc
+from notice.errors import NoticeError
+from notice.extraction.extract import Extraction, extract
+from notice.files import write_atomically
+from notice.lint.checks import check_front_values
+from notice.lint.markup import check_characters, check_markup, read_config, site_markdown
+from notice.site import languages
+from notice.versions import release
+
+#: msgid of the change-log summary of the first version; each language's catalog words it.
+FIRST_VERSION = catalog.N_("First published version.")
+FIRST_LABEL = "1.0"
+#: What the example site holds that an adoption replaces (the rest — overrides, locales — is the tool's).
+REPLACED = ("docs", "sources", "versions.yml")
+VERSIONS_HEADER = (
+    "# Every published version of each notice, newest first. Legal writes one summary per language.\n"
+    "# `notice release --version LABEL` adds an entry when a notice's `effective` date is new.\n"
+)
+PAGE_STUBS = {"changelog.md": "changelog", "status.md": "translation-status"}
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What ``notice init`` was asked for, validated before anything is read or written."""
+
+    organisation: str
+    site_url: str
+    source: tuple[str, Path]  # (language, PDF)
+    translations: tuple[tuple[str, Path], ...] = ()  # languages with a PDF of their own
+    untranslated: tuple[str, ...] = ()  # languages to be translated from the source
+    effective: dt.date | None = None  # when the PDFs do not print the date they took effect
+    replace: bool = False
+    extracted: dict[str, Extraction] = field(default_factory=dict, compare=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return (self.source[0], *(lang for lang, _ in self.translations), *self.untranslated)
+
+
+def parse_pdf_option(value: str) -> tuple[str, Path]:
+    """``de=path/to/file.pdf`` as (language, path)."""
+    lang, sep, path = value.partition("=")
+    if not sep or not lang or not path:
+        raise NoticeError(f"'{value}': expected LANG=PDF, for example de=datenschutz.pdf")
+    return lang.strip(), Path(path.strip())
+
+
+def validate(plan: Plan, root: Path) -> None:
+    seen: set[str] = set()
+    for lang in plan.languages:
+        languages.display_name(lang)  # raises for a code Babel does not know
+        if lang in seen:
+            raise NoticeError(f"language {lang} is given twice")
+        seen.add(lang)
+    for lang, pdf in (plan.source, *plan.translations):
+        if not pdf.is_file():
+            raise NoticeError(f"{pdf}: no such PDF (given for {lang})")
+    if not plan.organisation.strip():
+        raise NoticeError("--org: the organisation's name is empty")
+    if not re.match(r"^https?://[^/\s]+(/\S*)?$", plan.site_url):
+        raise NoticeError(f"--site-url '{plan.site_url}': expected the public address, e.g. https://notices.example.org/")
+    existing = sorted(p for p in (root / "docs").glob("*/index.md")) if (root / "docs").is_dir() else []
+    if existing and not plan.replace:
+        title = load_doc(existing[0], existing[0].parent.name).front.get("title", "")
+        raise NoticeError(f"{existing[0]}: this checkout already holds a site ('{title}'); pass --replace to start "
+                          f"over (it deletes {', '.join(REPLACED)} and writes them anew)")
+
+
+def extract_all(plan: Plan, root: Path, scratch: Path) -> dict[str, str]:
+    """Every PDF as Markdown, the source first (its ids name every translation's sections)."""
+    locales = root / "locales"
+    source_lang, source_pdf = plan.source
+    texts: dict[str, str] = {}
+    result = dated(extract(source_pdf, source_lang, locales), plan, source_pdf)
+    plan.extracted[source_lang] = result
+    texts[source_lang] = markdown.to_markdown(result.notice)
+    source_md = scratch / f"{source_lang}.md"
+    source_md.write_text(texts[source_lang], encoding="utf-8")
+    for lang, pdf in plan.translations:
+        result = dated(extract(pdf, lang, locales, ids_from=source_md), plan, pdf)
+        plan.extracted[lang] = result
+        texts[lang] = markdown.to_markdown(result.notice)
+    for lang, result in plan.extracted.items():
+        if result.report.lost:
+            word, page = result.report.lost[0]
+            raise NoticeError(f"{dict((plan.source, *plan.translations))[lang]} page {page}: "
+                              f"{len(result.report.lost)} words not accounted for (first: {word!r}); nothing written")
+    return texts
+
+
+def dated(result: Extraction, plan: Plan, pdf: Path) -> Extraction:
+    """The extraction with the date the notice took effect: the one given, else the one the PDF prints."""
+    if plan.effective is not None:
+        return replace(result, notice=replace(result.notice, effective=plan.effective))
+    if result.notice.effective is None:
+        raise NoticeError(f"{pdf}: no effective date found in the PDF; give it with --effective YYYY-MM-DD")
+    return result
+
+
+def unsafe(texts: dict[str, str], root: Path, scratch: Path) -> list[str]:
+    """What the lint would refuse to publish in the extracted notices (markup, characters, front matter
+    values: a PDF's text is as untrusted as a pull request), checked before anything is written."""
+    markup = site_markdown(read_config(root / "mkdocs.yml"))
+    found = []
+    for lang, text in texts.items():
+        path = scratch / lang / "index.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        doc = load_doc(path, lang)
+        problems = check_characters(doc) + check_front_values(doc) + check_markup(doc, markup)
+        found += [str(p).replace(str(path), f"docs/{lang}/index.md") for p in problems if p.severity == "error"]
+    return found
+
+
+def untranslated_copy(source_text: str, source_path: Path, lang: str) -> str:
+    """The source notice as a language that is still to be translated: every part listed untranslated."""
+    doc = load_doc(source_path, lang)
+    front = dict(doc.front)
+    front["lang"] = lang
+    front.pop("effective_label", None)
+    front["source_sections"] = languages.source_digests(doc)
+    front["untranslated"] = [languages.TITLE, languages.PREAMBLE] + [s.id for s in doc.sections]
+    return languages.with_front_matter(doc, front)
+
+
+def i18n_block(plan: Plan, titles: dict[str, str], indent: str) -> list[str]:
+    """The i18n plugin's ``languages`` entries, the source language first and default."""
+    lines = []
+    for lang in plan.languages:
+        lines += [f"{indent}- locale: {lang}", f"{indent}  name: {languages.display_name(lang)}"]
+        if lang == plan.source[0]:
+            lines.append(f"{indent}  default: true")
+        lines.append(f"{indent}  build: true")
+        if lang != plan.source[0]:
+            lines.append(f"{indent}  site_name: {yaml_scalar(plan.organisation)}")
+            # a language still to be translated has no title of its own: the organisation describes it
+            lines.append(f"{indent}  site_description: {yaml_scalar(titles.get(lang, plan.organisation))}")
+    return lines
+
+
+def yaml_scalar(text: str) -> str:
+    return yaml.safe_dump(text, allow_unicode=True, width=10_000, default_style='"').strip()
+
+
+def set_key(lines: list[str], key_path: tuple[str, ...], value: str, config: Path) -> None:
+    """Set the scalar at ``key_path`` (top-level key, then nested ones) in place, comments kept."""
+    depth, start, end = 0, 0, len(lines)
+    for n, key in enumerate(key_path):
+        pattern = re.compile(rf"^(\s*){re.escape(key)}:(\s*)(.*?)(\s+#.*)?$")
+        for i in range(start, end):
+            match = pattern.match(lines[i])
+            if match and len(match.group(1)) >= depth:
+                if n == len(key_path) - 1:
+                    comment = match.group(4) or ""
+                    lines[i] = f"{match.group(1)}{key}: {value}{comment}"
+                    return
+                depth = len(match.group(1)) + 1
+                start = i + 1
+                end = next((j for j in range(start, len(lines))
+                            if lines[j].strip() and len(lines[j]) - len(lines[j].lstrip()) < depth), len(lines))
+                break
+        else:
+            raise NoticeError(f"{config}: no '{': '.join(key_path[: n + 1])}' to set")
+    raise NoticeError(f"{config}: no '{'.'.join(key_path)}' to set")
+
+
+def configure(config: Path, plan: Plan, titles: dict[str, str]) -> str:
+    """``mkdocs.yml`` for the organisation: every line the example does not own kept as it is."""
+    lines = config.read_text(encoding="utf-8").splitlines()
+    source_lang = plan.source[0]
+    set_key(lines, ("site_name",), yaml_scalar(plan.organisation), config)
+    set_key(lines, ("site_url",), plan.site_url, config)
+    set_key(lines, ("site_description",), yaml_scalar(titles[source_lang]), config)
+    set_key(lines, ("theme", "language"), source_lang, config)
+    set_key(lines, ("extra", "notice", "source_language"), source_lang, config)
+    items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
+    if not items:
+        raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries")
+    indent = lines[items[0]].index("-")
+    end = items[-1] + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > items[-1] + 1 and not lines[end - 1].strip():
+        end -= 1
+    lines[items[0]:end] = i18n_block(plan, titles, " " * indent)
+    text = "\n".join(lines) + "\n"
+    check_configured(text, plan, config)
+    return text
+
+
+def check_configured(text: str, plan: Plan, config: Path) -> None:
+    """Read the written configuration back: a layout the line edits did not expect fails here, not in mkdocs."""
+    data = project.parse_config(text)
+    i18n: dict[str, Any] = next((p["i18n"] for p in data.get("plugins") or [] if isinstance(p, dict) and "i18n" in p), {})
+    found = [str(lang.get("locale")) for lang in i18n.get("languages") or []]
+    wanted = {"site_name": plan.organisation, "site_url": plan.site_url,
+              "languages": list(plan.languages), "source_language": plan.source[0]}
+    got = {"site_name": data.get("site_name"), "site_url": data.get("site_url"), "languages": found,
+           "source_language": ((data.get("extra") or {}).get("notice") or {}).get("source_language")}
+    if got != wanted:
+        raise NoticeError(f"{config}: could not configure it (expected {wanted}, found {got}); edit it by hand")
+
+
+def summaries(root: Path, plan: Plan) -> dict[str, str]:
+    """The first version's summary in every language whose catalog words it (the build asks the others)."""
+    worded = {}
+    for lang in plan.languages:
+        try:
+            worded[lang] = catalog.phrase(root / "locales", lang, FIRST_VERSION)
+        except NoticeError:
+            continue
+    return worded
+
+
+def adopt(root: Path, plan: Plan) -> list[str]:
+    """Turn the checkout at ``root`` into the site of ``plan``; returns one line per thing done."""
+    validate(plan, root)
+    with tempfile.TemporaryDirectory(prefix="notice-init-") as scratch:
+        texts = extract_all(plan, root, Path(scratch))  # before anything is written
+        source_lang = plan.source[0]
+        source_scratch = Path(scratch) / f"{source_lang}.md"
+        for lang in plan.untranslated:
+            texts[lang] = untranslated_copy(texts[source_lang], source_scratch, lang)
+        refused = unsafe(texts, root, Path(scratch))
+        if refused:
+            raise NoticeError("\n".join(refused) + f"\nnotice init: {len(refused)} errors; nothing written")
+    titles = {lang: str(result.notice.title) for lang, result in plan.extracted.items()}
+    config_text = configure(root / "mkdocs.yml", plan, titles)
+    done = []
+    for name in REPLACED:
+        path = root / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    (root / "sources").mkdir()
+    for lang, pdf in (plan.source, *plan.translations):
+        shutil.copyfile(pdf, root / "sources" / pdf.name)
+        done.append(f"sources/{pdf.name}: the {lang} source")
+    for lang in plan.languages:
+        folder = root / "docs" / lang
+        folder.mkdir(parents=True)
+        write_atomically(folder / "index.md", texts[lang])
+        state = "untranslated copy of the source" if lang in plan.untranslated else "extracted"
+        done.append(f"docs/{lang}/index.md: {state}")
+        for page, role in PAGE_STUBS.items():
+            write_atomically(folder / page, f"---\nnotice_page: {role}\n---\n")
+        po = root / "locales" / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
+        if not po.exists():
+            languages.init_catalog(root / "locales", lang)
+            done.append(f"{po.relative_to(root)}: started; translate its interface strings")
+    write_atomically(root / "mkdocs.yml", config_text)
+    done.append(f"mkdocs.yml: {plan.organisation}, {plan.site_url}, languages {', '.join(plan.languages)}")
+    write_atomically(root / "versions.yml", VERSIONS_HEADER + "versions: []\n")
+    done += release.release(release.read_config(root / "mkdocs.yml"), FIRST_LABEL, summaries(root, plan))
+    return done
+
+
+def reextract(root: Path) -> list[str]:
+    """Extract every language again from the PDF its notice names (``source:``, under ``sources/``): the
+    source language first, each translation with the source's ids. A language without a PDF of its own
+    (translated by hand: its ``source`` is the source language's PDF) is left alone."""
+    settings = project.settings(root)
+    docs, done = root / "docs", []
+    order = [settings.source_language] + [lang for lang in settings.languages if lang != settings.source_language]
+    source_pdf = None
+    for lang in order:
+        path = docs / lang / "index.md"
+        name = load_doc(path, lang).front.get("source") if path.exists() else None
+        pdf = root / "sources" / str(name)
+        if lang == settings.source_language:
+            source_pdf = name
+        elif name == source_pdf:
+            done.append(f"{path}: translated by hand from {name}; left as it is")
+            continue
+        if not name or not pdf.is_file():
+            done.append(f"{path}: no PDF under sources/ ({name or 'no source'}); left as it is")
+            continue
+        ids_from = docs / settings.source_language / "index.md" if lang != settings.source_language else None
+        result = extract(pdf, lang, root / "locales", ids_from=ids_from, vocabulary=[docs / lang])
+        current = load_doc(path, lang).front.get("effective")
+        if result.notice.effective is None and isinstance(current, dt.date):  # given at init: the PDF has none
+            result = replace(result, notice=replace(result.notice, effective=current))
+        if result.report.lost:
+            word, page = result.report.lost[0]
+            raise NoticeError(f"{pdf} page {page}: {len(result.report.lost)} words not accounted for "
+                              f"(first: {word!r}); {path} left as it is")
+        write_atomically(path, markdown.to_markdown(result.notice))
+        done.append(f"{path}: extracted from {pdf.relative_to(root)}")
+    return done
