@@ -72,19 +72,26 @@ def render_list(block: ListBlock) -> list[str]:
 
 
 def render_cell(cell: Cell) -> str:
+    """A cell's blocks on one line, ``<br>`` between them; a list keeps its items' markers
+    ("- a<br>- b", "1. a<br>2. b": the site makes them a list again), while a paragraph that
+    only looks like an item is escaped. Lists in a cell are one level deep."""
     parts: list[str] = []
     for block in cell.blocks:
         if isinstance(block, Paragraph):
             parts.append(render_spans(block.spans))
         else:
-            parts.extend(render_spans(item.spans) for item in block.items)
+            for n, item in enumerate(block.items, 1):
+                marker = f"{item.number or n}." if block.ordered else "-"
+                parts.append(f"{marker} {render_spans(item.spans)}")
     return "<br>".join(p.replace("|", "\\|") for p in parts) or " "
 
 
 def render_table(table: Table) -> list[str]:
-    header = table.header if table.header is not None else table.rows[0]
-    body = table.rows if table.header is not None else table.rows[1:]
-    width = max([len(header)] + [len(row) for row in body])
+    """A pipe table. Markdown needs a header row; a table without one (a layout grid) gets an empty
+    header row, which the reader and the site read as "no header"."""
+    body = table.rows
+    width = max([len(table.header or ())] + [len(row) for row in body])
+    header = table.header if table.header is not None else tuple(Cell(()) for _ in range(width))
 
     def row_line(cells: tuple[Cell, ...]) -> str:
         texts = [render_cell(c) for c in cells] + [" "] * (width - len(cells))

@@ -5,7 +5,8 @@ renderings of the same typed model the extractor produces, never of loose dicts 
 
 The grammar is the one the writer emits, which is also what legal editors keep when they edit:
 front matter, one ``# title``, headings with ``{#id}``, paragraphs, ``-``/``1.`` lists nested by
-four spaces, pipe tables with ``<br>`` inside cells, ``**bold**``, ``[text](href)`` and
+four spaces, pipe tables with ``<br>`` inside cells ("- item" parts are a list; an empty header
+row means no header), ``**bold**``, ``[text](href)`` and
 ``<https://…>``. Anything else (block quotes, code, rules, raw HTML blocks) has no place in the
 model and is refused with ``file:line`` rather than dropped. ``to_markdown(read_notice(text))``
 gives back ``text`` byte for byte for every notice the writer made (tests/test_versions_reader.py).
@@ -277,14 +278,31 @@ def split_row(line: str) -> list[str]:
 
 
 def read_cell(text: str) -> Cell:
+    """A cell's ``<br>``-separated parts: runs of "- item" (or "1. item") parts are one list."""
     parts = [p.strip() for p in re.split(r"<br\s*/?>", text) if p.strip()]
-    blocks: list[CellBlock] = [Paragraph(parse_inline(part)) for part in parts]
+    blocks: list[CellBlock] = []
+    for part in parts:
+        item = LIST_ITEM.match(part)
+        if item is None:
+            blocks.append(Paragraph(parse_inline(part)))
+            continue
+        ordered = item.group(2)[0].isdigit()
+        number = int(item.group(2)[:-1]) if ordered else None
+        entry = ListItem(parse_inline(item.group(3)), 0, None, number)
+        last = blocks[-1] if blocks else None
+        if isinstance(last, ListBlock) and last.ordered == ordered:
+            blocks[-1] = ListBlock(last.items + (entry,), ordered)
+        else:
+            blocks.append(ListBlock((entry,), ordered))
     return Cell(tuple(blocks))
 
 
 def read_table(cursor: _Cursor) -> Table:
+    """A pipe table; an empty header row means the table has none (a layout grid)."""
     ref = cursor.ref()
-    header = tuple(read_cell(c) for c in split_row(cursor.line))
+    header: tuple[Cell, ...] | None = tuple(read_cell(c) for c in split_row(cursor.line))
+    if header is not None and not any(cell.blocks for cell in header):
+        header = None
     cursor.index += 2  # the header row and the delimiter row
     rows = []
     while not cursor.done() and cursor.line.lstrip().startswith("|"):

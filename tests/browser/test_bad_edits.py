@@ -1,6 +1,6 @@
 """Bad edits to the site fail, naming the page and the rule. A copy of the project in a temporary
 folder gets new pages (the released notice itself only changes through a release), each with one
-bad edit: an image without alt text or a table without a header row stops the strict build (the
+bad edit: an image without alt text or a table header row with an unnamed column stops the strict build (the
 hook's static check); a heading level jump or low-contrast custom CSS builds, and axe-core in the
 browser names it. Two copies hold all the cases, built side by side."""
 
@@ -41,7 +41,7 @@ class Case:
 CASES = {c.slug: c for c in [
     Case("prov-bild", f"![]({PIXEL})", "image-alt", "build"),
     Case("prov-html-bild", f'<img src="{PIXEL}">', "raw <img> is not allowed", "lint"),  # before the page checks
-    Case("prov-tabell", "Kontor:\n\n|   |   |\n|---|---|\n| Stockholm | Göteborg |\n| Malmö | Uppsala |",
+    Case("prov-tabell", "Kontor:\n\n| Stad |   |\n|---|---|\n| Stockholm | Göteborg |\n| Malmö | Uppsala |",
          "table-header", "build"),
     Case("prov-rubrik", "#### Ett för djupt underavsnitt {#djupt}\n\nText.", "heading-order", "axe"),
     Case("prov-kontrast", "Ljusgrå text.", "color-contrast", "axe"),  # the lint refuses {: .class}: CSS by id

@@ -61,9 +61,10 @@ def test_absolute_url() -> None:
 def test_markup_problems() -> None:
     assert site.markup_problems('<img alt="Karta" src="k.png">' + TABLE) == []
     problems = site.markup_problems('<img alt="" src="k.png"><img src="m.png">'
-                                    "<table><thead><tr><th></th></tr></thead></table>")
+                                    "<table><thead><tr><th>City</th><th></th></tr></thead></table>")
     assert [p.split(":")[0] for p in problems] == ["image-alt", "image-alt", "table-header"]
     assert "'m.png'" in problems[1]
+    assert site.markup_problems("<table><thead><tr><th></th><th></th></tr></thead></table>") == []  # no header
 
 
 MERGED = (
@@ -89,3 +90,26 @@ def test_a_table_without_merged_cells_keeps_its_rows() -> None:
     assert "rowgroup" not in site.accessible_tables(TABLE, render, "T %(number)s")
     first_blank = MERGED.replace("<td>Identifiers</td>", "<td></td>")
     assert "rowgroup" not in site.accessible_tables(first_blank, render, "T %(number)s")
+
+
+GRID = (
+    "<table>\n<thead>\n<tr>\n<th></th>\n<th></th>\n</tr>\n</thead>\n<tbody>\n"
+    "<tr>\n<td><strong>Staffing</strong><br>People for every need.</td>\n<td>Search</td>\n</tr>\n"
+    "</tbody>\n</table>"
+)
+
+
+def test_an_empty_header_row_is_a_table_without_one() -> None:
+    """A layout grid has no header row; the Markdown's empty one must not become blank column headers."""
+    html = site.accessible_tables(GRID, render, "T %(number)s")
+    assert "<thead>" not in html and "<th" not in html.replace("<th scope=\"rowgroup\"", "")
+    assert "<td><strong>Staffing</strong><br>People for every need.</td>" in html
+    assert "<thead>" in site.accessible_tables(TABLE, render, "T %(number)s")
+
+
+def test_list_items_in_a_cell_become_a_list() -> None:
+    cell = "<td>Same as above.<br>- To run our services.<br>- To <a href=\"#x\">comply</a> with law.</td>"
+    html = site.accessible_tables(TABLE.replace("<td>1</td>", cell), render, "T %(number)s")
+    assert "<td>Same as above.<ul><li>To run our services.</li><li>To <a href=\"#x\">comply</a> with law.</li></ul></td>" in html
+    assert site.cell_lists("2. b<br>3. c") == '<ol start="2"><li>b</li><li>c</li></ol>'
+    assert site.cell_lists("Tel. 1<br>-5 °C") == "Tel. 1<br>-5 °C"  # no marker and space: not items

@@ -69,7 +69,8 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     """Align the source tokens with the body in reading order (so a loss is charged to the page it
     happened on); what is left matches the body anywhere (blocks read in another order), then
     what was removed on purpose; a pair of neighbours the body has as one word (a word split by
-    hyphenation) matches last."""
+    hyphenation) matches last, or two leftovers of one page (a word cut in a table cell, whose
+    rest comes after the row's other cells)."""
     body = body_tokens(notice)
     source = [(token, page.number) for page in pages for word in page.words for token in tokens(word.text)]
     # autojunk: very common words do not anchor the alignment (near-linear on long documents);
@@ -110,6 +111,14 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             spare[token + following[1]] -= 1
             matched += 2
             skip.add(following[0])
+            continue
+        # a word cut in a table cell: its rest is read after the row's other cells, on the same page
+        rest = next((m for m in unmatched[n + 1:] if m[0] not in skip and m[2] == page
+                     and spare[token + m[1]] > 0), None)
+        if rest is not None:
+            spare[token + rest[1]] -= 1
+            matched += 2
+            skip.add(rest[0])
             continue
         lost.append((token, page))
     return Report(notice.source, len(source), matched, counts, tuple(lost))

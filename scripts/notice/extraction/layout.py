@@ -127,6 +127,7 @@ class TableBlock:
     ruled: bool
     columns: tuple[float, ...]
     page: int
+    open_end: bool = False  # the page break cut its last row, which goes on in the next page's table
 
 
 LayoutBlock = TextBlock | TableBlock
@@ -398,6 +399,28 @@ def inside(word: Word, bbox: tuple[float, float, float, float]) -> bool:
     return bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]
 
 
+#: A ruled box whose text all stands in one column this share of its width wide is a frame.
+FRAME_SHARE = 0.75
+
+
+def without_frames(page: PageContent) -> PageContent:
+    """``page`` without the ruled "tables" that are frames: boxes whose text all stands in one
+    column that takes nearly all their width (a printed web page boxed beside a thin empty side
+    bar), read as the page's text. A table with an empty column of its own size stays a table."""
+    tables = tuple(t for t in page.tables if not is_frame(t, page.words))
+    return page if len(tables) == len(page.tables) else replace(page, tables=tables)
+
+
+def is_frame(table: RuledTable, words: tuple[Word, ...]) -> bool:
+    inner = [w for w in words if inside(w, table.bbox)]
+    filled = {(round(bbox[0]), round(bbox[2])) for row in table.rows for bbox in row
+              if bbox is not None and any(inside(w, bbox) for w in inner)}
+    if len({x0 for x0, _ in filled}) > 1:
+        return False
+    width = table.bbox[2] - table.bbox[0]
+    return not filled or width > 0 and max(x1 - x0 for x0, x1 in filled) >= FRAME_SHARE * width
+
+
 def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int) -> TableBlock:
     rows = []
     for row in table.rows:
@@ -409,7 +432,8 @@ def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int
     first = [b for cell in rows[0] for b in cell]
     header = bool(first) and all(line.bold for b in first for line in b.lines)
     columns = tuple(bbox[0] for bbox in table.rows[0] if bbox is not None)
-    return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page)
+    return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page,
+                      open_end=table.open_end)
 
 
 # ---------------------------------------------------------------- lines to text blocks
@@ -466,6 +490,11 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
             continue
         mark = bullet_of(line)
         prev = current[-1] if current else None
+        if len(line.words) == 1 and is_bullet_token(line.text) and line.text not in AMBIGUOUS_BULLETS:
+            flush()  # a bullet alone: its text is on the next line, indented, or it is an empty item
+            kind, ordered, text_x = "item", False, line.x1 + 1
+            current = [line]
+            continue
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
             if not ends_sentence(prev.text) and abs(line.x0 - prev.x0) < 2:
                 mark = None  # a dash that continues a sentence, not a bullet
@@ -474,6 +503,11 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
             kind, ordered = "item", not is_bullet_token(mark) and bool(ORDERED_MARK.match(mark))
             text_x = line.words[1].x0 if is_bullet_token(line.words[0].text) or ordered else line.x0
             current = [line]
+            continue
+        if kind == "item" and prev is not None and len(current) == 1 and len(prev.words) == 1 \
+                and is_bullet_token(prev.text) and line.x0 >= text_x - 3 \
+                and 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size):
+            current.append(line)  # the text of a bullet that stands alone on the line above
             continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
@@ -589,7 +623,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     body_size = body_font_size(all_words)
     per_page: list[tuple[PageContent, list[Word], list[list[Line]]]] = []
     sideways: list[Furniture] = []
-    for page in pages:
+    for page in map(without_frames, pages):
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
         table_words = [w for w, hit in zip(page.words, in_table) if hit]
         free = [w for w, hit in zip(page.words, in_table) if not hit and w.upright]
@@ -620,7 +654,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         if page.tables:
             items.sort(key=lambda pair: pair[0])
         stream.extend(item for _, item in items)
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch)), furniture=tuple(removed), body_size=body_size,
+    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
 
 
@@ -687,9 +721,10 @@ def block_top(block: LayoutBlock) -> float:
     return min((ln.top for row in block.rows for cell in row for b in cell for ln in b.lines), default=0.0)
 
 
-def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[LayoutBlock]:
+def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
+                     removed: list[Furniture] | None = None) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
-    tables that continue on the next page."""
+    tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
     pending: list[Line] = []
 
@@ -706,6 +741,8 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float) -> list[Lay
         if isinstance(item, TableBlock) and blocks and isinstance(blocks[-1], TableBlock):
             merged = merge_tables(blocks[-1], item)
             if merged is not None:
+                if len(merged.rows) < len(blocks[-1].rows) + len(item.rows) and removed is not None:
+                    removed.append(Furniture(" ".join(cell_texts(item.rows[0])), item.page))
                 blocks[-1] = merged
                 continue
         blocks.append(item)
@@ -750,9 +787,14 @@ def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
     if any(abs(a - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
         return None
     rows = list(second.rows)
-    if first.header and rows and cell_texts(rows[0]) == cell_texts(first.rows[0]):
-        rows.pop(0)  # the header row repeated on the new page
-    return TableBlock(first.rows + tuple(rows), first.header, first.ruled, first.columns, second.page)
+    if rows and len(first.rows) > 1 and cell_texts(rows[0]) == cell_texts(first.rows[0]):
+        rows.pop(0)  # the first row repeated on the new page: a running header row, bold or not
+    head = first.rows
+    if first.open_end and rows and len(rows[0]) == len(head[-1]):  # the row the break cut, made whole
+        rows[0] = tuple(a + b for a, b in zip(head[-1], rows[0]))
+        head = head[:-1]
+    return TableBlock(head + tuple(rows), first.header, first.ruled, first.columns, second.page,
+                      second.open_end)
 
 
 def cell_texts(row: tuple[tuple[TextBlock, ...], ...]) -> tuple[str, ...]:

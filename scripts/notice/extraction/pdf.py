@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
+from pdfminer.pdfdocument import PDFDestinationNotFound, PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
-from pdfminer.psparser import PSException
+from pdfminer.psparser import PSException, PSLiteral
 from pdfplumber.utils.exceptions import PdfminerException
 
 from notice.errors import SourceError
@@ -51,6 +51,14 @@ CHUNK_PAGES = 6
 WORKERS = min(2, os.cpu_count() or 1)
 #: Points a word's centre may lie outside a link rectangle and still count as covered.
 LINK_SLACK = 1.5
+#: What a list bullet drawn as a shape (Chromium, Canva, mPDF draw small filled circles or squares
+#: instead of a glyph) reads as: the text bullet that the layout stage already knows.
+DRAWN_BULLET = "\u2022"
+#: A drawn bullet's size as a share of its line's font size (about an x-height: 0.27 to 0.33 on the
+#: real PDFs), how far from square it may be, and its gap before the first word (0.5 to 0.9 em seen).
+BULLET_SIZE_RANGE = (0.12, 0.7)
+BULLET_SQUARENESS = 0.35
+BULLET_MAX_GAP = 2.0
 #: pdfminer's loggers whose warnings mean the file itself is damaged: streams it could not
 #: decompress, objects, page boxes or content operators it could not parse. Font warnings are
 #: producer quirks (one of the 33 shared real PDFs has one), not damage.
@@ -78,10 +86,12 @@ class Word:
 
 @dataclass(frozen=True)
 class RuledTable:
-    """A table drawn with lines: ``rows`` holds each cell's bbox (None where a cell is merged)."""
+    """A table drawn with lines: ``rows`` holds each cell's bbox (None where a cell is merged).
+    ``open_end``: its last row has no bottom line, the page cut it (it goes on on the next page)."""
 
     bbox: tuple[float, float, float, float]
     rows: tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
+    open_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -234,7 +244,7 @@ def read_range(path: Path, password: str, start: int, stop: int) -> tuple[tuple[
                     seen.damage.setdefault(page.page_number, []).extend(
                         ([XREF_REBUILT] if rebuilt else []) + misplaced + opening)
                 seen.damage.setdefault(page.page_number, []).extend(stream_damage(page))
-                content.append(read_page(page, name, targets))
+                content.append(read_page(page, name, targets, pdf.doc.get_dest))
                 page.close()
             damage = tuple((number, message) for number, messages in sorted(seen.damage.items()) if number
                            for message in dict.fromkeys(messages))
@@ -334,13 +344,26 @@ def page_targets(pdf: pdfplumber.pdf.PDF) -> dict[int, tuple[int, float]]:
     return targets
 
 
-def destination(data: dict, targets: dict[int, tuple[int, float]]) -> str | None:  # type: ignore[type-arg]
-    """``pdf-dest:<page>:<top>`` for an explicit GoTo destination ([page /XYZ left top zoom]);
-    None for named destinations and anything unusual (the words then stay plain text)."""
+#: Looks a named destination up in the document's name tree (pdfminer's ``get_dest``).
+NamedDests = Callable[[str | bytes], object]
+
+
+def destination(data: dict, targets: dict[int, tuple[int, float]],  # type: ignore[type-arg]
+                named: NamedDests | None = None) -> str | None:
+    """``pdf-dest:<page>:<top>`` for a GoTo destination: explicit ([page /XYZ left top zoom]) or
+    named (WeasyPrint, Chromium and hyperref name theirs; ``named`` looks the name up); None for
+    anything unusual (the words then stay plain text)."""
     dest = resolve1(data.get("Dest"))
     action = resolve1(data.get("A"))
     if dest is None and isinstance(action, dict) and str(resolve1(action.get("S"))).endswith("GoTo"):
         dest = resolve1(action.get("D"))
+    if isinstance(dest, (PSLiteral, bytes, str)) and named is not None:
+        try:
+            dest = resolve1(named(dest.name if isinstance(dest, PSLiteral) else dest))
+        except (PDFDestinationNotFound, KeyError, TypeError, ValueError):
+            return None
+    if isinstance(dest, dict):  # a name may map to a dictionary whose D is the array
+        dest = resolve1(dest.get("D"))
     if not isinstance(dest, list) or len(dest) < 2:
         return None
     page_ref = dest[0]
@@ -356,7 +379,8 @@ def destination(data: dict, targets: dict[int, tuple[int, float]]) -> str | None
     return f"{DEST_PREFIX}{number}:{top:.0f}"
 
 
-def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[int, float]] | None = None) -> PageContent:
+def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[int, float]] | None = None,
+              named: NamedDests | None = None) -> PageContent:
     number = page.page_number
     raw = [
         w for w in page.extract_words(
@@ -367,9 +391,39 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
         )
         if w["text"].strip()
     ]
-    links = read_links(page, name, targets or {})
+    links = read_links(page, name, targets or {}, named)
     words = tuple(word for w in raw for word in split_at_links(w, links, number))
+    words += drawn_bullets(page.curves + page.rects, words, number)
     return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
+
+
+def drawn_bullets(shapes: list[dict], words: tuple[Word, ...], page: int) -> tuple[Word, ...]:  # type: ignore[type-arg]
+    """A ``DRAWN_BULLET`` word for each small visible, roughly square shape that stands just left of
+    a word, about x-height in size and centred on its line's letters, with no word close before it
+    on that line (a dot between two words is a separator, not a bullet)."""
+    found = []
+    for shape in shapes:
+        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+        if not visible(shape):  # filled (a disc, a square) or only outlined (a circle, the second level)
+            continue
+        if width <= 0.5 or height <= 0.5 or abs(width - height) > BULLET_SQUARENESS * max(width, height):
+            continue
+        centre = (shape["top"] + shape["bottom"]) / 2
+        level = [w for w in words if w.top + 0.2 * (w.bottom - w.top) <= centre <= w.bottom]
+        after = [w for w in level if w.x0 >= shape["x1"] - 0.5]
+        if not after:
+            continue
+        first = min(after, key=lambda w: w.x0)
+        low, high = BULLET_SIZE_RANGE
+        if not low * first.size <= max(width, height) <= high * first.size:
+            continue
+        if first.x0 - shape["x1"] > BULLET_MAX_GAP * first.size:
+            continue
+        if any(w.x1 <= shape["x0"] + 0.5 and shape["x0"] - w.x1 < BULLET_MAX_GAP * w.size for w in level):
+            continue
+        found.append(Word(DRAWN_BULLET, float(shape["x0"]), float(shape["x1"]), first.top, first.bottom,
+                          first.size, False, page))
+    return tuple(found)
 
 
 def color_key(color: object) -> str:
@@ -448,8 +502,8 @@ def glyph_key(char: dict) -> str:  # type: ignore[type-arg]
     return f"{char['fontname']}@{char['width'] / char['size']:.3f}" if char["size"] else str(char["fontname"])
 
 
-def read_links(page: pdfplumber.page.Page, name: str,
-               targets: dict[int, tuple[int, float]]) -> list[tuple[tuple[float, float, float, float], str]]:
+def read_links(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[int, float]],
+               named: NamedDests | None = None) -> list[tuple[tuple[float, float, float, float], str]]:
     """Link annotations as (bbox, uri or internal destination); malformed ones are skipped with a warning."""
     try:
         annots = page.annots
@@ -462,7 +516,7 @@ def read_links(page: pdfplumber.page.Page, name: str,
         uri = annot.get("uri")
         if not isinstance(uri, str) or not uri.strip():
             try:
-                uri = destination(annot.get("data") or {}, targets)
+                uri = destination(annot.get("data") or {}, targets, named)
             except Exception:  # noqa: BLE001 - a broken destination is only a lost internal link
                 uri = None
             if uri is None:
@@ -480,12 +534,32 @@ def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
     """Tables drawn with ruling lines that can be seen; boxes of one row or one column are frames,
     not tables."""
     tables = []
-    for table in page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj)).find_tables():
+    seen = page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj))
+    for table in seen.find_tables():
         rows = tuple(tuple(cell for cell in row.cells) for row in table.rows)
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             continue
         if sum(cell is not None for row in rows for cell in row) < 4:
             continue
         x0, top, x1, bottom = table.bbox
-        tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows))
+        cut = cut_row(rows[-1], bottom, seen.edges)
+        if cut is not None:
+            rows += (cut,)
+            bottom = max(cell[3] for cell in cut if cell is not None)
+        tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows, open_end=cut is not None))
     return tuple(tables)
+
+
+def cut_row(last: tuple[tuple[float, float, float, float] | None, ...], bottom: float,
+            edges: list[dict]) -> tuple[tuple[float, float, float, float] | None, ...] | None:  # type: ignore[type-arg]
+    """The row a page break cut: column lines going on below the table's last closed row with no
+    line under them (pdfplumber finds no cell there). Its cells take the last row's columns."""
+    downs = [e for e in edges if e["orientation"] == "v" and abs(e["top"] - bottom) <= 2 and e["bottom"] > bottom + 4]
+    if not downs:
+        return None
+    end = max(e["bottom"] for e in downs)
+    sides = {round(e["x0"]) for e in downs}
+    cells = tuple((c[0], bottom, c[2], end) if c is not None and {round(c[0]), round(c[2])} <= sides | {
+        s + d for s in sides for d in (-1, 1)} else None for c in last)
+    closed = any(e["orientation"] == "h" and abs(e["top"] - end) <= 2 for e in edges)
+    return cells if sum(c is not None for c in cells) >= 2 and not closed else None

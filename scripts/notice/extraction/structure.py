@@ -11,6 +11,7 @@ import functools
 import hashlib
 import logging
 import re
+import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -198,6 +199,9 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and unbreakable(prev_text, text):
             out.append((text, word))
             continue
+        if new_line and address_goes_on(prev_text, text, vocabulary):
+            out.append((text, word))
+            continue
         out.append((" " + text, word))
     return out
 
@@ -210,6 +214,15 @@ def unbreakable(before: str, after: str) -> bool:
     if NUMBER_BEFORE_DASH.search(before) and after[:1].isdigit():
         return True
     return before.endswith(("://", "@", "_")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
+
+
+def address_goes_on(before: str, after: str, vocabulary: set[str]) -> bool:
+    """True when a line break cut a printed address with no hyphen ("…/privacy-polic" + "y" in a
+    narrow cell) and the document prints the whole address elsewhere, so the two are one."""
+    head = before.split()[-1] if before.split() else ""
+    if not PRINTED_ADDRESS.fullmatch(head) or not after[:1].isalnum():
+        return False
+    return re.sub(r"\W+$", "", head + after).casefold() in vocabulary
 
 
 def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
@@ -235,8 +248,50 @@ def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
             spans.append(Span(text, href, bold))
     out: list[Span] = []
     for span in spans:
-        out.extend(trim_link(span))
+        for part in autolink(span):
+            out.extend(trim_link(part))
     return tuple(normalise_link(s) for s in out)
+
+
+#: A web address or an e-mail address printed as text: a scheme or "www." and no space, or
+#: name@domain.tld (not inside a longer word or address).
+PRINTED_ADDRESS = re.compile(
+    r"(?<![\w@/.-])(?:https?://|www\.)[^\s<>\"]+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w@-])"
+)
+#: What may close a sentence or a bracket right after an address, and so is not part of it.
+ADDRESS_TRAIL = ".,;:!?'\"»”’"
+
+
+def autolink(span: Span) -> list[Span]:
+    """``span`` with each address printed in it (no link annotation over it) as a link of its own:
+    ``https://…`` as it is, ``www.…`` over https, an e-mail address over mailto. Words already
+    under a link annotation keep it, so an annotated address is never linked twice."""
+    if span.href is not None:
+        return [span]
+    out: list[Span] = []
+    pos = 0
+    for match in PRINTED_ADDRESS.finditer(span.text):
+        address = match.group(0)
+        while address and (address[-1] in ADDRESS_TRAIL or address[-1] in ")]" and address.count(
+                "(" if address[-1] == ")" else "[") < address.count(address[-1])):
+            address = address[:-1]
+        host = address.split("://", 1)[-1].split("/", 1)[0]
+        if "." not in host.strip(".") or address.endswith("://"):
+            continue
+        if match.start() > pos:
+            out.append(Span(span.text[pos:match.start()], None, span.bold))
+        if "@" in address and "://" not in address and not address.startswith("www."):
+            href = f"mailto:{address}"
+        else:
+            href = address if "://" in address else f"https://{address}"
+        out.append(Span(address, href))
+        pos = match.start() + len(address)
+    if not out:
+        return [span]
+    if pos < len(span.text):
+        out.append(Span(span.text[pos:], None, span.bold))
+    return out
 
 
 def trim_link(span: Span) -> list[Span]:
@@ -301,6 +356,8 @@ class Builder:
         out = [] if out is None else out
         for block in blocks:
             spans = to_spans(strip_mark(block), self.vocabulary)
+            if block.kind == "item" and not "".join(s.text for s in spans).strip():
+                continue  # a bullet with nothing after it: an empty item says nothing
             if block.kind == "item":
                 number = item_number(block)
                 ordered = number is not None
@@ -342,7 +399,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             blocks.append(block)
 
     def heading(block: object) -> bool:
-        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color)
+        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color) \
+            and not leads_out(block)
 
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
@@ -381,7 +439,18 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     titles: dict[str, str] = {}
     for (_, heading_text, _, _), section_id in zip(raw_sections, ids):
         titles.setdefault(normalise(heading_text), section_id)
-    resolve = functools.partial(internal_target, anchors, titles)
+    links = [link for block in preamble + [b for _, _, _, body in raw_sections for b in body] for link in dest_links(block)]
+    page_first: dict[int, float] = {}  # the top of each page's first text block
+    for block in blocks:
+        if isinstance(block, TextBlock):
+            page_first.setdefault(block.lines[0].page, block.lines[0].top)
+    first_on_page = [a for a in anchors if abs(page_first.get(a[0], -1.0) - a[1]) < 1]
+    by_height = functools.partial(internal_target, anchors, titles, dest_calibration(links, anchors, titles),
+                                  first_on_page)
+    by_name = links_by_name(links, anchors, titles)
+
+    def resolve(href: str | None) -> str | None:
+        return f"#{by_name[href]}" if href in by_name else by_height(href)
     preamble = [relink(block, resolve) for block in preamble]
     sections = tuple(
         Section(section_id, level, heading, tuple(relink(b, resolve) for b in body), ref)
@@ -400,6 +469,23 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     )
 
 
+def prints_its_link(word: Word) -> bool:
+    """True for a linked word that is its own address ("privacy.kisa.or.kr" over https://privacy.kisa.or.kr/)."""
+    text = word.text.strip(".,;:()[]")
+    return bool(word.href) and "." in text and text.casefold() in (word.href or "").casefold()
+
+
+def leads_out(block: TextBlock) -> bool:
+    """True for a line that is one link out of the document ("Stripe Privacy Policy →" set bold) or
+    that holds a web or e-mail address ("Email: info@example.org" set bold): a heading cannot carry
+    a link, and such a line's content is where it leads."""
+    if any(PRINTED_ADDRESS.search(w.text) or prints_its_link(w) for w in block.words):
+        return True
+    hrefs = {w.href for w in block.words if any(ch.isalnum() for ch in w.text)}  # an arrow may miss it
+    href = hrefs.pop() if len(hrefs) == 1 else None
+    return href is not None and not href.startswith((pdf.DEST_PREFIX, layout.CONTENTS_LINK))
+
+
 #: A document-information title that is a file name ("Microsoft Word - notice.docx"), not a title.
 FILE_NAME = re.compile(r"\S\.(?:docx?|odt|pages|rtf|txt|pdf|indd|html?)\b", re.IGNORECASE)
 
@@ -410,19 +496,101 @@ def usable_title(text: str) -> bool:
 
 #: Points between an internal link's destination and the heading it means.
 DEST_SLACK = 24.0
+#: A destination this close to a page's top edge means the page itself.
+PAGE_TOP = 2.0
 
 
-def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str], href: str | None) -> str | None:
-    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading, or for a contents entry
-    whose title is a heading's (the first section of that name); None drops the link (its words
-    stay as text) when it leads anywhere else."""
+def dest_place(href: str) -> tuple[int, float]:
+    """(page, top) of a ``pdf-dest:<page>:<top>`` link."""
+    page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
+    return int(page_text), float(top_text)
+
+
+def dest_links(block: Block) -> list[tuple[str, str]]:
+    """(href, text) of every ``pdf-dest:`` link in ``block``, table cells included."""
+    if isinstance(block, Table):
+        cells = [c for row in ((block.header or ()),) + block.rows for c in row]
+        return [link for c in cells for b in c.blocks for link in dest_links(b)]
+    spans = block.spans if isinstance(block, Paragraph) else tuple(s for i in block.items for s in i.spans)
+    return [(s.href, s.text) for s in spans if s.href is not None and s.href.startswith(pdf.DEST_PREFIX)]
+
+
+def heading_key(text: str) -> str:
+    """A heading's or a link's text without its section numbers: a contents list often numbers
+    its entries as a list ("1." stripped as the item's number) while the heading keeps it, and a
+    heading may carry two ("5. § 5 Your rights")."""
+    key, previous = normalise(text), ""
+    while key != previous:
+        previous, key = key, re.sub(r"^(?:§\s*)?\d+(?:\.\d+)*\.?\s+", "", key)
+    return key
+
+
+def links_by_name(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
+                  titles: dict[str, str]) -> dict[str, str]:
+    """href -> section id for the ``pdf-dest:`` links whose text names a heading on the page they
+    lead to: the name decides, whatever height the producer wrote."""
+    places = {section_id: page for page, _, section_id in anchors}
+    named: dict[str, str] = {}
+    for title, section_id in titles.items():
+        named.setdefault(heading_key(title), section_id)
+    found = {}
+    for href, text in links:
+        target = named.get(heading_key(text))
+        if target is not None and places[target] == dest_place(href)[0]:
+            found[href] = target
+    return found
+
+
+def dest_calibration(links: list[tuple[str, str]], anchors: list[tuple[int, float, str]],
+                     titles: dict[str, str]) -> tuple[float, float] | None:
+    """(scale, offset) that puts the document's destinations on its headings: (1, 0) when they
+    already land there. Chromium writes a named destination's height in the page's content box,
+    before the margin and the print scale ("fit to page") are applied, so every destination of its
+    PDFs sits the same way off; the links whose text is a heading's name show by how much. None
+    when those links show the destinations are off in no consistent way: heights then mean nothing."""
+    places = {section_id: (page, top) for page, top, section_id in anchors}
+    named: dict[str, str] = {}
+    for title, section_id in titles.items():
+        named.setdefault(heading_key(title), section_id)
+    pairs = []
+    for href, text in links:
+        found = named.get(heading_key(text))
+        if found is None:
+            continue
+        page, top = dest_place(href)
+        if places[found][0] == page and top > PAGE_TOP:
+            pairs.append((top, places[found][1]))
+    dests = [dest for dest, _ in pairs]
+    if len(set(dests)) < 2 or all(abs(dest - head) <= DEST_SLACK for dest, head in pairs):
+        return 1.0, 0.0  # one link cannot tell an offset from a link to the text under a heading
+    mean_d, mean_h = statistics.fmean(dests), statistics.fmean(head for _, head in pairs)
+    scale = sum((d - mean_d) * (h - mean_h) for d, h in pairs) / sum((d - mean_d) ** 2 for d in dests)
+    offset = statistics.median(head - scale * dest for dest, head in pairs)
+    fitting = sum(abs(scale * dest + offset - head) <= DEST_SLACK for dest, head in pairs)
+    return (scale, offset) if scale > 0 and fitting * 3 >= len(pairs) * 2 else None
+
+
+def internal_target(anchors: list[tuple[int, float, str]], titles: dict[str, str],
+                    calibration: tuple[float, float] | None, first_on_page: list[tuple[int, float, str]],
+                    href: str | None) -> str | None:
+    """``#section-id`` for a ``pdf-dest:`` link that lands on a heading (once ``calibration``
+    (scale, offset) is applied to its height) or on the top edge of a page that opens with a
+    heading (``first_on_page``: Word and hyperref link whole pages), or for a contents entry whose
+    title is a heading's (the first section of that name); None drops the link (its words stay as
+    text) when it leads anywhere else, or when the document's heights cannot be trusted."""
     if href is not None and href.startswith(layout.CONTENTS_LINK):
         found = titles.get(normalise(href.removeprefix(layout.CONTENTS_LINK)))
         return f"#{found}" if found else None
     if href is None or not href.startswith(pdf.DEST_PREFIX):
         return href
-    page_text, _, top_text = href.removeprefix(pdf.DEST_PREFIX).partition(":")
-    page, top = int(page_text), float(top_text)
+    if calibration is None:
+        return None  # a wrong section is worse than plain text
+    page, top = dest_place(href)
+    if top <= PAGE_TOP:
+        opening = [section_id for a_page, _, section_id in first_on_page if a_page == page]
+        if opening:
+            return f"#{opening[0]}"
+    top = calibration[0] * top + calibration[1]
     near = [(abs(a_top - top), section_id) for a_page, a_top, section_id in anchors
             if a_page == page and abs(a_top - top) <= DEST_SLACK]
     return f"#{min(near)[1]}" if near else None

@@ -42,6 +42,10 @@ TAG = re.compile(r"<[^>]+>")
 TBODY = re.compile(r"<tbody>.*?</tbody>", re.DOTALL)
 ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
 TD = re.compile(r"<td((?:\s[^>]*)?)>(.*?)</td>", re.DOTALL)
+#: A cell's content, and a part of it (between ``<br>``s) that is a list item: "- a", "2. b".
+CELL = re.compile(r"(<t[dh](?:\s[^>]*)?>)(.*?)(</t[dh]>)", re.DOTALL)
+CELL_BREAK = re.compile(r"<br\s*/?>")
+CELL_ITEM = re.compile(r"^(?:-|(\d{1,9})\.)\s+(.*)$", re.DOTALL)
 
 Render = Callable[..., str]
 
@@ -225,7 +229,8 @@ def name_permalinks(html: str, name: Callable[[str], str], lang: str = "") -> st
 def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
     """Every table as a described data table: a caption (the short paragraph that introduces
     it, moved into the table, or ``fallback_caption`` (HTML) numbered), ``scope="col"`` on its header
-    cells, and a focusable scroll region named by the caption (``partials/notice-table.html``)."""
+    cells (no ``<thead>`` where the Markdown's header row is empty: a grid without one), lists in
+    cells as lists, and a focusable scroll region named by the caption (``partials/notice-table.html``)."""
     number = 0
 
     def replace(match: re.Match[str]) -> str:
@@ -237,7 +242,11 @@ def accessible_tables(html: str, render: Render, fallback_caption: str) -> str:
         else:
             before = "" if lead is None else f"<p>{lead}</p>\n"
             caption = fallback_caption % {"number": number}
+        head = THEAD.search(body)
+        if head is not None and blank(head.group(0)):  # the Markdown's empty header row: a table with none
+            body = (body[:head.start()] + body[head.end():]).strip()
         body = THEAD.sub(lambda head: TH_WITHOUT_SCOPE.sub('<th scope="col"', head.group(0)), body)
+        body = CELL.sub(lambda cell: cell.group(1) + cell_lists(cell.group(2)) + cell.group(3), body)
         body = TBODY.sub(lambda rows: group_rows(rows.group(0)), body)
         return before + render("partials/notice-table.html", id=f"notice-table-{number}", caption=caption,
                                body=body)
@@ -268,6 +277,44 @@ def group_rows(tbody: str) -> str:
         lines = [f"<tr>\n{head}\n" + cells(rest) + "</tr>"] + [f"<tr>\n{cells(row[1:])}</tr>" for row in group[1:]]
         out.append("<tbody>\n" + "\n".join(lines) + "\n</tbody>")
     return "\n".join(out)
+
+
+def cell_lists(content: str) -> str:
+    """A cell's "- a<br>- b" (or "1. a<br>2. b") parts as a real list, so a screen reader
+    announces a list and its length; other parts stay lines joined by ``<br>``."""
+    parts = CELL_BREAK.split(content)
+    if not any(CELL_ITEM.match(part.strip()) for part in parts):
+        return content
+    out: list[str] = []
+    lines: list[str] = []
+    items: list[str] = []
+    kind = ""
+    start = ""
+
+    def close_items() -> None:
+        if items:
+            out.append(f"<{kind}{start}>" + "".join(f"<li>{item}</li>" for item in items) + f"</{kind}>")
+            items.clear()
+
+    for part in parts:
+        match = CELL_ITEM.match(part.strip())
+        if match is None:
+            close_items()
+            lines.append(part)
+            continue
+        if lines:
+            out.append("<br>".join(lines))
+            lines.clear()
+        this_kind = "ol" if match.group(1) else "ul"
+        if this_kind != kind:
+            close_items()
+            kind = this_kind
+            start = f' start="{match.group(1)}"' if match.group(1) and match.group(1) != "1" else ""
+        items.append(match.group(2))
+    close_items()
+    if lines:
+        out.append("<br>".join(lines))
+    return "".join(out)
 
 
 def blank(cell_html: str) -> bool:
@@ -305,6 +352,7 @@ def markup_problems(html: str) -> list[str]:
             problems.append(f"image-alt: image '{shown}' has no alt text (write ![what it shows]({shown}))")
     for number, table in enumerate(TABLE_ELEMENT.findall(html), 1):
         headers = [TAG.sub("", cell).strip() for cell in HEADER_CELL.findall(table)]
-        if not any(headers):
-            problems.append(f"table-header: table {number} has no header row (its first row names the columns)")
+        if any(headers) and not all(headers):  # all empty is a table without a header row, on purpose
+            problems.append(f"table-header: table {number} has a header cell without text (name every column, "
+                            "or leave the whole header row empty for a table without one)")
     return problems
