@@ -349,14 +349,31 @@ def compare_stubs(layout: Layout, plan: Plan) -> dict[Path, bytes]:
 
 
 def describe(config: Config, changes: Mapping[Path, bytes]) -> list[str]:
-    """What was written, one line per folder."""
-    folders: dict[Path, list[str]] = {}
+    """What was written: one line per version folder, naming the languages (30 languages are one
+    line, not thirty), and one per other file."""
+    layout = config.layout
+    by_folder: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    others = []
     for path in changes:
-        folders.setdefault(path.parent, []).append(path.name)
-    return [
-        f"{folder / names[0]}" if len(names) == 1 else f"{folder}/: {', '.join(sorted(names))}"
-        for folder, names in sorted(folders.items())
-    ]
+        try:
+            lang, folder, _ = path.relative_to(layout.docs).parts
+        except ValueError:
+            others.append(str(path))
+            continue
+        names = tuple(sorted(n.replace(f"-{lang}-", "-<lang>-") for n in _names_in(changes, path.parent)))
+        languages = by_folder.setdefault((folder, names), [])
+        if lang not in languages:
+            languages.append(lang)
+    lines = sorted(others)
+    for (folder, names), languages in sorted(by_folder.items()):
+        where = f"{layout.docs}/{languages[0]}" if len(languages) == 1 else f"{layout.docs}/<lang>"
+        which = "" if len(languages) == 1 else f" ({len(languages)} languages: {', '.join(languages)})"
+        lines.append(f"{where}/{folder}/: {', '.join(names)}{which}")
+    return lines
+
+
+def _names_in(changes: Mapping[Path, bytes], folder: Path) -> list[str]:
+    return [path.name for path in changes if path.parent == folder]
 
 
 def _same(path: Path, data: bytes) -> bool:
