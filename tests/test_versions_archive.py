@@ -371,3 +371,14 @@ def test_a_release_in_a_ci_log_prints_one_summary_line(released: Path, tmp_path:
                         cwd=project)
     assert result.returncode == 0, result.stderr
     assert re.fullmatch(r"2 PDFs typeset in \d+\.\d s on \d process\(es\)\n", result.stderr)
+
+
+def test_a_release_says_what_it_wrote_one_line_per_version_folder(released: Path, tmp_path: Path) -> None:
+    project = copy(released, tmp_path)
+    new_version(project)
+    result = run_notice("release", "--version", "3.0", "--summary", "sv=Tre.", "--summary", "en=Three.", cwd=project)
+    assert result.returncode == 0, result.stderr
+    lines = result.stderr.splitlines()
+    assert f"docs/<lang>/{NEXT}/: index.md, notice-<lang>-{NEXT}.json, notice-<lang>-{NEXT}.pdf (2 languages: sv, en)" in lines
+    assert f"docs/<lang>/{NEW}/: compare.md (2 languages: sv, en)" in lines
+    assert "versions.yml: version 3.0 (2025-01-01) added" in lines
