@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 LANGS := $(notdir $(wildcard locales/*))
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-extract bench-sysdeps clean signals fuzz
+.PHONY: site test serve sysdeps browser release locales bytecode locale-extract locale-update locale-check locale-init docs bench bench-archive bench-extract bench-sysdeps clean signals fuzz
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -89,9 +89,10 @@ docs: locales
 	$(BIN)/notice reextract
 
 ## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
-## under docs/<lang>/<date>/ and, for a new date, adds the version to versions.yml)
-release: locales
-	$(BIN)/notice release $(if $(VERSION),--version '$(VERSION)')
+## under docs/<lang>/<date>/ with its PDF and JSON, made once, and records their SHA-256 in
+## versions.yml). A released version never changes: CORRECT='why' [VERSION=1.0] corrects one on purpose
+release: sysdeps locales
+	$(BIN)/notice release $(if $(VERSION),--version '$(VERSION)') $(if $(CORRECT),--correct '$(CORRECT)')
 
 ## test: the same set-up, then every test
 test: sysdeps locales browser
@@ -101,6 +102,11 @@ test: sysdeps locales browser
 ## languages against plain mkdocs-material + static-i18n on the same content, in one run
 bench: sysdeps locales browser
 	$(BIN)/python bench/site/run.py
+
+## bench-archive: only the archive at scale: 30 languages x 10 released versions (made by notice
+## release, kept under bench/out/), cold and warm build against the plain stack on the same pages
+bench-archive: sysdeps locales
+	$(BIN)/python bench/site/run.py --archive-scale
 
 clean:
 	rm -rf site $(VENV) node_modules locales/*/LC_MESSAGES/*.mo

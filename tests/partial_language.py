@@ -109,7 +109,8 @@ def build(tmp: Path) -> PartialSite:
     assert reviewed.returncode == 0, reviewed.stderr
     translate_sections(doc)
     fill_catalog(project / "locales" / LANG / "LC_MESSAGES" / "messages.po")
-    released = run(project, sys.executable, "-m", "notice.cli", "release")  # a correction of the current version
+    # the untranslated copy was published with the language: its translation is a correction, with a reason
+    released = run(project, sys.executable, "-m", "notice.cli", "release", "--correct", "Partial translation")
     assert released.returncode == 0, released.stderr
     compiled = run(project, sys.executable, "-m", "babel.messages.frontend", "compile", "-d", "locales",
                    "-D", "messages")

@@ -6,6 +6,7 @@ the file. The fixture lives in a temporary folder without git: nothing depends o
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -131,10 +132,19 @@ def test_first_release_starts_the_version_list(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "write the en summary of version 1.0 before building" in result.stderr
     text = (project / "versions.yml").read_text(encoding="utf-8")
-    assert (
-        text == '# newest first\nversions:\n  - version: "1.0"\n    effective: 2023-01-01\n    summary:\n'
-        '      sv: "Först."\n      en: ""\n'
+    assert text.startswith(
+        '# newest first\nversions:\n  - version: "1.0"\n    effective: 2023-01-01\n    summary:\n'
+        '      sv: "Först."\n      en: ""\n    sha256:\n'
     )
+    # the SHA-256 of each released file, by its path below docs/
+    recorded = re.findall(r'^      "([^"]+)": "([0-9a-f]{64})"$', text, re.MULTILINE)
+    assert [name for name, _ in recorded] == [
+        f"{lang}/{OLD}/{name}"
+        for lang in ("en", "sv")
+        for name in ("index.md", f"notice-{lang}-{OLD}.json", f"notice-{lang}-{OLD}.pdf")
+    ]
+    for name, digest in recorded:
+        assert hashlib.sha256((project / "docs" / name).read_bytes()).hexdigest() == digest
     assert (project / "docs" / "en" / OLD / "index.md").is_file()
 
 
@@ -151,6 +161,8 @@ def test_release_again_writes_nothing(released: Path, tmp_path: Path) -> None:
         (OLD, (), f"effective {OLD} is archived version 1.0"),
         ("2025-06-01", (), "give it a label with --version (the last is 2.0)"),
         ("2022-01-01", ("--version", "0.9"), "is older than the newest version 2.0"),
+        (NEW, ("--correct", " "), "--correct needs the reason for the correction"),
+        ("2025-06-01", ("--version", "3.0", "--correct", "why"), "version 3.0 is not released yet"),
     ],
 )
 def test_release_refuses(
@@ -316,8 +328,11 @@ def test_json_export_fits_schema_and_the_markdown(site: Path, released: Path, la
     ]
     assert document["effective"] == date and document["lang"] == lang
     assert document["source"]["sha256"] == notice.source_sha256
-    assert document["current"] is (date == NEW)
-    assert document["effective_until"] == (None if date == NEW else "2024-02-29")
+    # made once at release: nothing in it changes later, so it says neither 'current' nor 'until'
+    assert "current" not in document and "effective_until" not in document and "compare" not in document["urls"]
+    assert document["schema_version"] == 2
+    published = site / PREFIX[lang] / date / f"notice-{lang}-{date}.json"
+    assert published.read_bytes() == (released / "docs" / lang / date / published.name).read_bytes()
     contact = next(s for s in document["sections"] if s["id"] == "kontakt")
     assert {link["href"] for link in contact["links"]} >= {
         "https://www.example.test/kontakt",
@@ -377,22 +392,22 @@ BAD = {
     ),
     "same-date-twice": (
         lambda p: _yml(p, f"effective: {NEW}", f"effective: {OLD}"),
-        f"versions.yml:8: two versions have the same effective date {OLD}",
+        f"versions.yml:15: two versions have the same effective date {OLD}",
     ),
     "summary-missing": (
         lambda p: _yml(p, 'en: "Adds your rights."', 'en: ""'),
         "versions.yml:7: version 2.0 (2024-03-01): summary missing for en",
     ),
-    # a section id the schema refuses: the JSON export fails and names the Markdown line
-    "json-fails-schema": (
-        lambda p: _md(p, f"docs/en/{OLD}/index.md", "{#cookies}", "{#Cookies_Policy}"),
-        f"docs/en/{OLD}/index.md:26: the JSON export does not fit notice.schema.json at "
-        f"sections/2/id: 'Cookies_Policy' does not match",
+    # released text edited by hand: the build names the file whose bytes are not those released
+    "archived-text-edited": (
+        lambda p: _md(p, f"docs/en/{OLD}/index.md", "{#cookies}", "{#cookie-policy}"),
+        f"docs/en/{OLD}/index.md:1: a released file of version 1.0 was changed (expected sha256 ",
     ),
     "edited-without-release": (
         lambda p: _md(p, "docs/sv/index.md", "Två år", "Fyra år"),
         # the table that changed, in both files
-        f"docs/sv/index.md:26: differs from the released text of version 2.0 (docs/sv/{NEW}/index.md:26)",
+        f"docs/sv/index.md:26: differs from the released text of version 2.0 (docs/sv/{NEW}/index.md:26): "
+        "for a correction to this version run `notice release --correct 'why'`",
     ),
     "new-date-not-released": (
         lambda p: [
@@ -415,17 +430,31 @@ def test_bad_input_fails_the_build_naming_the_file(released: Path, tmp_path: Pat
     assert "Traceback" not in result.stderr
 
 
-def test_validated_exports_are_remembered_and_a_changed_one_is_validated_again(
-    released: Path, site: Path, tmp_path: Path
+def test_a_notice_whose_json_fails_the_schema_is_not_released(
+    released: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The build remembers which JSON documents passed the schema (2 languages × 2 versions), so a
-    rebuild does not validate them again; an edited document has a new key and is checked."""
-    markers = list((released / ".cache" / "notice-json").glob("*.valid"))
-    assert len(markers) == 4
+    """The JSON is checked against the schema when it is made, at release, naming the Markdown line;
+    nothing is written. (``notice release`` runs ``notice check`` first, which refuses this id on
+    its own; here the release runs without it, to show its own check.)"""
+    from notice.errors import NoticeError
+    from notice.versions import release as release_lib
+
     project = tmp_path / "p"
-    shutil.copytree(released, project)  # with its cache
-    spoil, expected = BAD["json-fails-schema"]
-    spoil(project)
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0 and expected in result.stderr, result.stderr
-    assert len(list((project / ".cache" / "notice-json").glob("*.valid"))) == 4  # nothing invalid is remembered
+    shutil.copytree(released, project)
+    for lang in PREFIX:
+        _md(project, f"docs/{lang}/index.md", f"effective: {NEW}", "effective: 2025-01-01")
+    _md(project, "docs/en/index.md", "{#kontakt}", "{#Contact_Us}")
+    before = tree(project)
+    monkeypatch.chdir(project)
+    with pytest.raises(NoticeError) as refused:
+        release_lib.release(release_lib.read_config(Path("mkdocs.yml")), "3.0", quiet=True)
+    message = str(refused.value)
+    assert "docs/en/2025-01-01/index.md:" in message
+    assert "the JSON export does not fit notice.schema.json at sections/" in message
+    assert "'Contact_Us' does not match" in message
+    assert tree(project) == before
+
+
+def tree(project: Path) -> dict[str, bytes]:
+    """Every file and folder of ``project`` with its bytes (None for a folder)."""
+    return {str(p.relative_to(project)): p.read_bytes() if p.is_file() else b"/" for p in sorted(project.rglob("*"))}

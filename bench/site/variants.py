@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +19,7 @@ LANGUAGES = ("sv", "en", "de", "fr", "es", "it", "nl", "da", "nb", "fi", "pl", "
              "hr", "bg", "el", "et", "lv", "lt", "ja", "zh", "ko", "ru", "uk", "tr", "ca")
 #: The copy of this project leaves out what the site build does not read.
 NOT_COPIED = {".git", ".venv", ".venv-bench", "node_modules", "site", "docs-screenshots", ".pytest_cache", "bench",
-              "tests", "scripts", ".mypy_cache", ".ruff_cache"}
+              "tests", "scripts", ".mypy_cache", ".ruff_cache", ".cache", ".notice-release"}
 COPIED_FROM = "en"
 ARCHIVE_HOOK = "notice_versions.py"
 
@@ -61,7 +63,22 @@ def ours(dest: Path, count: int, archive: bool = True) -> Path:
     if not archive:
         config["hooks"] = [h for h in config["hooks"] if not h.endswith(ARCHIVE_HOOK)]
     config_path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    if archive:
+        release_added_languages(dest, langs)
     return dest
+
+
+def release_added_languages(dest: Path, langs: tuple[str, ...]) -> None:
+    """A copied language starts from the text alone: ``notice release`` makes its own JSON and PDF
+    of the released version and records them, as it does for a translation added later."""
+    for lang in langs:
+        for file in (dest / "docs" / lang).glob("*/notice-*"):
+            if not file.name.startswith(f"notice-{lang}-"):
+                file.unlink()
+    notice = Path(sys.executable).parent / "notice"
+    result = subprocess.run([str(notice), "--quiet", "release"], cwd=dest, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"{dest}: notice release failed:\n{result.stderr}")
 
 
 def with_languages(plugin: Any, langs: tuple[str, ...]) -> Any:
@@ -73,12 +90,12 @@ def with_languages(plugin: Any, langs: tuple[str, ...]) -> Any:
     return {"i18n": i18n}
 
 
-def plain(dest: Path, count: int) -> Path:
+def plain(dest: Path, count: int, docs: Path = ROOT / "docs") -> Path:
     """The stack out of the box on the same Markdown: Material's defaults, its search plugin,
     static-i18n with the folder structure."""
     langs = languages(count)
     dest.mkdir(parents=True)
-    shutil.copytree(ROOT / "docs", dest / "docs")
+    shutil.copytree(docs, dest / "docs")
     add_language_docs(dest / "docs", langs)
     config = {
         "site_name": "Allegis Group – meddelande om onlinesekretess",

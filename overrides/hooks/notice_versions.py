@@ -1,9 +1,11 @@
-"""mkdocs hooks for the version archive, redline, feeds and exports: a thin adapter from mkdocs
-events to ``notice.archive``, ``notice.pages``, ``notice.export``, ``notice.typeset`` and ``notice.feed``.
+"""mkdocs hooks for the version archive, redline and feeds: a thin adapter from mkdocs events to
+``notice.archive``, ``notice.pages`` and ``notice.feed``.
 
-``on_config`` loads and checks everything (versions.yml, every released text, every JSON export),
-so a bad input stops the build before a page is written. ``on_post_build`` writes the JSON, PDF and
-feed of the language just built: the i18n plugin runs one build per language.
+``on_config`` loads and checks everything (versions.yml, every released text, and every released
+file against the SHA-256 recorded for it), so a bad input stops the build before a page is
+written. A version's JSON and PDF were made once by ``notice release`` beside its text; mkdocs
+copies them as they are, so the build typesets nothing. ``on_post_build`` writes the feed of the
+language just built: the i18n plugin runs one build per language.
 """
 
 from __future__ import annotations
@@ -20,11 +22,9 @@ from notice import catalog, document, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.site import site
-from notice.versions import archive, export, pages, publish, typeset, versions
+from notice.versions import archive, pages, publish, typeset, versions
 
 state: dict[str, Any] = {}
-#: Content-keyed results kept between builds (typeset PDFs, validated JSON); safe to delete.
-CACHE = ".cache"
 
 
 def language(config: MkDocsConfig) -> str:
@@ -34,11 +34,6 @@ def language(config: MkDocsConfig) -> str:
 def date_locale(config: MkDocsConfig) -> str:
     lang = language(config)
     return str((config.extra.get("notice") or {}).get("date_locale", {}).get(lang, lang))
-
-
-def on_startup(*, command: str, dirty: bool) -> None:
-    # `mkdocs serve` rebuilds on every save; typesetting every PDF each time would stall it.
-    state["pdf"] = command != "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -56,7 +51,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     ]
     schema = root / notice.get("schema", "schemas/notice.schema.json")
     versions_path = root / notice.get("versions", "versions.yml")
-    inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.md"), versions_path, schema])
+    # every file of the docs: released PDFs and JSON are checked against versions.yml too
+    inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.*"), versions_path, schema])
     if state.get("inputs") == inputs:
         return config  # the i18n plugin runs one build per language: the archive is the same for all
     try:
@@ -68,14 +64,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             layout, versions.load_versions(versions_file, document.complete_languages(layout.docs, list(layout.languages))),
             versions_file
         )
-        documents = export.documents(published, config.site_url, root, schema, cache=root / CACHE / "notice-json")
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state.update(
         inputs=inputs,
         layout=layout,
         archive=published,
-        documents=documents,
         schema=schema,
         locales=root / notice.get("locales", "locales"),
     )
@@ -159,12 +153,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             Path(config.site_dir),
             str(config.site_url),
             config.site_name,
-            state["documents"],
             date_locale(config),
             state["gettext"],
             render,
-            pdf=state.get("pdf", True),
-            cache=Path(config.config_file_path).parent / CACHE / "notice-pdf",
         )
         if lang == state["layout"].default:
             publish.write_schema(state["schema"], Path(config.site_dir))

@@ -31,7 +31,7 @@ from notice.files import write_atomically
 from notice.lint.checks import check_front_values
 from notice.lint.markup import check_characters, check_markup, read_config, site_markdown
 from notice.site import languages
-from notice.versions import archive, release
+from notice.versions import release
 
 #: msgid of the change-log summary of the first version; each language's catalog words it.
 FIRST_VERSION = catalog.N_("First published version.")
@@ -278,8 +278,7 @@ def adopt(root: Path, plan: Plan) -> list[str]:
     write_atomically(root / "mkdocs.yml", config_text)
     done.append(f"mkdocs.yml: {plan.organisation}, {plan.site_url}, languages {', '.join(plan.languages)}")
     write_atomically(root / "versions.yml", VERSIONS_HEADER + "versions: []\n")
-    layout, versions_file = archive.read_site_config(root / "mkdocs.yml")
-    done += release.release(layout, versions_file, FIRST_LABEL, summaries(root, plan))
+    done += release.release(release.read_config(root / "mkdocs.yml"), FIRST_LABEL, summaries(root, plan))
     return done
 
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import gettext
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.lists import format_list
 from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import Translations
 
@@ -60,6 +62,13 @@ def phrases(locales: Path, lang: str, msgid: str) -> tuple[str, ...]:
     return split_list(phrase(locales, lang, msgid))
 
 
+def translations(locales: Path, lang: str) -> Translations:
+    """The catalog of ``lang`` for Jinja's i18n extension, compiled from its .po in memory: a
+    release renders with the catalog as it is, never with a stale or missing .mo."""
+    buffer = io.BytesIO()
+    write_mo(buffer, load(locales, lang))
+    buffer.seek(0)
+    return Translations(buffer, domain=DOMAIN)
 #: The language the msgids are written in: what gettext shows where a catalog has no translation.
 MSGID_LANG = "en"
 

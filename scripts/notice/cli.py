@@ -74,6 +74,9 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--version", dest="label", help="label of a new version, e.g. 2.0 (needed when 'effective' is new)")
     rel.add_argument("--summary", action="append", default=[], metavar="LANG=TEXT",
                      help="change-log summary of a new version in one language (repeat per language)")
+    rel.add_argument("--correct", metavar="WHY",
+                     help="correct a released version on purpose (the newest, or the one named by --version): "
+                          "its files are made anew and WHY is recorded in versions.yml")
     rel.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
     return parser
 
@@ -157,12 +160,17 @@ def cmd_release(args: argparse.Namespace) -> int:
     summaries = dict(item.split("=", 1) for item in args.summary if "=" in item)
     if len(summaries) != len(args.summary):
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
-    from notice.versions import archive, release
+    from notice.versions import release
 
-    layout, versions_file = archive.read_site_config(args.config)
-    check = functools.partial(lint, args.config, args.locales, layout.languages[0], list(layout.languages),
-                              versions=False)
-    for line in release.release(layout, versions_file, args.label, summaries, check):
+    config = release.read_config(args.config)
+    languages = config.layout.languages
+    check = functools.partial(lint, args.config, args.locales, languages[0], list(languages), versions=False)
+    try:
+        written = release.release(config, args.label, summaries, args.correct, quiet=args.quiet, check=check)
+    except KeyboardInterrupt:
+        print("notice: release interrupted: nothing was written", file=sys.stderr)
+        return 130
+    for line in written:
         log.info("%s", line)
     return 0
 
@@ -204,6 +212,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 0
     problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
                     args.strict_freshness)
+    problems += check_released_files(Path("mkdocs.yml"))
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(p.severity == "error" for p in problems)
@@ -212,12 +221,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def check_released_files(mkdocs_yml: Path) -> list[Problem]:
+    """Every released file (text, JSON, PDF) against the SHA-256 versions.yml records for it."""
+    from notice.versions import archive
+
+    layout, versions_file = archive.read_site_config(mkdocs_yml)
+    return archive.check_recorded_files(layout, versions_file) if versions_file.exists() else []
+
+
 def cmd_new_language(args: argparse.Namespace) -> int:
     from notice.site import languages
 
     written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
     for path in written:
         log.info("wrote %s", path)
+    if written:  # its copy of the current version is published with it: its JSON and PDF, recorded
+        from notice.versions import release
+
+        for line in release.release(release.read_config(Path("mkdocs.yml")), quiet=args.quiet):
+            log.info("%s", line)
     log.info("next: translate docs/%s/index.md section by section, fill locales/%s/LC_MESSAGES/messages.po, "
              "then run: notice check --update-freshness %s", args.lang, args.lang, args.lang)
     return 0

@@ -41,3 +41,38 @@ class Progress:
         self.stream.write(f"[{self.files}/{self.total_files}] {name}: {status} "
                           f"({self.pages}/{self.total_pages} pages, {self.eta()} left)\n")
         self.stream.flush()
+
+
+class Tally:
+    """Progress of ``total`` like items (PDFs typeset, say): on a terminal a line redrawn with the
+    count done and the time left; with ``quiet`` or off a terminal (a CI log) nothing until the one
+    summary line of ``finish``."""
+
+    def __init__(self, total: int, what: str, stream: TextIO = sys.stderr, quiet: bool = False) -> None:
+        self.total = total
+        self.what = what
+        self.stream = stream
+        self.live = stream.isatty() and not quiet
+        self.done = 0
+        self.started = time.monotonic()
+
+    def left(self) -> str:
+        if not self.done:
+            return "--:--"
+        seconds = (time.monotonic() - self.started) / self.done * max(self.total - self.done, 0)
+        return f"{int(seconds // 60):d}:{int(seconds % 60):02d}"
+
+    def step(self, name: str = "") -> None:
+        self.done += 1
+        if self.live:
+            filled = int(BAR_WIDTH * self.done / max(self.total, 1))
+            self.stream.write(f"\r\033[K[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{self.total} "
+                              f"{self.what}, {self.left()} left  {name}")
+            self.stream.flush()
+
+    def finish(self, detail: str = "") -> None:
+        elapsed = time.monotonic() - self.started
+        if self.live:
+            self.stream.write("\r\033[K")
+        self.stream.write(f"{self.done} {self.what} in {elapsed:.1f} s{detail}\n")
+        self.stream.flush()

@@ -63,6 +63,22 @@ def export_url(lang: str, date: dt.date, ext: str) -> str:
     return version_url(date) + export_name(lang, date, ext)
 
 
+def released_files(layout: Layout, lang: str, date: dt.date) -> dict[str, Path]:
+    """The files a version is published as in one language, made once by ``notice release`` and
+    never again: its text, its JSON and its PDF. mkdocs copies the last two to the site as they are."""
+    folder = layout.docs / lang / date.isoformat()
+    return {
+        "md": folder / SNAPSHOT_NAME,
+        "json": folder / export_name(lang, date, "json"),
+        "pdf": folder / export_name(lang, date, "pdf"),
+    }
+
+
+def record_key(layout: Layout, path: Path) -> str:
+    """How ``versions.yml`` names a released file: its path below the docs folder."""
+    return path.relative_to(layout.docs).as_posix()
+
+
 @dataclass(frozen=True)
 class Layout:
     """The docs tree of one site: its folder, its languages (source first) and the root language."""
@@ -113,14 +129,21 @@ class _LenientLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
-    """The docs layout and the versions file named by ``mkdocs.yml``, for commands run outside mkdocs."""
+def load_mkdocs_yml(mkdocs_yml: Path) -> dict[str, Any]:
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
     except OSError as err:
         raise NoticeError(f"{mkdocs_yml}: cannot read ({err.strerror})") from None
     except yaml.YAMLError as err:
         raise NoticeError(f"{mkdocs_yml}: not valid YAML ({err})") from None
+    if not isinstance(data, dict):
+        raise NoticeError(f"{mkdocs_yml}: expected a mapping of settings")
+    return data
+
+
+def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
+    """The docs layout and the versions file named by ``mkdocs.yml``, for commands run outside mkdocs."""
+    data = load_mkdocs_yml(mkdocs_yml)
     root = mkdocs_yml.parent
     i18n = next((p["i18n"] for p in data.get("plugins") or [] if isinstance(p, dict) and "i18n" in p), None)
     if not isinstance(i18n, dict):
@@ -242,6 +265,7 @@ def load_archive(
             item = _read_snapshot(path, version, lang, neighbours[version.effective], versions_file, problems)
             if item is not None:
                 published.append(item)
+                problems.extend(check_released_files(layout, item, versions_file))
                 stub = layout.compare_stub(lang, version.effective)
                 if item.next is not None and not stub.exists():
                     problems.append(
@@ -294,6 +318,51 @@ def _read_snapshot(
         )
         return None
     return Published(version, lang, notice, path, hashlib.sha256(raw).hexdigest(), *around)
+
+
+def correct_hint(version: Version) -> str:
+    return (
+        f"a published version never changes; to correct it on purpose run "
+        f"`notice release --correct 'why' --version {version.version}`"
+    )
+
+
+def check_released_files(layout: Layout, item: Published, versions_file: Path) -> list[Problem]:
+    """Every released file of ``item`` is there with the bytes whose SHA-256 ``versions.yml`` records."""
+    version = item.version
+    problems = []
+    for path in released_files(layout, item.lang, item.date).values():
+        key = record_key(layout, path)
+        recorded = version.sha256.get(key)
+        where = f"{versions_file}:{version.sha256_line or version.line}"
+        if recorded is None:
+            problems.append(
+                Problem(
+                    str(versions_file),
+                    version.sha256_line or version.line,
+                    f"version {version.version} ({item.date}) records no SHA-256 of {key}: "
+                    f"{RELEASE_HINT} makes its files once and records them",
+                )
+            )
+        elif not path.exists():
+            problems.append(
+                Problem(
+                    str(path), 1, f"a released file of version {version.version} is missing "
+                    f"(recorded at {where}); {correct_hint(version)}"
+                )
+            )
+        else:
+            found = hashlib.sha256(path.read_bytes()).hexdigest()
+            if found != recorded:
+                problems.append(
+                    Problem(
+                        str(path),
+                        1,
+                        f"a released file of version {version.version} was changed (expected sha256 "
+                        f"{recorded[:16]}…, as recorded at {where}; found {found[:16]}…); {correct_hint(version)}",
+                    )
+                )
+    return problems
 
 
 def _check_current(
@@ -349,7 +418,8 @@ def _check_current(
             str(current),
             here,
             f"differs from the released text of version {newest.version} "
-            f"({snapshot}:{there}): for a correction to this version {RELEASE_HINT}; "
+            f"({snapshot}:{there}): for a correction to this version run "
+            f"`notice release --correct 'why'`; "
             f"for a new version give 'effective' a new date, then "
             f"`make release VERSION=<label>`",
         )
@@ -392,6 +462,28 @@ def check_archive(layout: Layout, versions_file: Path) -> list[Problem]:
     if problems:
         return problems
     return load_archive(layout, versions, versions_file)[1]
+
+
+def check_recorded_files(layout: Layout, versions_file: Path) -> list[Problem]:
+    """Only the released files against the SHA-256 versions.yml records, reading no notice: for
+    ``notice check`` when the lint already refuses a notice the archive would need to read."""
+    versions, problems = parse_versions(versions_file, [])
+    if problems:
+        return problems
+    found = []
+    for version in versions:
+        for key, recorded in version.sha256.items():
+            path = layout.docs / key
+            actual = hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else None
+            if actual != recorded:
+                what = "is missing" if actual is None else "was changed"
+                found.append(
+                    Problem(
+                        str(path), 1, f"a released file of version {version.version} {what} (expected sha256 "
+                        f"{recorded[:16]}…, as recorded at {versions_file}:{version.sha256_line}); {correct_hint(version)}"
+                    )
+                )
+    return found
 
 
 def load(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> Archive:

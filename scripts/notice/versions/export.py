@@ -1,18 +1,15 @@
 """Export: a published version (``archive.Published``, its ``Notice`` from the typed model) in;
 the JSON document of ``schemas/notice.schema.json`` out, validated before anything is written.
 
-A document that does not fit the schema is a build failure naming the Markdown file and line
-that produced the offending part, with the JSON path and the schema's complaint.
+``notice release`` makes each document once (see freeze.py); one that does not fit the schema is
+refused there, naming the Markdown file and line that produced the offending part, with the JSON
+path and the schema's complaint. The build only checks the released bytes.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import hashlib
-import importlib.metadata
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,11 +20,13 @@ import jsonschema
 from notice.document import Problem
 from notice.errors import NoticeError
 from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Span, Table
-from notice.versions.archive import Archive, Published, export_url, version_url
+from notice.versions.archive import Published, export_url, version_url
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "notice.schema.json"
 SCHEMA_URL = "schemas/notice.schema.json"  # where the site publishes it, below the site root
-SCHEMA_VERSION = 1
+#: 2: made once at release and never again, so it holds nothing that changes later (no longer
+#: 'current', 'effective_until' or 'urls.compare': the change log and the feed say those).
+SCHEMA_VERSION = 2
 
 Json = dict[str, Any]
 
@@ -108,8 +107,9 @@ def links_json(blocks: tuple[Block, ...]) -> list[Json]:
 
 
 def notice_json(item: Published, urls: Urls, markdown_file: str, source_lang: str = "") -> Json:
-    """The JSON document of one version in one language. A part not translated yet carries
-    ``lang``: the source language it is still in (never passed off as this language)."""
+    """The JSON document of one version in one language, as it is released (see freeze.py). A part
+    not translated yet carries ``lang``: the source language it is still in (never passed off as
+    this language)."""
     notice: Notice = item.notice
     shown_in = {part: source_lang for part in notice.untranslated} if source_lang else {}
     page = urljoin(urls.language, version_url(item.date))
@@ -119,8 +119,6 @@ def notice_json(item: Published, urls: Urls, markdown_file: str, source_lang: st
         "pdf": urljoin(urls.language, export_url(item.lang, item.date, "pdf")),
         "json": urljoin(urls.language, export_url(item.lang, item.date, "json")),
     }
-    if item.next is not None:
-        links["compare"] = page + "compare/"
     return {
         "$schema": urljoin(urls.site, SCHEMA_URL),
         "schema_version": SCHEMA_VERSION,
@@ -129,8 +127,6 @@ def notice_json(item: Published, urls: Urls, markdown_file: str, source_lang: st
         "version": item.version.version,
         "effective": item.date.isoformat(),
         "effective_label": notice.effective_label,
-        "effective_until": item.until.isoformat() if item.until else None,
-        "current": item.is_current,
         "urls": links,
         "source": {"file": notice.source, "sha256": notice.source_sha256},
         "markdown": {"file": markdown_file, "sha256": item.sha256},
@@ -199,42 +195,5 @@ def validate(document: Json, item: Published, schema_path: Path = SCHEMA_PATH) -
     return problems
 
 
-def validation_key(document: Json, schema_path: Path) -> str:
-    """What a validation's verdict depends on: the validator, the schema and the document."""
-    text = json.dumps(document, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(f"{validator_and_schema(schema_path)}\n{text}".encode()).hexdigest()[:32]
-
-
-@functools.lru_cache(maxsize=4)
-def validator_and_schema(schema_path: Path) -> str:
-    """The validator's version and the schema, as text: the same for every document of a build."""
-    return f"{importlib.metadata.version('jsonschema')}\n{json.dumps(load_schema(schema_path), sort_keys=True)}"
-
-
 def dumps(document: Json) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def documents(
-    archive: Archive, site_url: str, root: Path, schema_path: Path = SCHEMA_PATH, cache: Path | None = None
-) -> dict[tuple[str, dt.date], Json]:
-    """The JSON document of every version in every language, each validated; refused with every
-    problem found (file:line each) before anything is written. With ``cache``, a document found
-    valid before against the same schema by the same validator is not validated again (validation
-    is most of the archive's cost per language; the key is the content, so a change is checked)."""
-    out: dict[tuple[str, dt.date], Json] = {}
-    problems: list[Problem] = []
-    for item in archive.published:
-        urls = Urls(site_url, urljoin(site_url, archive.layout.prefix(item.lang)))
-        document = notice_json(item, urls, os.path.relpath(item.path, root), archive.layout.default)
-        marker = None if cache is None else cache / f"{validation_key(document, schema_path)}.valid"
-        if marker is None or not marker.exists():
-            found = validate(document, item, schema_path)
-            problems += found
-            if marker is not None and not found:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                marker.touch()
-        out[item.lang, item.date] = document
-    if problems:
-        raise NoticeError("\n".join(map(str, problems)))
-    return out

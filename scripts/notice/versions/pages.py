@@ -117,14 +117,14 @@ def pdf_html(
     render: Render,
     source_lang: str = "",
 ) -> str:
-    """The document WeasyPrint typesets for one version: the model through partials/notice-pdf.html.
-    Parts not translated yet are labelled and tagged with ``source_lang``, as on the web page."""
+    """The document WeasyPrint typesets for one version, once, when it is released: the model
+    through partials/notice-pdf.html. Parts not translated yet are labelled and tagged with
+    ``source_lang``, as on the web page."""
     return render(
         "partials/notice-pdf.html",
         notice=item.notice,
         version=item.version.version,
         effective=day(item.date, date_locale),
-        until=day(item.until, date_locale) if item.until else None,
         page_url=urljoin(language_url, version_url(item.date)),
         current_url=language_url,
         author=author,

@@ -1,5 +1,6 @@
 """Typeset: the HTML of one version (rendered from the ``Notice`` by ``partials/notice-pdf.html``)
-in; a PDF out. The only module that imports WeasyPrint.
+in; a PDF out, as bytes. The only module that imports WeasyPrint. ``notice release`` typesets each
+version once, many at a time on a process pool (``typeset_all``); the build typesets nothing.
 
 The PDF is tagged, carries the document language and title, links where the page links, and
 numbers its pages. Fonts come from the system (Debian's fonts-dejavu-core, see the Makefile's
@@ -8,13 +9,13 @@ numbers its pages. Fonts come from the system (Debian's fonts-dejavu-core, see t
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
 import logging
+import os
 import re
-import shutil
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from notice.errors import NoticeError
@@ -80,6 +81,9 @@ def page_counter(phrase: str) -> str:
 
 
 def _weasyprint() -> Any:
+    logging.getLogger("fontTools").setLevel(logging.WARNING)
+    # a line per step and page, from the import on (it parses its own stylesheets)
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     try:
         import weasyprint
     except OSError as err:
@@ -87,32 +91,48 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def write_pdf(html: str, target: Path, cache: Path | None = None) -> int:
-    """Typeset ``html`` into ``target``; returns the number of pages. With ``cache``, a PDF typeset
-    before from the same HTML by the same WeasyPrint is copied instead (typesetting is most of a
-    build's time; the cache key is the content, so a changed notice is always typeset anew)."""
-    engine = importlib.metadata.version("weasyprint")  # not an import: that alone takes a second
-    key = hashlib.sha256(f"{engine}\n{html}".encode()).hexdigest()[:32]
-    if cache is not None:
-        hit = next(cache.glob(f"{key}-*.pdf"), None)
-        if hit is not None:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(hit, target)
-            return int(hit.stem.rsplit("-", 1)[1])
-    pages = _typeset(_weasyprint(), html, target)
-    if cache is not None:
-        cache.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, cache / f"{key}-{pages}.pdf")
-    return pages
+def typeset_all(
+    documents: Sequence[tuple[str, str]], workers: int | None = None, on_done: Callable[[str], None] | None = None
+) -> dict[str, bytes]:
+    """Every ``(name, html)`` typeset into PDF bytes, by name. On a pool of ``workers`` processes
+    (default: one per core): WeasyPrint is CPU-bound and keeps no state shared between documents
+    of one process that would be safe across threads. ``on_done(name)`` follows each PDF. An error
+    or Ctrl-C cancels what has not started and is raised; nothing is written anywhere."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(documents)))
+    if workers == 1:
+        out = {}
+        for name, html in documents:
+            out[name] = typeset(html, name)
+            if on_done:
+                on_done(name)
+        return out
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    try:
+        futures = {pool.submit(typeset, html, name): name for name, html in documents}
+        results = {}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            if on_done:
+                on_done(futures[future])
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+    return {name: results[name] for name, _ in documents}
 
 
-def _typeset(weasyprint: Any, html: str, target: Path) -> int:
+def _worker_start() -> None:
+    """Ctrl-C is the parent's to handle: it cancels the pool and undoes nothing, as nothing is written."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def typeset(html: str, name: str = "the PDF") -> bytes:
+    """One document typeset; the same HTML with the same WeasyPrint, pango and fonts gives the same
+    bytes (WeasyPrint writes no creation date or random identifier)."""
+    weasyprint = _weasyprint()
     fetcher = weasyprint.urls.URLFetcher(allowed_protocols=("data",))
-    logging.getLogger("fontTools").setLevel(logging.WARNING)
     try:
         document = weasyprint.HTML(string=html, url_fetcher=fetcher).render(pdf_tags=True)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(target, pdf_tags=True)
+        return bytes(document.write_pdf(pdf_tags=True))
     except OSError as err:
-        raise NoticeError(f"{target}: cannot write the PDF ({err})") from None
-    return len(document.pages)
+        raise NoticeError(f"{name}: cannot typeset the PDF ({err})") from None

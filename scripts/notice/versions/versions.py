@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +21,25 @@ from notice.markdown import YAML_LOADER
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A deliberate change to a released version's files, recorded with why (``notice release --correct``)."""
+
+    date: dt.date
+    reason: str
+    files: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Version:
     version: str
     effective: dt.date
     summary: dict[str, str]
     line: int = 0  # where the entry starts in versions.yml, for messages
+    #: The SHA-256 of every file released with this version (its snapshot, PDF and JSON per
+    #: language), by path below the docs folder: written by ``notice release``, checked by the build.
+    sha256: dict[str, str] = field(default_factory=dict)
+    corrections: tuple[Correction, ...] = ()
+    sha256_line: int = 0  # where ``sha256:`` starts, for messages (0: not there)
 
 
 def _line(node: yaml.Node | None) -> int:
@@ -54,16 +68,23 @@ def parse_versions(
 ) -> tuple[tuple[Version, ...], list[Problem]]:
     """Every entry that has a date, and every problem found (order, duplicates, summaries).
     ``allow_empty``: a missing file or an empty list is no problem (before the first release)."""
-    file = str(path)
     if allow_empty and not path.exists():
         return (), []
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        return (), [Problem(file, 1, f"cannot read the versions file ({err.strerror})")]
+        return (), [Problem(str(path), 1, f"cannot read the versions file ({err.strerror})")]
     except UnicodeDecodeError:
         bad = read_text(path)[1] or (1, "not UTF-8")
-        return (), [Problem(file, bad[0], bad[1])]
+        return (), [Problem(str(path), bad[0], bad[1])]
+    return parse_text(text, path, languages, allow_empty)
+
+
+def parse_text(
+    text: str, path: Path, languages: list[str], allow_empty: bool = False
+) -> tuple[tuple[Version, ...], list[Problem]]:
+    """``parse_versions`` of the text of ``path``."""
+    file = str(path)
     try:
         data: Any = yaml.load(text, Loader=YAML_LOADER) or {}
         root = yaml.compose(text, Loader=YAML_LOADER)
@@ -121,7 +142,11 @@ def parse_versions(
                     f"for {', '.join(missing)} (legal writes one per language)",
                 )
             )
-        found.append(Version(label, effective, summary, line))
+        sha256, corrections, sha_problems = _records(file, n, entry, node)
+        problems += sha_problems
+        found.append(
+            Version(label, effective, summary, line, sha256, corrections, _key_line(node, "sha256"))
+        )
     first_use: dict[str, Version] = {}
     for version in reversed(found):  # oldest first: the later use of a label is the mistake
         if version.version and version.version in first_use:
@@ -156,6 +181,41 @@ def parse_versions(
                 )
             )
     return tuple(found), problems
+
+
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
+
+
+def _records(
+    file: str, n: int, entry: dict[str, Any], node: yaml.Node
+) -> tuple[dict[str, str], tuple[Correction, ...], list[Problem]]:
+    """The ``sha256`` and ``corrections`` of one entry, both written by ``notice release``."""
+    problems = []
+    raw = entry.get("sha256") or {}
+    sha256 = {str(k): str(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    for path, digest in sha256.items():
+        if not SHA256.match(digest):
+            problems.append(
+                Problem(
+                    file,
+                    _key_line(_child(node, "sha256"), path) or _line(node),
+                    f"version entry {n}: sha256 of {path} is not a SHA-256 (expected 64 hex digits, found {digest!r})",
+                )
+            )
+    corrections = []
+    for item in entry.get("corrections") or []:
+        on = item.get("date") if isinstance(item, dict) else None
+        if not isinstance(on, dt.date) or not str(item.get("reason") or "").strip():
+            problems.append(
+                Problem(
+                    file,
+                    _key_line(node, "corrections") or _line(node),
+                    f"version entry {n}: a correction needs a 'date' and a 'reason' (found {item!r})",
+                )
+            )
+            continue
+        corrections.append(Correction(on, str(item["reason"]), tuple(map(str, item.get("files") or ()))))
+    return sha256, tuple(corrections), problems
 
 
 def check_versions(path: Path, languages: list[str]) -> list[Problem]:
