@@ -10,14 +10,61 @@ def escape(text: str) -> str:
     return text.replace("\\\\", "\\\\\\\\").replace("(", "\\\\(").replace(")", "\\\\)")
 
 
-def show(line: str | tuple[str, float]) -> str:
-    """Operators for one line: 11 pt, 14 pt apart; a (text, size) pair sets its own size."""
-    text, size = (line, 11.0) if isinstance(line, str) else line
-    return f"/F1 {size:g} Tf {size * 1.3:.1f} TL ({escape(text)}) Tj T*"
+Line = str | tuple[str, float] | tuple[str, float, str] | tuple[list[tuple[str, str]], float]
 
 
-def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation: bytes | None = None,
-             graphics: str = "", title: str | None = None) -> Path:
+def show(line: Line) -> str:
+    """Operators for one line: 11 pt, 14 pt apart; a (text, size) pair sets its own size, a
+    (text, size, font) triple also its font (a resource name of ``fonts``); a (text, size, "")
+    triple is an empty line of that size (a gap); a (runs, size) pair sets runs of (text, font) on
+    one line, a run "<01AF>" being hex codes (for a font of two-byte codes)."""
+    if not isinstance(line, str) and isinstance(line[0], list):  # runs of (text, font); "<01AF>" is hex
+        size = float(line[1])
+        runs = " ".join(f"/{font} {size:g} Tf " + (text if text.startswith("<") else f"({escape(text)})") + " Tj"
+                        for text, font in line[0])
+        return f"{size * 1.3:.1f} TL {runs} T*"
+    if isinstance(line, str):
+        text, size, font = line, 11.0, "F1"
+    elif len(line) == 2:
+        text, size, font = line[0], line[1], "F1"
+    else:
+        text, size, font = line  # type: ignore[misc]
+    if not text:
+        return f"{size * 1.3:.1f} TL T*"
+    return f"/{font or 'F1'} {size:g} Tf {size * 1.3:.1f} TL ({escape(text)}) Tj T*"
+
+
+#: Helvetica's advance widths (thousandths of an em) for codes 32-126, for fonts of our own names.
+HELVETICA_WIDTHS = (
+    "278 278 355 556 556 889 667 191 333 333 389 584 278 333 278 278 556 556 556 556 556 556 556 556 556 556 "
+    "278 278 584 584 584 556 1015 667 667 722 722 667 611 778 722 278 500 667 556 833 722 778 667 778 722 667 "
+    "611 722 667 944 667 667 611 278 278 278 469 556 333 556 556 500 556 556 278 556 556 222 222 500 222 833 "
+    "556 556 556 556 333 500 278 556 500 722 500 500 500 334 260 334 584")
+
+
+def named_font(name: str, descriptor: str = "", flags: int = 32, encoding: str = "") -> bytes:
+    """A Type1 font called ``name`` (as printer drivers call them: "F2", "TT5F6t00") with Helvetica's
+    widths, and a font descriptor holding ``descriptor`` (such as "/FontWeight 700" or "/StemV 140")
+    and ``flags`` (32: nonsymbolic; 262176 adds ForceBold); ``encoding`` is an /Encoding entry (a
+    /Differences array naming a glyph no reader can map, such as /g431, makes pdfminer say "(cid:N)")."""
+    desc = (f"/FontDescriptor << /Type /FontDescriptor /FontName /{name} /Flags {flags} /FontBBox [0 -200 1000 900]"
+            f" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 {descriptor} >>")
+    return (f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /FirstChar 32 /LastChar 126"
+            f" /Widths [{HELVETICA_WIDTHS}] {desc}{' /Encoding ' + encoding if encoding else ''} >>").encode("latin-1")
+
+
+def unmapped_font() -> bytes:
+    """A composite font of two-byte codes (Identity-H) without a ToUnicode map: pdfminer can map none
+    of its glyphs and writes "(cid:N)", as it does for many printer-driver fonts."""
+    desc = ("<< /Type /FontDescriptor /FontName /CIDFont+F9 /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0"
+            " /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>")
+    kid = ("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /CIDFont+F9 /CIDSystemInfo << /Registry (Adobe)"
+           f" /Ordering (Identity) /Supplement 0 >> /FontDescriptor {desc} /DW 556 >>")
+    return f"<< /Type /Font /Subtype /Type0 /BaseFont /CIDFont+F9 /Encoding /Identity-H /DescendantFonts [{kid}] >>".encode()
+
+
+def make_pdf(path: Path, pages: list[list[Line]], annotation: bytes | None = None,
+             graphics: str = "", title: str | None = None, fonts: dict[str, bytes] | None = None) -> Path:
     """Write ``pages`` (lines of text per page, from y=640 down, 14 pt apart; a (text, size) pair
     is a line in its own size) to ``path``;
     ``annotation`` is the raw dictionary of one link annotation put on the first page (pass a broken
@@ -29,6 +76,10 @@ def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation:
     objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
     objects.append(b"")  # pages tree, filled below
     objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    resources = b"/F1 %d 0 R" % font_id
+    for key, font in (fonts or {}).items():
+        objects.append(font)
+        resources += b" /%s %d 0 R" % (key.encode("ascii"), len(objects))
     annot_id = None
     if annotation is not None:
         objects.append(annotation)
@@ -40,8 +91,8 @@ def make_pdf(path: Path, pages: list[list[str | tuple[str, float]]], annotation:
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         content_id = len(objects)
         annots = b" /Annots [%d 0 R]" % annot_id if annot_id and n == 0 else b""
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >>"
-                       b" /Contents %d 0 R%s >>" % (font_id, content_id, annots))
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << %s >> >>"
+                       b" /Contents %d 0 R%s >>" % (resources, content_id, annots))
         page_ids.append(len(objects))
     info = b""
     if title is not None:

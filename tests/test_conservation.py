@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from notice.extraction import conservation, layout, pdf, structure
+from notice.model import Paragraph, Span
 
 from .conftest import SOURCES, run_notice
 
@@ -57,3 +58,44 @@ def test_batch_of_files_with_progress_lines(tmp_path: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == ["a.md", "b.md"]
     assert "[1/3] a.pdf: 0 words lost (15/30 pages" in result.stderr
     assert "[3/3] c.pdf: error:" in result.stderr and "2 of 3 PDFs extracted, 1 failed" in result.stderr
+
+
+def test_a_title_that_is_on_no_page_fails_the_check() -> None:
+    """A document-information title the page never shows is invented text, not conserved text."""
+    pages, notice = extracted()
+    report = conservation.account(pages, dataclasses.replace(notice, title="Microsoft Word - Integritetspolicy2019"))
+    assert report.failed and report.invented == ("microsoft", "word", "integritetspolicy2019")
+    assert "3 invented" in report.summary()
+    assert not conservation.account(pages, notice).failed
+
+
+def test_a_garbled_word_fails_the_check() -> None:
+    """'Dri\ufffde' matches the text layer token for token, but the reader cannot read it."""
+    pages, notice = extracted()
+    first = notice.sections[0]
+    para = next(b for b in first.blocks if isinstance(b, Paragraph))
+    garbled = Paragraph((Span("Personuppgi\ufffder och (cid:431) "),) + para.spans, para.source)
+    blocks = tuple(garbled if b is para else b for b in first.blocks)
+    report = conservation.account(pages, dataclasses.replace(
+        notice, sections=(dataclasses.replace(first, blocks=blocks),) + notice.sections[1:]))
+    assert report.failed and report.garbled == ("Personuppgi\ufffder", "(cid:431)")
+
+
+def test_a_table_header_repeated_on_the_next_page_is_dropped_and_accounted(tmp_path: Path) -> None:
+    """A browser print repeats a long table's header row on every page; the extractor keeps it once,
+    and the check counts the repeats as removed on purpose, not lost."""
+    import weasyprint
+
+    cell = 'style="border: 1px solid black"'
+    rows = "".join(f"<tr><td {cell}>Cookie number {i}</td><td {cell}>Keeps session {i} open</td></tr>" for i in range(60))
+    html = (f'<html lang="en"><body style="font: 11pt DejaVu Sans"><h1>Cookie notice</h1><p>We use these.</p>'
+            f'<table style="border-collapse: collapse"><thead><tr><th {cell}>Name</th><th {cell}>Purpose</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table><p>That is all.</p></body></html>")
+    source = tmp_path / "table.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    pages = pdf.read_pdf(source)
+    assert len(pages) == 2 and sum(w.text == "Purpose" for p in pages for w in p.words) == 2
+    notice = structure.build_notice(layout.analyse(pages), source, "0" * 64, structure.Options(lang="en"))
+    report = conservation.account(pages, notice)
+    assert report.lost == () and not report.failed
+    assert [r.text for r in notice.removed if "Purpose" in r.text] == ["Name Purpose"]

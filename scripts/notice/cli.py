@@ -110,6 +110,12 @@ def extract_one(source: Path, args: argparse.Namespace, target: Path | None, pro
             raise NoticeError(message + "; nothing written (use --allow-loss to write anyway)")
         for word, page in report.lost:
             log.warning("%s page %d: word not accounted for: %r", source, page, word)
+    if report.invented or report.garbled:
+        message = (f"{source}: the Markdown holds words that are on no page ({', '.join(report.invented[:5]) or 'none'})"
+                   f" or hold an unreadable glyph ({', '.join(report.garbled[:5]) or 'none'})")
+        if not args.allow_loss:
+            raise NoticeError(message + "; nothing written (use --allow-loss to write anyway)")
+        log.warning("%s", message)
     text = markdown.to_markdown(result.notice)
     if target is None:
         sys.stdout.write(text)

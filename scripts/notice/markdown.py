@@ -18,6 +18,8 @@ from notice.model import Cell, ListBlock, Notice, Paragraph, Span, Table
 
 HEADING_LINE = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([A-Za-z0-9_-]+)[^}]*\})?\s*$")
 FENCE = re.compile(r"^(```|~~~)")
+#: How a hard line break inside a paragraph is written: two spaces ending the line.
+HARD_BREAK = "  \n"
 
 
 # ---------------------------------------------------------------- writing
@@ -56,7 +58,11 @@ def _edges(text: str) -> tuple[str, str]:
 
 
 def render_spans(spans: tuple[Span, ...]) -> str:
-    return escape_line_start(re.sub(r"\s+", " ", "".join(render_span(s) for s in spans)).strip())
+    """One line of Markdown; a "\n" in the text (a hard line break, as in an address) ends a line
+    with two spaces, which Python-Markdown renders as <br> and the reader reads back as "\n"."""
+    text = "".join(render_span(s) for s in spans)
+    lines = [escape_line_start(re.sub(r"\s+", " ", part).strip()) for part in text.split("\n")]
+    return HARD_BREAK.join(line for line in lines if line)
 
 
 def render_list(block: ListBlock) -> list[str]:

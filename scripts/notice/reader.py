@@ -224,9 +224,9 @@ def read_paragraph(cursor: _Cursor) -> Paragraph:
     ref = cursor.ref()
     parts: list[str] = []
     while not cursor.done() and cursor.line.strip() and (not parts or not _is_block_start(cursor.line)):
-        parts.append(cursor.line.strip())
+        parts.append(cursor.line.strip() + ("\n" if cursor.line.endswith("  ") else " "))
         cursor.index += 1
-    return Paragraph(parse_inline(" ".join(parts)), ref)
+    return Paragraph(parse_inline("".join(parts).rstrip()), ref)
 
 
 def read_list(cursor: _Cursor) -> ListBlock:

@@ -2,8 +2,13 @@
 
 Each word of the text layer must turn up as body text, or as something removed on purpose
 (page furniture, the back-to-top phrase, the effective-date line the site shows beside the
-title). Words are compared as runs of letters and digits, so re-joined lines, hyphenated
-compounds and punctuation moved out of a link do not count as losses.
+title, the header row a table repeats on each new page, which layout records). Words are compared as runs of letters
+and digits, so re-joined lines, hyphenated compounds and punctuation moved out of a link do not
+count as losses.
+
+The check also runs the other way: a body word that is on no page (a document-information title
+the page never shows) is invented, and a body word holding a glyph nobody could read (U+FFFD, or
+pdfminer's "(cid:N)") is garbled. Either fails the check, as a lost word does.
 """
 
 from __future__ import annotations
@@ -14,10 +19,12 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from notice.extraction.pdf import LIGATURES, PageContent
+from notice.extraction.pdf import LIGATURES, UNREADABLE, PageContent
 from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Table
 
 TOKEN = re.compile(r"[^\W_]+")
+#: A word holding a glyph that maps to no character, as the body would carry it.
+GARBLED = re.compile(r"\S*(?:" + UNREADABLE + r"|\(cid:\d+\))\S*")
 
 
 @dataclass(frozen=True)
@@ -27,15 +34,24 @@ class Report:
     body: int
     removed: dict[str, int]
     lost: tuple[tuple[str, int], ...]  # (word, page)
+    invented: tuple[str, ...] = ()  # body words on no page
+    garbled: tuple[str, ...] = ()  # body words holding an unreadable glyph
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.lost or self.invented or self.garbled)
 
     def summary(self) -> str:
         removed = ", ".join(f"{n} {kind}" for kind, n in sorted(self.removed.items()) if n)
+        wrong = "".join(f", {len(found)} {what}" for what, found in (("invented", self.invented),
+                                                                     ("garbled", self.garbled)) if found)
         return (f"{self.source}: {self.words} words: {self.body} body"
-                + (f", {removed} removed" if removed else "") + f"; {len(self.lost)} lost")
+                + (f", {removed} removed" if removed else "") + f"; {len(self.lost)} lost" + wrong)
 
     def as_dict(self) -> dict[str, object]:
         return {"source": self.source, "words": self.words, "body": self.body, "removed": self.removed,
-                "lost": [{"word": w, "page": p} for w, p in self.lost]}
+                "lost": [{"word": w, "page": p} for w, p in self.lost],
+                "invented": list(self.invented), "garbled": list(self.garbled)}
 
 
 def tokens(text: str) -> list[str]:
@@ -53,8 +69,8 @@ def block_texts(block: Block | Cell) -> list[str]:
     return []
 
 
-def body_tokens(notice: Notice) -> list[str]:
-    """The notice's tokens in reading order."""
+def body_texts(notice: Notice) -> list[str]:
+    """The notice's texts in reading order."""
     texts = [notice.title, notice.effective_label or ""]
     for block in notice.preamble:
         texts.extend(block_texts(block))
@@ -62,7 +78,22 @@ def body_tokens(notice: Notice) -> list[str]:
         texts.append(section.heading)
         for block in section.blocks:
             texts.extend(block_texts(block))
-    return [token for text in texts for token in tokens(text)]
+    return texts
+
+
+def body_tokens(notice: Notice) -> list[str]:
+    """The notice's tokens in reading order."""
+    return [token for text in body_texts(notice) for token in tokens(text)]
+
+
+def invented(source: list[str], notice: Notice) -> tuple[str, ...]:
+    """Body words found on no page, whole or as two neighbours joined (a word split by hyphenation)."""
+    known = set(source) | {a + b for a, b in zip(source, source[1:])}
+    return tuple(dict.fromkeys(t for t in body_tokens(notice) if t not in known))
+
+
+def garbled(notice: Notice) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(m.group(0) for text in body_texts(notice) for m in GARBLED.finditer(text)))
 
 
 def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
@@ -121,4 +152,5 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             skip.add(rest[0])
             continue
         lost.append((token, page))
-    return Report(notice.source, len(source), matched, counts, tuple(lost))
+    return Report(notice.source, len(source), matched, counts, tuple(lost),
+                  invented([t for t, _ in source], notice), garbled(notice))

@@ -6,7 +6,11 @@ U+FFFD or to nothing, so the text layer says "Dri�e" where the page shows "Dri
 one font is always the same letters, so each (font, advance) is decided once for the whole
 document: the ligature that turns the most of its words into known words wins, if no other
 ligature does as well. Known words are the document's own readable words and any vocabulary the
-caller passes (the project's notices in the same language). A glyph that cannot be decided stays
+caller passes (the project's notices in the same language). A ligature may also join two parts of
+a compound ("Kontak�ormular": "Kontakt" + "formular"): it fits when the word splits inside it into
+a known head (the start of a known word) and a known tail (the end of one), both MIN_KNOWN_PART
+letters or more, or at its edge into such a part and a whole known word ("Dri�anbietern"). This
+weaker evidence only decides glyphs that whole words leave open. A glyph that cannot be decided stays
 U+FFFD and is reported by page and word: ``notice check`` refuses it until an editor writes it out.
 """
 
@@ -84,31 +88,34 @@ def resolve(pages: tuple[PageContent, ...], known: Iterable[str] = ()) -> Resolu
 
 def decide(words: list[Word], vocabulary: set[str]) -> dict[str, str]:
     """Glyph key -> letters, deciding keys in rounds: a word with two unknown glyphs counts once
-    all but one of them are decided."""
+    all but one of them are decided. Compounds split inside a ligature are weaker evidence: they
+    are heard only for the keys whole known words left open."""
     letters: dict[str, str] = {}
     seen: dict[tuple[str, tuple[str, ...]], Word] = {}
     occurrences: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for word in words:  # each spelling once, with its count: a long document repeats its words
         seen.setdefault((word.text, word.glyphs), word)
         occurrences[word.text, word.glyphs] += 1
-    while True:
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for spelling, word in seen.items():
-            open_keys = {k for k in word.glyphs if k not in letters}
-            if len(open_keys) != 1:
-                continue
-            key = open_keys.pop()
-            for candidate in LIGATURE_LETTERS:
-                if fits(word, {**letters, key: candidate}, key, vocabulary):
-                    votes[key][candidate] += occurrences[spelling]
-        decided = {}
-        for key, counts in votes.items():
-            ranked = counts.most_common(2)
-            if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
-                decided[key] = ranked[0][0]
-        if not decided:
-            return letters
-        letters.update(decided)
+    for parts in ((set(), set()), compound_parts(vocabulary)):
+        while True:
+            votes: dict[str, Counter[str]] = defaultdict(Counter)
+            for spelling, word in seen.items():
+                open_keys = {k for k in word.glyphs if k not in letters}
+                if len(open_keys) != 1:
+                    continue
+                key = open_keys.pop()
+                for candidate in LIGATURE_LETTERS:
+                    if fits(word, {**letters, key: candidate}, key, vocabulary, parts):
+                        votes[key][candidate] += occurrences[spelling]
+            decided = {}
+            for key, counts in votes.items():
+                ranked = counts.most_common(2)
+                if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+                    decided[key] = ranked[0][0]
+            if not decided:
+                break
+            letters.update(decided)
+    return letters
 
 
 def spelled(word: Word, letters: dict[str, str], key: str = "") -> tuple[str, list[tuple[int, int]]]:
@@ -131,7 +138,15 @@ def spell(word: Word, letters: dict[str, str]) -> Word:
     return replace(word, text=text) if text != word.text else word
 
 
-def fits(word: Word, letters: dict[str, str], key: str, vocabulary: set[str]) -> bool:
+def compound_parts(vocabulary: set[str]) -> tuple[set[str], set[str]]:
+    """(heads, tails): the starts and ends of known words, MIN_KNOWN_PART letters or more."""
+    heads = {w[:n] for w in vocabulary for n in range(MIN_KNOWN_PART, len(w) + 1)}
+    tails = {w[-n:] for w in vocabulary for n in range(MIN_KNOWN_PART, len(w) + 1)}
+    return heads, tails
+
+
+def fits(word: Word, letters: dict[str, str], key: str, vocabulary: set[str],
+         parts: tuple[set[str], set[str]] = (set(), set())) -> bool:
     """True when, written with ``letters``, every place of ``key`` in ``word`` lies in a known word,
     or in a known part of MIN_KNOWN_PART letters or more (compounds rarely appear whole elsewhere)."""
     text, spans = spelled(word, letters, key)
@@ -142,7 +157,8 @@ def fits(word: Word, letters: dict[str, str], key: str, vocabulary: set[str]) ->
         token = next(((a, b) for a, b in tokens if a <= start and stop <= b), None)
         if token is None or token == (start, stop):  # a glyph standing alone (a bullet) says nothing
             return False
-        if not known_around(text.lower(), token, (start, stop), vocabulary):
+        if not known_around(text.lower(), token, (start, stop), vocabulary) and not compound_around(
+                text.lower(), token, (start, stop), parts, vocabulary):
             return False
     return True
 
@@ -154,4 +170,21 @@ def known_around(text: str, token: tuple[int, int], span: tuple[int, int], vocab
         for b in range(max(span[1], a + MIN_KNOWN_PART), token[1] + 1):
             if text[a:b] in vocabulary:
                 return True
+    return False
+
+
+def compound_around(text: str, token: tuple[int, int], span: tuple[int, int], parts: tuple[set[str], set[str]],
+                    vocabulary: set[str]) -> bool:
+    """True when the token splits inside the ligature into a known head and a known tail
+    ("kontakt|formular"), or at its edge into a known head or tail and a whole known word
+    ("dritt|anbietern"; "kontakti|ormular" is not: "ormular" is no word)."""
+    heads, tails = parts
+    word = text[token[0] : token[1]]
+    for cut in range(span[0], span[1] + 1):
+        head, tail = word[: cut - token[0]], word[cut - token[0] :]
+        if len(head) < MIN_KNOWN_PART or len(tail) < MIN_KNOWN_PART or head not in heads or tail not in tails:
+            continue
+        if span[0] < cut < span[1] or (cut == span[1] and tail in vocabulary) or (
+                cut == span[0] and head in vocabulary):
+            return True
     return False

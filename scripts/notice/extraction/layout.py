@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -22,6 +23,19 @@ SEGMENT_GAP = 2.0
 COLUMN_SLACK = 6.0
 #: A vertical gap wider than this many line pitches starts a new block (or grid row).
 BLOCK_GAP = 1.35
+#: A document separates its paragraphs by vertical gaps when at least this share of its lines that
+#: end a paragraph (a sentence ended well short of the right edge) are followed by such a gap, and
+#: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
+GAPPED_SHARE = 0.7
+GAPPED_MIN = 3
+#: A line break is a hard one (an address, a contact block) when the next line's first word would
+#: have fitted with this share of the column to spare: ragged-right text never breaks that early.
+HARD_BREAK_SPARE = 0.15
+#: Short lines (under this share of the column), three or more in a run with no closing punctuation
+#: and no gap, are one block with line breaks (an address) in a document that ends paragraphs at
+#: short lines.
+SHORT_LINE = 0.6
+ADDRESS_MIN_LINES = 3
 #: Share of the page height at the top and bottom where running headers and footers live.
 MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
@@ -108,6 +122,7 @@ class TextBlock:
     lines: tuple[Line, ...]
     level: int = 0
     ordered: bool = False
+    breaks: tuple[int, ...] = ()  # indices of the lines that follow a hard line break
 
     @property
     def words(self) -> tuple[Word, ...]:
@@ -137,7 +152,7 @@ LayoutBlock = TextBlock | TableBlock
 class Furniture:
     text: str
     page: int
-    kind: str = "furniture"  # or "page-reference": a contents entry's leader and page number
+    kind: str = "furniture"  # or "page-reference" (a contents entry's leader and page number), "stray-glyph"
 
 
 @dataclass(frozen=True)
@@ -464,23 +479,27 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
 
-def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> list[TextBlock]:
+def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
-    table cell, lines centred on one axis are one paragraph ("First/Third" over "party")."""
+    table cell, lines centred on one axis are one paragraph ("First/Third" over "party"). In a
+    ``gapped`` document only gaps end paragraphs; a block where at least half the lines break early
+    (an address, whose first line may be long) keeps a line break after each line."""
     if not lines:
         return []
     rights = right_edges(lines)
     blocks: list[TextBlock] = []
     current: list[Line] = []
+    breaks: list[int] = []
     kind = "para"
     ordered = False
     text_x = 0.0
 
     def flush() -> None:
-        nonlocal current
-        if current:
-            blocks.append(TextBlock(kind, tuple(current), 0, ordered))
-        current = []
+        nonlocal current, breaks
+        if current:  # where most lines break early (an address) every line is one; running text has none
+            kept = tuple(range(1, len(current))) if breaks and 2 * len(breaks) >= len(current) - 1 else ()
+            blocks.append(TextBlock(kind, tuple(current), 0, ordered, kept))
+        current, breaks = [], []
 
     for line in lines:
         if line.contents:  # each entry of a contents list is an item of its own
@@ -512,14 +531,67 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False) -> l
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
-        if prev is None or starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch):
+        if prev is None or starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped):
             flush()
             kind, ordered = "para", False
             hung = len(line.words) > 1 and CLAUSE_LABEL.match(line.words[0].text)
             text_x = line.words[1].x0 if hung else line.x0
+        elif gapped and kind == "para" and hard_break(prev, line, rights[id(prev)]):
+            breaks.append(len(current))
         current.append(line)
     flush()
-    return nest_items(blocks)
+    return nest_items(blocks if in_cell else address_blocks(blocks, rights, pitch, gapped))
+
+
+def hard_break(prev: Line, line: Line, right: float) -> bool:
+    """True when ``prev`` ends where the next line's first word would have fitted with room to spare."""
+    first_width = line.words[0].x1 - line.words[0].x0
+    spare = right - (prev.x1 + prev.words[-1].size * 0.3 + first_width)
+    return line.top > prev.top and spare > HARD_BREAK_SPARE * (right - prev.x0)
+
+
+def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float,
+                   gapped: bool = False) -> list[TextBlock]:
+    """Runs of ADDRESS_MIN_LINES or more one-line paragraphs that are short, in one style and one
+    margin, without closing punctuation (nor the colon of a lead-in line) or a gap between them, as
+    one block with line breaks. A document that spaces its paragraphs may space such lines evenly
+    too (up to two line pitches, every step the same)."""
+    def short(block: TextBlock) -> bool:
+        line = block.lines[0]
+        return (block.kind == "para" and len(block.lines) == 1 and not block.text.rstrip().endswith((".", "!", "?", ";", ":"))
+                and line.x1 - line.x0 < SHORT_LINE * (rights[id(line)] - line.x0))
+
+    out: list[TextBlock] = []
+    run: list[TextBlock] = []
+
+    def close() -> None:
+        if len(run) >= ADDRESS_MIN_LINES:
+            out.append(TextBlock("para", tuple(b.lines[0] for b in run), breaks=tuple(range(1, len(run)))))
+        else:
+            out.extend(run)
+        run.clear()
+
+    def close_enough(a: Line, b: Line) -> bool:
+        step = b.top - a.top
+        if 0 < step <= BLOCK_GAP * pitch:
+            return True
+        first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
+        return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
+
+    for block in blocks:
+        if short(block) and run:
+            a, b = run[-1].lines[0], block.lines[0]
+            if (abs(a.x0 - b.x0) < 2 and a.page == b.page and close_enough(a, b)
+                    and abs(a.size - b.size) <= 0.6 and a.bold == b.bold and (a.color == b.color or not a.color or not b.color)):
+                run.append(block)
+                continue
+        close()
+        if short(block):
+            run.append(block)
+        else:
+            out.append(block)
+    close()
+    return out
 
 
 def right_edges(lines: list[Line]) -> dict[int, float]:
@@ -546,14 +618,19 @@ def centred_continuation(prev: Line, line: Line, pitch: float) -> bool:
     return offset and same_centre and close and same_type and not ends_sentence(prev.text)
 
 
-def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float) -> bool:
+def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float,
+                     gapped: bool = False) -> bool:
     gap = line.top - prev.top
+    if gap < 0 and next_column(prev, line):
+        return False  # the paragraph goes on at the top of the next column
     if gap > BLOCK_GAP * max(pitch, 1.25 * line.size) or gap < 0:
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
         return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if line.bold and not prev.bold and ends_sentence(prev.text):
+        return True  # a bold line after a finished sentence: a heading set without space above it
     if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
         return True  # a coloured title line over text of another colour
     if kind == "item":
@@ -561,9 +638,18 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     hung = abs(line.x0 - text_x) < 3  # the next line of a paragraph hung from a clause number
     if line.x0 > prev.x0 + 4 and not hung:
         return True
+    if gapped:
+        return False  # paragraphs end at gaps; a short line is at most a hard line break
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+
+
+def next_column(prev: Line, line: Line) -> bool:
+    """True when ``line`` opens the next column to the right, in the same type, and ``prev`` ended
+    mid-sentence: a paragraph broken by a column break."""
+    return (line.x0 >= prev.x1 - 1 and abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold
+            and not ends_sentence(prev.text) and not prev.text.endswith(":"))
 
 
 def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
@@ -633,6 +719,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free)]))
     furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
     pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
+    gapped = separates_by_gaps([group for _, _, groups in per_page for group in groups], pitch, body_size)
 
     stream: list[LayoutBlock | Line] = []
     removed: list[Furniture] = sideways
@@ -643,6 +730,8 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
             for line in group:
                 if (page.number, round(line.top, 1), line.text) in furniture:
                     removed.append(Furniture(line.text, page.number))
+                elif stray(line):
+                    removed.append(Furniture(line.text, page.number, "stray-glyph"))
                 else:
                     kept.append(line)
             kept = contents_entries(kept, removed)
@@ -654,8 +743,35 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         if page.tables:
             items.sort(key=lambda pair: pair[0])
         stream.extend(item for _, item in items)
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed)), furniture=tuple(removed), body_size=body_size,
+    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
+
+
+def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
+    """True when the document ends its paragraphs with vertical gaps: most lines that end a sentence
+    well short of the right edge (a paragraph's last line, list items aside) are followed by a gap
+    (GAPPED_SHARE)."""
+    ends = gaps = 0
+    for group in groups:
+        right = max((ln.x1 for ln in group), default=0.0)
+        for a, b in zip(group, group[1:]):
+            step = b.top - a.top
+            if (abs(a.size - body_size) > 0.6 or abs(b.size - body_size) > 0.6 or abs(a.x0 - b.x0) > 2
+                    or not 0 < step < 4 * pitch or a.bold or b.bold or bullet_of(a) or bullet_of(b)):
+                continue  # list items end no paragraph
+            if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
+                ends += 1
+                gaps += step > BLOCK_GAP * pitch
+    return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
+
+
+def stray(line: Line) -> bool:
+    """A line of one or two glyphs that are neither letters, digits nor a bullet: an invisible
+    format character (a zero-width space) or a stray mark (a lone "!" under a rule)."""
+    text = line.text.strip()
+    if all(unicodedata.category(ch) == "Cf" or ch.isspace() for ch in text):
+        return True
+    return not any(ch.isalnum() for ch in text) and len(line.words) == 1 and len(text) <= 2 and not is_bullet_token(text)
 
 
 def contents_entries(lines: list[Line], removed: list[Furniture]) -> list[Line]:
@@ -722,7 +838,7 @@ def block_top(block: LayoutBlock) -> float:
 
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
-                     removed: list[Furniture] | None = None) -> list[LayoutBlock]:
+                     removed: list[Furniture] | None = None, gapped: bool = False) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
     tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
@@ -730,7 +846,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
 
     def flush() -> None:
         if pending:
-            blocks.extend(join_across_pages(pending, pitch))
+            blocks.extend(join_across_pages(pending, pitch, gapped))
             pending.clear()
 
     for item in stream:
@@ -750,7 +866,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
     return blocks
 
 
-def join_across_pages(lines: list[Line], pitch: float) -> list[TextBlock]:
+def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> list[TextBlock]:
     """Blocks from lines; a paragraph cut by a page break continues when its sentence does."""
     by_page: list[list[Line]] = []
     for line in lines:
@@ -760,10 +876,12 @@ def join_across_pages(lines: list[Line], pitch: float) -> list[TextBlock]:
             by_page.append([line])
     blocks: list[TextBlock] = []
     for page_lines in by_page:
-        page_blocks = lines_to_blocks(page_lines, pitch)
+        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped)
         if blocks and page_blocks and continues(blocks[-1], page_blocks[0]):
-            head = page_blocks.pop(0)
-            blocks[-1] = TextBlock(blocks[-1].kind, blocks[-1].lines + head.lines, blocks[-1].level, blocks[-1].ordered)
+            head, before = page_blocks.pop(0), blocks[-1]
+            shift = len(before.lines)
+            blocks[-1] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
+                                   before.breaks + tuple(i + shift for i in head.breaks))
         blocks.extend(page_blocks)
     return blocks
 
@@ -776,6 +894,9 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
         return False
     if before.kind == "item":
         return not ends_sentence(last.text) and first.x0 > before.lines[0].x0
+    if len(after.lines) == 1 and not first.words[0].text[:1].islower() and (
+            first.x1 - first.x0 < SHORT_LINE * (last.x1 - before.lines[0].x0)):
+        return False  # a short line standing alone atop the page: a heading, not the sentence's end
     same_margin = abs(first.x0 - before.lines[-1].x0) < 2 or abs(first.x0 - before.lines[0].x0) < 2
     return not ends_sentence(last.text) and (first.words[0].text[:1].islower() or same_margin)
 

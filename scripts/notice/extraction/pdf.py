@@ -32,6 +32,16 @@ log = logging.getLogger(__name__)
 
 #: Font-name fragments that mean a heavier weight (PDFs spell them many ways).
 BOLD_MARKERS = ("bold", "black", "heavy", "semibold", "demibold", "demi", ",b")
+#: What a font descriptor says of a heavier face (PDF 32000-1, 9.8): a FontWeight from 600, or the
+#: ForceBold flag; without either, a stem this many times as thick as the page's main font's stem
+#: (StemV units vary by producer, so only a comparison within one page means anything).
+BOLD_WEIGHT = 600
+FORCE_BOLD = 1 << 18
+STEM_RATIO = 1.3
+#: A variable-font instance names its weight axis in 16.16 fixed point ("…_wght2BC0000" is 700).
+VARIABLE_WEIGHT = re.compile(r"wght([0-9A-Fa-f]{5,8})$")
+#: What pdfminer writes for a glyph it cannot map at all: the same as UNREADABLE for what follows.
+CID_TEXT = re.compile(r"^\(cid:\d+\)$")
 #: Horizontal distance (as a share of the font size) under which two glyphs belong to one word.
 #: Measured on the real PDFs: gaps inside words stay under 0.03 em, gaps between words that
 #: have no space glyph start at 0.19 em.
@@ -82,6 +92,7 @@ class Word:
     color: str = ""  # fill colour of the glyphs, as a short key ("0", "0.91,0.44,0.2")
     upright: bool = True  # False for rotated text (a side label running up the margin)
     glyphs: tuple[str, ...] = ()  # a key per UNREADABLE in text, in order: the glyph's font and advance
+    font: str = ""  # the font most of its letters are set in
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,58 @@ class PageContent:
 
 def is_bold(fontname: str) -> bool:
     name = fontname.split("+", 1)[-1].lower()
+    weight = VARIABLE_WEIGHT.search(fontname)
+    if weight is not None and int(weight.group(1), 16) / 65536 >= BOLD_WEIGHT:
+        return True
     return any(marker in name for marker in BOLD_MARKERS)
+
+
+def number(value: object) -> float | None:
+    value = resolve1(value)
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
+def descriptor_of(font: dict) -> dict:  # type: ignore[type-arg]
+    """The font descriptor of a simple font, or of a composite font's descendant."""
+    found = resolve1(font.get("FontDescriptor"))
+    if not isinstance(found, dict):
+        kids = resolve1(font.get("DescendantFonts"))
+        kid = resolve1(kids[0]) if isinstance(kids, list) and kids else None
+        found = resolve1(kid.get("FontDescriptor")) if isinstance(kid, dict) else None
+    return found if isinstance(found, dict) else {}
+
+
+def heavy_fonts(page: pdfplumber.page.Page) -> frozenset[str]:
+    """Names of the page's fonts whose descriptor says they are bold, whatever the name says: printer
+    drivers and Print-to-PDF name fonts "F2", "TT5F6t00" or "CIDFont+F2"."""
+    try:
+        fonts = resolve1(page.page_obj.resources.get("Font")) or {}
+        described: dict[str, tuple[float | None, int, float | None]] = {}
+        for ref in fonts.values() if isinstance(fonts, dict) else ():
+            font = resolve1(ref)
+            name = getattr(resolve1(font.get("BaseFont")), "name", None) if isinstance(font, dict) else None
+            if not isinstance(name, str):
+                continue
+            desc = descriptor_of(font)
+            described[name] = (number(desc.get("FontWeight")), int(number(desc.get("Flags")) or 0),
+                               number(desc.get("StemV")))
+    except Exception:  # noqa: BLE001 - a malformed font dictionary only loses weight evidence
+        return frozenset()
+    counts: dict[str, int] = {}
+    for char in page.chars:
+        counts[char["fontname"]] = counts.get(char["fontname"], 0) + 1
+    main = max((n for n in counts if n in described), key=lambda n: counts[n], default=None)
+    main_stem = described[main][2] if main is not None else None
+    heavy = set()
+    for name, (weight, flags, stem) in described.items():
+        if weight is not None:
+            bold = weight >= BOLD_WEIGHT
+        else:
+            bold = bool(flags & FORCE_BOLD) or (
+                stem is not None and bool(main_stem) and name != main and stem >= STEM_RATIO * (main_stem or 0))
+        if bold:
+            heavy.add(name)
+    return frozenset(heavy)
 
 
 def check_signature(path: Path) -> None:
@@ -392,7 +454,8 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
         if w["text"].strip()
     ]
     links = read_links(page, name, targets or {}, named)
-    words = tuple(word for w in raw for word in split_at_links(w, links, number))
+    heavy = heavy_fonts(page)
+    words = tuple(word for w in raw for word in split_at_links(w, links, number, heavy))
     words += drawn_bullets(page.curves + page.rects, words, number)
     return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
 
@@ -449,11 +512,13 @@ def link_at(links: list[tuple[tuple[float, float, float, float], str]], x: float
 
 
 def split_at_links(
-    raw: dict, links: list[tuple[tuple[float, float, float, float], str]], page: int  # type: ignore[type-arg]
+    raw: dict, links: list[tuple[tuple[float, float, float, float], str]], page: int,  # type: ignore[type-arg]
+    heavy: frozenset[str] = frozenset(),
 ) -> list[Word]:
     """One pdfplumber word as one or more ``Word``s: it splits where a link rectangle begins or
-    ends inside it, so "webbplatser)" links "webbplatser" and leaves ")" as plain text."""
-    chars = raw["chars"]
+    ends inside it, so "webbplatser)" links "webbplatser" and leaves ")" as plain text. A glyph
+    pdfminer could not map ("(cid:431)") is UNREADABLE, like one the font maps to U+FFFD."""
+    chars = [dict(c, text=UNREADABLE) if CID_TEXT.match(c["text"]) else c for c in raw["chars"]]
     if links:
         hrefs = [link_at(links, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
     else:
@@ -478,13 +543,14 @@ def split_at_links(
             top=raw["top"],
             bottom=raw["bottom"],
             size=round(max(c["size"] for c in part), 1),  # small caps: the capital carries the size
-            bold=sum(is_bold(c["fontname"]) for c in letters) * 2 > len(letters),
+            bold=sum(is_bold(c["fontname"]) or c["fontname"] in heavy for c in letters) * 2 > len(letters),
             page=page,
             href=hrefs[start],
             glued=n > 0,
             color=color_key(part[0].get("non_stroking_color")),
             upright=all(c.get("upright", True) for c in part),
             glyphs=tuple(glyph_key(c) for c in part if c["text"] == UNREADABLE),
+            font=max((c["fontname"] for c in letters), key=[c["fontname"] for c in letters].count),
         ))
     return words
 

@@ -79,12 +79,63 @@ def is_heading(block: TextBlock, body_size: float, body_color: str = "") -> bool
     return bigger or not block.text.rstrip().endswith((".", ",", ";")) or bool(NUMBERED_HEADING.match(block.text))
 
 
+#: A face set on at least this many short standalone lines, and on nothing else, is a heading face.
+HEADING_FACE_MIN = 2
+
+
+def heading_faces(blocks: list[TextBlock | TableBlock]) -> set[str]:
+    """Fonts used only for whole one-line paragraphs of a few words without a closing full stop or
+    comma, at least HEADING_FACE_MIN of them, and not the body's font: the heading face of a document
+    whose font names and descriptors say nothing ("CIDFont+F3", an italic used for nothing else)."""
+    chars: Counter[str] = Counter()
+    standalone: Counter[str] = Counter()
+    elsewhere: set[str] = set()
+    for block in blocks:
+        words = list(block.words) if isinstance(block, TextBlock) else [
+            w for row in block.rows for cell in row for b in cell for w in b.words]
+        for word in words:
+            chars[word.font] += len(word.text)
+        fonts = {w.font for w in words}
+        alone = (isinstance(block, TextBlock) and block.kind == "para" and len(block.lines) == 1 and len(fonts) == 1
+                 and len(words) <= HEADING_MAX_WORDS and not block.text.rstrip().endswith((".", ",", ";")))
+        if alone:
+            standalone[fonts.pop()] += 1
+        else:
+            elsewhere.update(fonts)
+    body = chars.most_common(1)[0][0] if chars else ""
+    return {f for f, n in standalone.items() if n >= HEADING_FACE_MIN and f and f != body and f not in elsewhere}
+
+
+def in_heading_face(block: TextBlock, faces: set[str]) -> bool:
+    return (bool(faces) and len(block.lines) == 1 and any(ch.isalpha() for ch in block.text)
+            and all(w.font in faces for w in block.words))
+
+
+def label_like(block: TextBlock, lang: str) -> bool:
+    """Short lines that look like headings but are not: an e-mail address or a web address, a form
+    label ("Name:", "Signed:"), the effective-date line (the site shows it beside the title)."""
+    text = block.text.strip()
+    if "@" in text or "://" in text or text.lower().startswith("www."):
+        return True
+    if len(text.split()) == 1 and text.endswith(":"):
+        return True
+    return len(text.split()) <= 12 and dates.find_date(text, lang) is not None
+
+
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
     """The second heading block is the rest of the title: same style, close below, not numbered."""
     if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
         return False
     a, b = first.lines[-1], second.lines[0]
     return a.page == b.page and b.top - a.top < 3 * a.size and not NUMBERED_HEADING.match(second.text)
+
+
+def heading_goes_on(first: TextBlock, second: TextBlock) -> bool:
+    """The second heading block is the first's next line: same style, right below, begun in lower
+    case after a line that ends without punctuation."""
+    a, b = first.lines[-1], second.lines[0]
+    return (style(first) == style(second) and a.page == b.page and 0 < b.top - a.top < 2.5 * a.size
+            and second.text[:1].islower() and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
 
 
 def colored(block: TextBlock, body_color: str) -> bool:
@@ -127,7 +178,7 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
     numbered_like_others = bool(NUMBERED_HEADING.match(headings[0].text)) and any(
         NUMBERED_HEADING.match(h.text) and styles[style(h)] == first_style for h in headings[1:]
     )  # "1. Overview" opening a document of "2. ...", "3. ...": the first section, not the title
-    has_title = (unique_top or first_is_title) and len(headings) > 1 and not numbered_like_others
+    has_title = (unique_top or first_is_title) and (len(headings) > 1 or first_is_title) and not numbered_like_others
     ranked = order[1:] if unique_top and has_title else order
     levels = []
     for i, heading in enumerate(headings):
@@ -367,8 +418,21 @@ class Builder:
                 else:
                     out.append(ListBlock((item,), ordered, self.ref(block)))
             else:
-                out.append(Paragraph(spans, self.ref(block)))
+                out.append(Paragraph(self.broken(block) if block.breaks else spans, self.ref(block)))
         return out
+
+    def broken(self, block: TextBlock) -> tuple[Span, ...]:
+        """The spans of a block with hard line breaks (an address): a "\n" at each break."""
+        cuts = [0, *block.breaks, len(block.lines)]
+        spans: list[Span] = []
+        for start, stop in zip(cuts, cuts[1:]):
+            words = [w for line in block.lines[start:stop] for w in line.words]
+            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary):
+                if spans and spans[-1].href is None and not spans[-1].bold and span.href is None and not span.bold:
+                    spans[-1] = Span(spans[-1].text + span.text)
+                else:
+                    spans.append(span)
+        return tuple(spans)
 
     def table(self, block: TableBlock) -> Table:
         rows = tuple(tuple(Cell(tuple(self.text_blocks(cell))) for cell in row) for row in block.rows)  # type: ignore[arg-type]
@@ -398,15 +462,28 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         else:
             blocks.append(block)
 
+    faces = heading_faces(blocks)
+
     def heading(block: object) -> bool:
-        return isinstance(block, TextBlock) and is_heading(block, layout_.body_size, layout_.body_color) \
-            and not leads_out(block)
+        return isinstance(block, TextBlock) and not label_like(block, options.lang) and not leads_out(block) and (
+            is_heading(block, layout_.body_size, layout_.body_color) or in_heading_face(block, faces))
 
     if len(blocks) > 1 and heading(blocks[0]) and heading(blocks[1]) and title_continues(blocks[0], blocks[1]):
         first, second = blocks[0], blocks[1]  # a title set on two lines far apart is still one title
         blocks[:2] = [TextBlock(first.kind, first.lines + second.lines, first.level, first.ordered)]  # type: ignore[union-attr]
+    n = 1
+    while n < len(blocks):  # a heading's second line set apart ("… hangi güvenlik önlemleri" / "uygulanmaktadır?")
+        a, b = blocks[n - 1], blocks[n]
+        if (isinstance(a, TextBlock) and isinstance(b, TextBlock) and heading(a) and heading(b)
+                and heading_goes_on(a, b)):
+            blocks[n - 1 : n + 1] = [TextBlock(a.kind, a.lines + b.lines, a.level, a.ordered)]
+            continue
+        n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
+    shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
+    if not shown and heading_blocks and leads(heading_blocks):
+        first_is_title = True  # no title line and no title the page shows: the first, largest heading
     levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
     builder = Builder(name, options, vocabulary_of(layout_))
 
@@ -432,6 +509,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             builder.text_blocks([block], target)
 
     effective, label, preamble = take_effective(preamble, options.lang, removed)
+    if effective is None and raw_sections and raw_sections[0][3]:  # the date line under the first heading
+        level, heading_text, ref, body = raw_sections[0]
+        effective, label, rest = take_effective(body[:1], options.lang, removed)
+        raw_sections[0] = (level, heading_text, ref, rest + body[1:])
     ids = assign_ids([(level, heading) for level, heading, _, _ in raw_sections], options, name)
     anchors = [(page, top, section_id) for (page, top), section_id in zip(places, ids)]
     if title_place is not None:
@@ -457,7 +538,7 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         for section_id, (level, heading, ref, body) in zip(ids, raw_sections)
     )
     return Notice(
-        title=title or (metadata_title if usable_title(metadata_title) else "") or source.stem,
+        title=title or shown or largest_line(blocks) or source.stem,
         lang=options.lang,
         effective=effective,
         source=name,
@@ -467,6 +548,33 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+def first_page_lines(blocks: list[TextBlock | TableBlock]) -> list[layout.Line]:
+    lines = [ln for b in blocks for ln in (b.lines if isinstance(b, TextBlock) else
+                                          [ln for row in b.rows for cell in row for tb in cell for ln in tb.lines])]
+    first = min((ln.page for ln in lines), default=0)
+    return [ln for ln in lines if ln.page == first]
+
+
+def on_first_page(text: str, blocks: list[TextBlock | TableBlock]) -> bool:
+    """True when the first page shows ``text`` (a document-information title is often a file name,
+    a template's name or a run-on string that no page shows)."""
+    return normalise(text) in normalise(" ".join(ln.text for ln in first_page_lines(blocks)))
+
+
+def largest_line(blocks: list[TextBlock | TableBlock]) -> str:
+    """The first of the largest lines on the first page: what a reader takes for the title."""
+    lines = [ln for ln in first_page_lines(blocks) if any(ch.isalpha() for ch in ln.text)]
+    return max(lines, key=lambda ln: ln.size).text if lines else ""
+
+
+def leads(headings: list[TextBlock]) -> bool:
+    """True when the first heading is set as large as any and is not one of a numbered series."""
+    first = headings[0]
+    numbered = NUMBERED_HEADING.match(first.text) and any(
+        NUMBERED_HEADING.match(h.text) and style(h) == style(first) for h in headings[1:])
+    return not numbered and style(first)[0] >= max(style(h)[0] for h in headings)
 
 
 def prints_its_link(word: Word) -> bool:

@@ -1,0 +1,273 @@
+"""Extraction of PDFs nobody has seen (issue #10): each class of defect found on real documents is
+reproduced on a generated PDF of that class, so the rule that fixes it is general, not tuned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from notice import markdown
+from notice.extraction import extract
+from notice.extraction.pdf import read_pdf
+
+from .conftest import ROOT
+from .pdfgen import Line, make_pdf, named_font, unmapped_font
+
+BODY = [
+    "We keep your data only as long as we need it for the purpose you gave it to us for.",
+    "You may ask us at any time what we hold about you and have it corrected or erased.",
+]
+
+
+def extracted(tmp_path: Path, pages: list[list[Line]], name: str = "notice.pdf", **kwargs: object) -> str:
+    source = make_pdf(tmp_path / name, pages, **kwargs)  # type: ignore[arg-type]
+    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+
+
+def headings(text: str) -> list[str]:
+    return [line.split(" {#")[0] for line in text.splitlines() if line.startswith("#")]
+
+
+@pytest.mark.parametrize("descriptor", ["/FontWeight 700", "/StemV 140", "/Flags 262176"],
+                         ids=["FontWeight", "StemV", "ForceBold"])
+def test_a_bold_face_named_f2_is_told_by_its_descriptor(tmp_path: Path, descriptor: str) -> None:
+    """Print-to-PDF names fonts F1, F2: the weight is in the font descriptor (the body face F3 has
+    StemV 80, so a stem of 140 is heavier; Flags 262176 sets ForceBold)."""
+    bold = named_font("F2", descriptor.replace("/Flags 262176", "/StemV 80") if "Flags" not in descriptor
+                      else "/StemV 80")
+    if "Flags" in descriptor:
+        bold = bold.replace(b"/Flags 32", b"/Flags 262176")
+    body = named_font("F3", "/StemV 80")
+    pages: list[list[Line]] = [[("Privacy notice", 18.0, "F3"), (BODY[0], 11.0, "F3"),
+                                ("Storage", 11.0, "F2"), (BODY[1], 11.0, "F3"),
+                                ("Your rights", 11.0, "F2"), (BODY[0], 11.0, "F3")]]
+    text = extracted(tmp_path, pages, fonts={"F2": bold, "F3": body})
+    assert headings(text) == ["# Privacy notice", "## Storage", "## Your rights"]
+
+
+def test_a_regular_face_named_f2_stays_plain(tmp_path: Path) -> None:
+    plain = named_font("F2", "/FontWeight 400 /StemV 140")  # a stated weight outranks the stem
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0], ("Storage", 11.0, "F2"), BODY[1]]]
+    assert headings(extracted(tmp_path, pages, fonts={"F2": plain})) == ["# Privacy notice"]
+
+
+def test_a_variable_font_instance_names_its_weight() -> None:
+    from notice.extraction.pdf import is_bold
+    assert is_bold("AAAAAB+.SFNS-Regular_wdth_opsz110000_GRAD_wght2BC0000")  # 0x2BC = 700
+    assert not is_bold("AAAAAC+.SFNS-Regular_wdth_opsz110000_GRAD_wght")
+    assert not is_bold("AAAAAC+.SFNS-Regular_wdth_opsz110000_GRAD_wght1900000")  # 400
+
+
+def test_read_pdf_marks_words_of_a_heavy_descriptor_bold(tmp_path: Path) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700"), "F3": named_font("F3", "/FontWeight 400")}
+    source = make_pdf(tmp_path / "w.pdf", [[("Heading", 11.0, "F2"), ("Body text here", 11.0, "F3")]], fonts=fonts)
+    words = read_pdf(source)[0].words
+    assert [(w.text, w.bold) for w in words] == [("Heading", True), ("Body", False), ("text", False), ("here", False)]
+
+
+def test_a_cid_placeholder_is_an_unreadable_glyph_and_is_read_back(tmp_path: Path) -> None:
+    """A glyph pdfminer cannot map at all comes out as '(cid:431)'; it is repaired like U+FFFD: the
+    document's own readable words tell which ligature it draws."""
+    pages: list[list[Line]] = [[("Cookie notice", 18.0), "We use different cookies for different ends.",
+                                ([("Some are di", "F1"), ("<01AF>", "F9"), ("erent from the rest.", "F1")], 11.0)]]
+    source = make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()})
+    with pdfplumber.open(source) as doc:
+        assert "di(cid:431)erent" in [w["text"] for w in doc.pages[0].extract_words()]
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert "Some are different from the rest." in text and "(cid:" not in text
+    assert result.letters == {"CIDFont+F9@0.556": "ff"} and result.report.lost == ()
+
+
+def test_an_unreadable_cid_glyph_is_reported_not_written(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [[("Cookie notice", 18.0), ([("Some are qu", "F1"), ("<01AF>", "F9"), ("xz.", "F1")], 11.0)]]
+    result = extract.extract(make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()}), "en", ROOT / "locales")
+    assert [u.word for u in result.unreadable] == ["qu\ufffdxz."]
+    assert "(cid:" not in markdown.to_markdown(result.notice)
+
+
+def test_the_first_largest_heading_is_the_title_when_nothing_else_is(tmp_path: Path) -> None:
+    """A contents page at body size first, then two headings of the largest style: the first of them
+    is the title; the file name ('de_xyz_datenschutz') and a metadata title no page shows never are."""
+    pages: list[list[Line]] = [
+        ["Contents", "Your privacy notice", "Privacy notice as source code"],
+        [("Your privacy notice", 16.0), BODY[0], ("Storage", 13.0), BODY[1],
+         ("Privacy notice as source code", 16.0), BODY[0]],
+    ]
+    text = extracted(tmp_path, pages, name="de_xyz_datenschutz.pdf", title="Microsoft Word - Vorlage 3")
+    assert headings(text)[:2] == ["# Your privacy notice", "## Storage"]
+    assert "xyz" not in text.split("---")[2] and "Vorlage" not in text
+
+
+def test_a_document_without_headings_is_titled_by_its_largest_line(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [[BODY[0], ("Terms of use", 12.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages, name="de_xyz_agb.pdf"))[0] == "# Terms of use"
+
+
+GAP: Line = ("", 6.0, "")  # an empty line of 6 pt: the space between two paragraphs
+RAGGED = [  # one paragraph set ragged right: every line ends where the next word did not fit
+    "Personal data that you give us when you sign up for the newsletter, when you",
+    "write to us or when you order, is stored on our servers in the European Union",
+    "and can be deleted directly by us",
+    "at any time when you ask for it by letter or by e-mail.",
+]
+
+
+def paragraphs(text: str) -> list[str]:
+    body = text.split("\n---\n", 1)[1]
+    return [p for p in body.strip().split("\n\n") if not p.startswith("#")]
+
+
+def test_a_ragged_double_spaced_paragraph_ends_at_gaps_not_at_short_lines(tmp_path: Path) -> None:
+    """In a document that ends its paragraphs with a gap, a short line ('…directly by us') is no
+    paragraph end: the sentence goes on ('at any time …')."""
+    short = ["We answer within a month.", "Ask us anything.", "We are glad to help.", "That is all."]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *RAGGED, GAP, *BODY, GAP, *RAGGED, GAP,
+                                *[line for s in short for line in (s, GAP)]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found == [" ".join(RAGGED), " ".join(BODY), " ".join(RAGGED), *short]
+
+
+ADDRESS = ["Example Services AB", "Box 123", "111 22 Stockholm", "privacy@example.com"]
+#: As written: a printed e-mail address becomes its mailto link.
+ADDRESS_MD = "  \n".join(ADDRESS[:-1] + ["[privacy@example.com](mailto:privacy@example.com)"])
+
+
+def test_an_address_is_one_block_with_line_breaks(tmp_path: Path) -> None:
+    """Gapped document: the address lines (no gap between them) are one paragraph whose lines break
+    early; each break is kept as a hard line break (two spaces ending the line: <br>)."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, BODY[0], GAP, "Write to us:", GAP, *ADDRESS, GAP,
+                                *[line for s in ("We answer within a month.", "Ask us.", "That is all.") for line in (s, GAP)]]]
+    text = extracted(tmp_path, pages)
+    assert ADDRESS_MD + "\n\n" in text
+    assert "Example Services AB<br />\nBox 123<br />" in __import__("markdown").markdown(text)
+
+
+def test_an_address_in_a_document_without_paragraph_gaps(tmp_path: Path) -> None:
+    """No gaps anywhere (paragraphs end at short lines): a run of short lines without closing
+    punctuation is still one block with line breaks, and the paragraphs around it stay apart."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), "Write to us:", *ADDRESS, BODY[1]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found == ["Write to us:", ADDRESS_MD, BODY[1]]
+
+
+def test_a_paragraph_goes_on_over_the_page_break_but_a_heading_atop_the_page_does_not(tmp_path: Path) -> None:
+    pages: list[list[Line]] = [
+        [("Privacy notice", 18.0), GAP, *BODY, GAP, *RAGGED, GAP,
+         "We keep the data you give us for as long as the law asks us to keep it, and for"],
+        ["no longer than that, unless you ask us to keep it.", GAP, *BODY, GAP, *RAGGED, GAP,
+         "and then a paragraph that the previous page left open, without a full stop"],
+        ["Storage", GAP, *BODY],
+    ]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert ("We keep the data you give us for as long as the law asks us to keep it, and for no longer than that,"
+            " unless you ask us to keep it.") in found
+    assert "Storage" in found and not any(p.endswith("full stop Storage") for p in found)
+
+
+def test_a_paragraph_goes_on_over_a_column_break(tmp_path: Path) -> None:
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    words = " ".join(vocabulary[(n * 7 + n // 13) % len(vocabulary)] for n in range(900))  # no line repeats
+    html = (f'<html lang="en"><body style="font: 10pt DejaVu Sans"><h1>Privacy notice</h1>'
+            f'<div style="columns: 2; column-gap: 30pt"><p>First {words} last.</p></div></body></html>')
+    source = tmp_path / "columns.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert f"First {words} last." in paragraphs(text)
+
+
+def test_hard_line_breaks_survive_the_writer_and_the_reader() -> None:
+    from notice.model import Notice, Paragraph, Span
+    from notice.reader import read_notice
+
+    para = Paragraph((Span("Example AB\nBox 123\n"), Span("privacy@example.com", "mailto:privacy@example.com")))
+    notice = Notice(title="Notice", lang="en", effective=None, source="x.pdf", source_sha256="0" * 64,
+                    preamble=(para,), sections=())
+    text = markdown.to_markdown(notice)
+    assert "Example AB  \nBox 123  \n[privacy@example.com](mailto:privacy@example.com)\n" in text
+    assert read_notice(text).preamble[0].spans == para.spans
+
+
+def test_a_face_used_only_on_short_standalone_lines_is_a_heading_face(tmp_path: Path) -> None:
+    """Neither name ('F4') nor descriptor says bold (an italic, or a driver's copy of the body font),
+    but the face sets nothing except short lines standing alone: those lines are headings."""
+    fonts = {"F3": named_font("F3", "/StemV 80"), "F4": named_font("F4", "/StemV 80")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0, "F3"), GAP, *[(t, 11.0, "F3") for t in BODY], GAP,
+                                ("What data do we keep?", 11.0, "F4"), GAP, *[(t, 11.0, "F3") for t in RAGGED], GAP,
+                                ("Who sees your data?", 11.0, "F4"), GAP, *[(t, 11.0, "F3") for t in BODY]]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## What data do we keep?", "## Who sees your data?"]
+    inline = [*pages[0][:-2], ([("Who sees ", "F3"), ("your data", "F4"), (" and why?", "F3")], 11.0)]
+    assert headings(extracted(tmp_path, [inline], name="inline.pdf", fonts=fonts)) == ["# Privacy notice"]
+
+
+@pytest.mark.parametrize("line", ["Signed:", "privacy@example.com", "Last updated on 16 April 2026"])
+def test_labels_addresses_and_the_date_line_are_not_headings(tmp_path: Path, line: str) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("Storage", 11.0, "F2"), GAP, *RAGGED,
+                                GAP, (line, 11.0, "F2"), GAP, *BODY]]
+    text = extracted(tmp_path, pages, fonts=fonts)
+    assert headings(text) == ["# Privacy notice", "## Storage"]
+
+
+def test_a_stray_glyph_alone_on_a_line_is_dropped_and_accounted(tmp_path: Path) -> None:
+    """A lone '!' (a glyph hidden under a rule) or a zero-width space on a line of its own is no
+    paragraph; it goes to the removed text, so the conservation report still accounts for it."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, BODY[0], GAP, "!", GAP, BODY[1]]]
+    result = extract.extract(make_pdf(tmp_path / "stray.pdf", pages), "en", ROOT / "locales")
+    assert [b.text for b in result.notice.preamble] == BODY
+    assert [(r.kind, r.text) for r in result.notice.removed] == [("stray-glyph", "!")]
+    assert not result.report.failed
+
+
+@pytest.mark.parametrize("texts, dropped", [(("\u200b",), True), (("\u200b", "\u200b"), True), (("!",), True),
+                                            (("\u2022",), False), (("§",), False), (("a",), False), (("1.",), False)])
+def test_what_counts_as_a_stray_glyph(texts: tuple[str, ...], dropped: bool) -> None:
+    from notice.extraction.layout import Line, stray
+    from notice.extraction.pdf import Word
+    line = Line(tuple(Word(t, 72.0 + 10 * n, 76.0 + 10 * n, 100.0, 110.0, 11.0, False, 1) for n, t in enumerate(texts)))
+    assert stray(line) is dropped
+
+
+def test_a_numbered_heading_in_a_face_named_f2_is_a_heading_not_a_one_item_list(tmp_path: Path) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("1. Definitions", 11.0, "F2"), GAP,
+                                *RAGGED, GAP, ("2. Storage", 11.0, "F2"), GAP, *BODY]]
+    text = extracted(tmp_path, pages, fonts=fonts)
+    assert headings(text) == ["# Privacy notice", "## 1. Definitions", "## 2. Storage"]
+    assert "\n1. " not in text
+
+
+def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
+    """Brand name as the title, the document's name as the first heading, then 'Last updated on …':
+    the date line goes to the front matter (the site shows it beside the title), not into the body."""
+    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP, "Last updated on 16 April 2026",
+                                GAP, *BODY, GAP, ("Storage", 13.0), GAP, *RAGGED]]
+    text = extracted(tmp_path, pages)
+    assert "effective: 2026-04-16\neffective_label: Last updated on\n" in text
+    assert "16 April 2026" not in text.split("\n---\n", 1)[1]
+
+
+def test_list_items_do_not_count_against_the_paragraph_gaps(tmp_path: Path) -> None:
+    """Items set at line pitch end sentences without a gap; they are no paragraphs, so the document
+    still ends its paragraphs at gaps and the ragged paragraph stays whole."""
+    items = [f"- {text}" for text in ("We keep your name.", "We keep your e-mail.", "We keep your orders.",
+                                       "We keep your letters.", "We keep your calls.")]
+    short = ["We answer within a month.", "Ask us anything.", "We are glad to help.", "That is all."]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *RAGGED, GAP, *items, GAP, *BODY, GAP,
+                                *[line for s in short for line in (s, GAP)]]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert found[0] == " ".join(RAGGED) and found[2:] == [" ".join(BODY), *short]
+
+
+def test_a_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP,
+                                ("5. Which security measures protect your personal data and", 13.0, "F2"),
+                                ("who checks them?", 13.0, "F2"), GAP, *RAGGED, GAP, ("6. Storage", 13.0, "F2"), GAP, *BODY]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## 5. Which security measures protect your personal data and who checks them?",
+        "## 6. Storage"]
