@@ -1,0 +1,77 @@
+"""Classes of PDF the round-trip benchmark (bench/roundtrip/) reads wrong, each reproduced on a
+generated PDF (WeasyPrint HTML+CSS with real fonts), so the rule that fixes it is general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice import markdown
+from notice.extraction import extract
+
+from .conftest import ROOT
+
+#: Cookie-table-like rows: short cells in four columns, the Purpose cell of one row wrapped.
+ROWS = [
+    ("_ga", "Google", "Distinguishes visitors", "2 years"),
+    ("_gid", "Google", "Distinguishes visitors per day", "24 hours"),
+    ("consent", "Example Ltd", "Stores your cookie choices", "1 year"),
+    ("session", "Example Ltd", "Keeps you signed in", "Session"),
+    ("csrftoken", "Example Ltd", "Protects forms against forgery", "1 year"),
+    ("lang", "Example Ltd", "Remembers the language you chose", "1 year"),
+    ("cf_bm", "Cloudflare", "Tells people from automated traffic", "30 minutes"),
+    ("fr", "Meta", "Delivers and measures advertisements to people who visit", "3 months"),
+    ("lidc", "LinkedIn", "Chooses a data centre", "24 hours"),
+    ("bcookie", "LinkedIn", "Identifies the browser", "1 year"),
+    ("YSC", "YouTube", "Counts views of embedded videos", "Session"),
+    ("tz", "Example Ltd", "Shows times in your time zone", "Session"),
+]
+
+
+def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """A table as a word processor's import leaves it: no borders, no cell padding, rows set solid,
+    tall enough to take half the page."""
+    import weasyprint
+
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    html = ('<html lang="en"><body style="font: 11pt/1.5 DejaVu Serif; margin: 0">'
+            "<h1>Privacy notice</h1><p>The following cookies and similar technologies may be set on your device"
+            " when you visit.</p>"
+            '<table style="border-collapse: collapse; width: 100%">'
+            '<tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
+            f"{cells}</table><p>You can change your choices at any time.</p></body></html>")
+    source = tmp_path / "unruled.pdf"
+    css = "td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def table_rows(text: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("|") and not line.startswith("|---") and line.strip("| ")]
+
+
+def test_an_unruled_solid_table_is_a_grid_with_a_row_per_table_row(tmp_path: Path) -> None:
+    source = unruled_table_pdf(tmp_path, ROWS)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "### Name" not in text and "## Name" not in text  # the header row is no heading
+    rows = table_rows(text)
+    body = [[c.replace("\\_", "_") for c in row] for row in rows if "**" not in "".join(row)]
+    assert [row[0] for row in body] == [r[0] for r in ROWS]  # one grid row per table row, in order
+    wrapped = next(row for row in body if row[0] == "fr")
+    assert wrapped[2].replace("<br>", " ") == ROWS[7][2]  # the wrapped cell stays one cell
+    assert [row[3] for row in body] == [r[3] for r in ROWS]
+    assert "The following cookies and similar technologies may be set on your device when you visit." in text
+
+
+def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) -> None:
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    left = " ".join(vocabulary[(n * 5 + n // 11) % len(vocabulary)] for n in range(500))
+    html = (f'<html lang="en"><body style="font: 10pt/1.5 DejaVu Sans"><h1>Privacy notice</h1>'
+            f'<div style="columns: 2; column-gap: 24pt; text-align: left"><p>Start {left} end.</p></div></body></html>')
+    source = tmp_path / "prose.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "|" not in text
+    assert f"Start {left} end." in text
