@@ -75,3 +75,33 @@ def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) ->
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "|" not in text
     assert f"Start {left} end." in text
+
+
+def two_column_pdf(tmp_path: Path, title: str, head: str, pages: int) -> Path:
+    """A notice set in two columns under a full-width title, a centred running head on every page."""
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    sections = "".join(
+        f"<h2>Section {n} on {vocabulary[n % len(vocabulary)]}</h2><p>"
+        + " ".join(vocabulary[(n * 13 + k * 5 + k // 7) % len(vocabulary)] for k in range(90)) + ".</p>"
+        for n in range(1, 9 * pages))
+    css = (f'@page {{ size: A4; margin: 60pt 50pt; @top-center {{ content: "{head}"; font: 8pt DejaVu Sans }} }}'
+           " body { font: 10pt/1.6 DejaVu Sans } h1 { font-size: 24pt; text-align: left }"
+           " h2 { font-size: 12pt } main { columns: 2; column-gap: 36pt }")
+    html = f'<html lang="en"><body><h1>{title}</h1><main>{sections}</main></body></html>'
+    source = tmp_path / "two-columns.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def test_a_full_width_title_and_running_head_over_two_columns_stay_whole(tmp_path: Path) -> None:
+    title = "Privacy statement of the Example Company Group"
+    head = "Example Company Group Privacy statement"
+    source = two_column_pdf(tmp_path, title, head, pages=3)
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert f"# {title}" in text.splitlines()
+    assert head not in text and "Example Company" not in text.replace(title, "")  # no part of the head left
+    assert [h for h in (line.split(" {#")[0] for line in text.splitlines()) if h.startswith("## ")][:3] == [
+        "## Section 1 on notice", "## Section 2 on purpose", "## Section 3 on consent"]

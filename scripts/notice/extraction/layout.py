@@ -267,6 +267,28 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
     return kept
 
 
+#: Two words either side of a gutter closer than this many font sizes are one line of text: a head
+#: over the columns whose word space happens to fall in the gutter.
+BRIDGE_GAP = 0.6
+
+
+def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
+    """Tops of the lines that run over a gutter: a word across it, or no more than a word space."""
+    by_top: dict[int, list[Word]] = {}
+    for word in words:
+        by_top.setdefault(round(word.top), []).append(word)
+    bridged = set()
+    for top, line in by_top.items():
+        ordered = sorted(line, key=lambda w: w.x0)
+        if any(w.x0 < a and w.x1 > b for w in line for a, b in gutters):
+            bridged.add(top)  # a word across the gutter takes the rest of its line with it
+        for left, right in zip(ordered, ordered[1:]):
+            over = any(left.x0 < a and right.x1 > b and right.x0 > a and left.x1 < b for a, b in gutters)
+            if over and right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
+                bridged.add(top)
+    return bridged
+
+
 def split_columns(words: list[Word]) -> list[list[Word]]:
     """The page's words in reading order groups: runs of columns left to right, cut by lines that
     cross a gutter (a full-width head), which stand on their own between the runs."""
@@ -275,8 +297,10 @@ def split_columns(words: list[Word]) -> list[list[Word]]:
         return [words]
     edges = [a for a, _ in gutters]
 
+    bridged = bridged_lines(words, gutters)
+
     def column(word: Word) -> int | None:
-        if any(word.x0 < a and word.x1 > b for a, b in gutters):
+        if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
             return None  # runs across a whole gutter: a head over several columns
         return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
 
