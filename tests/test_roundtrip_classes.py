@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pdfplumber
 from notice import markdown
 from notice.extraction import extract
 
@@ -105,3 +106,18 @@ def test_a_full_width_title_and_running_head_over_two_columns_stay_whole(tmp_pat
     assert head not in text and "Example Company" not in text.replace(title, "")  # no part of the head left
     assert [h for h in (line.split(" {#")[0] for line in text.splitlines()) if h.startswith("## ")][:3] == [
         "## Section 1 on notice", "## Section 2 on purpose", "## Section 3 on consent"]
+
+
+def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) -> None:
+    import weasyprint
+
+    sentence = ("Organisations processing personal information internationally demonstrate accountability "
+                "through comprehensive documentation, transparent communication and independent verification. ")
+    html = ('<html lang="en"><body style="font: 11pt DejaVu Serif; width: 150pt; hyphens: auto; text-align: justify">'
+            f"<h1>Notice</h1><p>{sentence * 3}</p></body></html>")
+    source = tmp_path / "hyphenated.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: WeasyPrint ends hyphenated lines with U+2010
+        assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert (sentence * 3).strip() in text
