@@ -271,3 +271,14 @@ def test_a_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
     assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
         "# Privacy notice", "## 5. Which security measures protect your personal data and who checks them?",
         "## 6. Storage"]
+
+
+def test_items_numbered_in_roman_numerals_are_all_items(tmp_path: Path) -> None:
+    """A list numbered i., ii., iii., iv. (Word's third level) is one list: "ii." is not a word."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), "We process your data:",
+                                "i. when you subscribe to the newsletter,",
+                                "ii. when you register for a webinar,",
+                                "iii. when you write to us,",
+                                "iv. when the law requires it.", BODY[0]]]
+    items = [line for line in extracted(tmp_path, pages).splitlines() if line.lstrip()[:2] in ("1.", "- ")]
+    assert len(items) == 4, items

@@ -49,7 +49,8 @@ BULLETS = frozenset(
 )
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
-ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
+#: "3.", "b)" and lower-case Roman numerals "ii.", "xiv)" (a list's third level in Word and LibreOffice)
+ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))[.)]$")
 #: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
 LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
 LEADER_ONLY = re.compile(r"^[.·…_]+$")
