@@ -44,6 +44,7 @@ FLOW_SHARE = 0.4
 BULLETS = frozenset(
     "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
     "\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2219\u25ba\u25b8"  # Unicode bullets
+    "\u2794\u2799\u279c\u27a4"  # dingbat arrows (Word's arrow bullets: ➔ ➙ ➜ ➤)
     "\u2013\u2014-*o\u00a7"  # dashes, asterisk, 'o', Wingdings square as '§'
     "\ufffd"  # a symbol-font bullet whose font maps it to no character (alone, before the text)
 )
