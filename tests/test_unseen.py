@@ -282,3 +282,14 @@ def test_items_numbered_in_roman_numerals_are_all_items(tmp_path: Path) -> None:
                                 "iv. when the law requires it.", BODY[0]]]
     items = [line for line in extracted(tmp_path, pages).splitlines() if line.lstrip()[:2] in ("1.", "- ")]
     assert len(items) == 4, items
+
+
+def test_a_box_narrower_than_the_column_does_not_split_at_its_own_right_edge(tmp_path: Path) -> None:
+    """A call-out set narrower than the text column: its lines break at the box's edge, short of the
+    column's, and a line that ends mid-sentence there goes on on the next line."""
+    box = ["We collect only the data that we need to run all our services well, and we can promise you that we will never",
+           "share the personal details of our users with anyone for marketing, or for any other kind of website",
+           "advertising at all."]  # "advertising" would fit on the line above in the column, not in the box
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0] + " We never sell it.", *box,
+                                BODY[1] + " We answer within a month."]]
+    assert " ".join(box) in paragraphs(extracted(tmp_path, pages))
