@@ -293,3 +293,13 @@ def test_a_box_narrower_than_the_column_does_not_split_at_its_own_right_edge(tmp
     pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0] + " We never sell it.", *box,
                                 BODY[1] + " We answer within a month."]]
     assert " ".join(box) in paragraphs(extracted(tmp_path, pages))
+
+
+def test_a_heading_styled_line_that_ends_the_document_heads_nothing_and_is_text(tmp_path: Path) -> None:
+    """A signature set like a heading at the very end ("Example Ltd, managing director Jane Doe")
+    has no section under it: it is the last paragraph, not an empty section."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0], ("Storage", 14.0), BODY[1],
+                                ("Changes", 14.0), BODY[0], ("Example Ltd, managing director Jane Doe", 14.0)]]
+    text = extracted(tmp_path, pages)
+    assert headings(text) == ["# Privacy notice", "## Storage", "## Changes"]
+    assert text.rstrip().endswith("Example Ltd, managing director Jane Doe")

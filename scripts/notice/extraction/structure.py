@@ -480,6 +480,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             continue
         n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
+    if len(heading_blocks) > 1 and blocks[-1] is heading_blocks[-1]:
+        heading_blocks.pop()  # a heading-styled line that ends the document heads nothing: a signature
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
