@@ -311,3 +311,16 @@ def test_a_long_name_line_over_an_address_is_its_first_line(tmp_path: Path) -> N
     name = "Example Scouts and Guides of the Town of Lebbeke, group O3401G"
     pages: list[list[Line]] = [[("Privacy notice", 18.0), ("Who we are", 14.0), name, *ADDRESS, GAP, BODY[1]]]
     assert paragraphs(extracted(tmp_path, pages))[0] == name + "  \n" + ADDRESS_MD
+
+
+def test_a_numbered_capitals_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
+    """In capitals the second line of a heading cannot begin in lower case: where headings are
+    numbered, an unnumbered line in the same style right under a numbered one is its rest."""
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP,
+                                ("3. WHEN AND WITH WHOM DO WE SHARE YOUR", 13.0, "F2"),
+                                ("PERSONAL INFORMATION?", 13.0, "F2"), GAP, *RAGGED, GAP,
+                                ("4. HOW LONG DO WE KEEP IT?", 13.0, "F2"), GAP, *BODY]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## 3. WHEN AND WITH WHOM DO WE SHARE YOUR PERSONAL INFORMATION?",
+        "## 4. HOW LONG DO WE KEEP IT?"]

@@ -131,11 +131,14 @@ def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBloc
 
 
 def heading_goes_on(first: TextBlock, second: TextBlock) -> bool:
-    """The second heading block is the first's next line: same style, right below, begun in lower
-    case after a line that ends without punctuation."""
+    """The second heading block is the first's next line: same style, right below, after a line
+    that ends without punctuation, and begun in lower case, or (in capitals, where case says
+    nothing) unnumbered under a numbered first line."""
     a, b = first.lines[-1], second.lines[0]
+    rest = second.text[:1].islower() or (bool(NUMBERED_HEADING.match(first.text))
+                                         and not NUMBERED_HEADING.match(second.text))
     return (style(first) == style(second) and a.page == b.page and 0 < b.top - a.top < 2.5 * a.size
-            and second.text[:1].islower() and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
+            and rest and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
 
 
 def colored(block: TextBlock, body_color: str) -> bool:
