@@ -305,14 +305,6 @@ def test_a_heading_styled_line_that_ends_the_document_heads_nothing_and_is_text(
     assert text.rstrip().endswith("Example Ltd, managing director Jane Doe")
 
 
-def test_a_long_name_line_over_an_address_is_its_first_line(tmp_path: Path) -> None:
-    """An organisation's full name, too long to count as a short line, set right over its address
-    in the same type and spacing, is the address's first line, not a paragraph of its own."""
-    name = "Example Scouts and Guides of the Town of Lebbeke, group O3401G"
-    pages: list[list[Line]] = [[("Privacy notice", 18.0), ("Who we are", 14.0), name, *ADDRESS, GAP, BODY[1]]]
-    assert paragraphs(extracted(tmp_path, pages))[0] == name + "  \n" + ADDRESS_MD
-
-
 def test_a_numbered_capitals_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
     """In capitals the second line of a heading cannot begin in lower case: where headings are
     numbered, an unnumbered line in the same style right under a numbered one is its rest."""

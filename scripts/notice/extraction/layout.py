@@ -579,8 +579,6 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
     def close() -> None:
         if len(run) >= ADDRESS_MIN_LINES:
-            if out and names_run(out[-1], run[0].lines[0], run[1].lines[0]):
-                run.insert(0, out.pop())  # the name over the address, too long to count as short
             out.append(TextBlock("para", tuple(b.lines[0] for b in run), breaks=tuple(range(1, len(run)))))
         else:
             out.extend(run)
@@ -607,17 +605,6 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
             out.append(block)
     close()
     return out
-
-
-def names_run(block: TextBlock, first: Line, second: Line) -> bool:
-    """True when ``block`` is one line without closing punctuation set right over an address run
-    (``first``, ``second`` its first lines) in the same type, margin and spacing: the run's name line."""
-    line = block.lines[0]
-    step, run_step = first.top - line.top, second.top - first.top
-    return (block.kind == "para" and len(block.lines) == 1 and not ends_sentence(block.text)
-            and not block.text.rstrip().endswith(";") and abs(line.x0 - first.x0) < 2 and line.page == first.page
-            and abs(line.size - first.size) <= 0.6 and line.bold == first.bold and 0 < step
-            and abs(step - run_step) < 1.5)
 
 
 def right_edges(lines: list[Line]) -> dict[int, float]:
