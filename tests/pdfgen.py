@@ -98,6 +98,12 @@ def make_pdf(path: Path, pages: list[list[Line]], annotation: bytes | None = Non
     if title is not None:
         objects.append(b"<< /Title (%s) >>" % escape(title).encode("latin-1"))
         info = b" /Info %d 0 R" % len(objects)
+    return write_objects(path, objects, page_ids, info)
+
+
+def write_objects(path: Path, objects: list[bytes], page_ids: list[int], info: bytes = b"") -> Path:
+    """``objects`` (numbered from 1: the catalog, then the page tree, which is filled here from
+    ``page_ids``) as a PDF file with its cross-reference table and trailer."""
     kids = b" ".join(b"%d 0 R" % i for i in page_ids)
     objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
     out = bytearray(b"%PDF-1.4\n")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import run_notice
+from .pdfgen import write_objects
 
 PAGES = [
     ["Privacy notice", "We keep your data safe and tell you how."],
@@ -35,18 +36,7 @@ def compressed_pdf(path: Path, damage: Callable[[int, bytes], bytes] = lambda n,
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
                        b" /Contents %d 0 R >>" % len(objects))
         kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objects, kids)
 
 
 def cut_short(page: int) -> Callable[[int, bytes], bytes]:

@@ -143,6 +143,23 @@ def test_a_bullet_alone_on_its_line_takes_the_text_under_it_or_is_an_empty_item(
     assert "\u2022" not in text
 
 
+HANG = "padding-left: 1.2em; text-indent: -1.2em"  # a hanging indent: the wrapped line under the text
+
+
+@pytest.mark.parametrize("arrow", ["\u2794", "\u279c", "\u27a4"])
+def test_dingbat_arrow_bullets_are_list_items_and_keep_their_wrapped_lines(tmp_path: Path, arrow: str) -> None:
+    """Word's arrow bullets (➔ ➜ ➤) open items like a disc; an item's second line goes on in it."""
+    html = ('<html><body style="font-family: DejaVu Sans; font-size: 11pt; width: 16em"><h1>Notice</h1>'
+            '<p>How long we keep your data:</p><ul style="list-style: none; padding-left: 0">'
+            f'<li style="{HANG}">{arrow} Closed accounts: all data is erased seven days later.</li>'
+            f'<li style="{HANG}">{arrow} Records: the payment provider keeps them under tax and money laundering laws.</li>'
+            '</ul><p>Write to us to use them.</p></body></html>')
+    text = extract(tmp_path, weasyprint_pdf(tmp_path / "arrows.pdf", html))
+    assert ("- Closed accounts: all data is erased seven days later.\n"
+            "- Records: the payment provider keeps them under tax and money laundering laws.\n") in text
+    assert arrow not in text
+
+
 # ---------------------------------------------------------------- class 6: named destinations
 
 

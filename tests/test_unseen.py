@@ -271,3 +271,48 @@ def test_a_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
     assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
         "# Privacy notice", "## 5. Which security measures protect your personal data and who checks them?",
         "## 6. Storage"]
+
+
+def test_items_numbered_in_roman_numerals_are_all_items(tmp_path: Path) -> None:
+    """A list numbered i., ii., iii., iv. (Word's third level) is one list: "ii." is not a word."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), "We process your data:",
+                                "i. when you subscribe to the newsletter,",
+                                "ii. when you register for a webinar,",
+                                "iii. when you write to us,",
+                                "iv. when the law requires it.", BODY[0]]]
+    items = [line for line in extracted(tmp_path, pages).splitlines() if line.lstrip()[:2] in ("1.", "- ")]
+    assert len(items) == 4, items
+
+
+def test_a_box_narrower_than_the_column_does_not_split_at_its_own_right_edge(tmp_path: Path) -> None:
+    """A call-out set narrower than the text column: its lines break at the box's edge, short of the
+    column's, and a line that ends mid-sentence there goes on on the next line."""
+    box = ["We collect only the data that we need to run all our services well, and we can promise you that we will never",
+           "share the personal details of our users with anyone for marketing, or for any other kind of website",
+           "advertising at all."]  # "advertising" would fit on the line above in the column, not in the box
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0] + " We never sell it.", *box,
+                                BODY[1] + " We answer within a month."]]
+    assert " ".join(box) in paragraphs(extracted(tmp_path, pages))
+
+
+def test_a_heading_styled_line_that_ends_the_document_heads_nothing_and_is_text(tmp_path: Path) -> None:
+    """A signature set like a heading at the very end ("Example Ltd, managing director Jane Doe")
+    has no section under it: it is the last paragraph, not an empty section."""
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), BODY[0], ("Storage", 14.0), BODY[1],
+                                ("Changes", 14.0), BODY[0], ("Example Ltd, managing director Jane Doe", 14.0)]]
+    text = extracted(tmp_path, pages)
+    assert headings(text) == ["# Privacy notice", "## Storage", "## Changes"]
+    assert text.rstrip().endswith("Example Ltd, managing director Jane Doe")
+
+
+def test_a_numbered_capitals_heading_set_on_two_lines_is_one_heading(tmp_path: Path) -> None:
+    """In capitals the second line of a heading cannot begin in lower case: where headings are
+    numbered, an unnumbered line in the same style right under a numbered one is its rest."""
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP,
+                                ("3. WHEN AND WITH WHOM DO WE SHARE YOUR", 13.0, "F2"),
+                                ("PERSONAL INFORMATION?", 13.0, "F2"), GAP, *RAGGED, GAP,
+                                ("4. HOW LONG DO WE KEEP IT?", 13.0, "F2"), GAP, *BODY]]
+    assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
+        "# Privacy notice", "## 3. WHEN AND WITH WHOM DO WE SHARE YOUR PERSONAL INFORMATION?",
+        "## 4. HOW LONG DO WE KEEP IT?"]

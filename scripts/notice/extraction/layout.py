@@ -44,12 +44,14 @@ FLOW_SHARE = 0.4
 BULLETS = frozenset(
     "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
     "\u2022\u25cf\u00b7\u25aa\u25a0\u25e6\u25cb\u2023\u2043\u27a2\u2219\u25ba\u25b8"  # Unicode bullets
+    "\u2794\u2799\u279c\u27a4"  # dingbat arrows (Word's arrow bullets: ➔ ➙ ➜ ➤)
     "\u2013\u2014-*o\u00a7"  # dashes, asterisk, 'o', Wingdings square as '§'
     "\ufffd"  # a symbol-font bullet whose font maps it to no character (alone, before the text)
 )
 #: Of those, glyphs that are also ordinary text and need more evidence (a following space).
 AMBIGUOUS_BULLETS = frozenset("\u2013\u2014-*o\u00a7")
-ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z])[.)]$")
+#: "3.", "b)" and lower-case Roman numerals "ii.", "xiv)" (a list's third level in Word and LibreOffice)
+ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))[.)]$")
 #: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
 LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
 LEADER_ONLY = re.compile(r"^[.·…_]+$")
@@ -636,7 +638,8 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
-        if prev is None or starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped):
+        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped)
+                            and not (kind == "para" and runs_on(prev, line, rights[id(prev)], pitch))):
             flush()
             kind, ordered = "para", False
             hung = len(line.words) > 1 and CLAUSE_LABEL.match(line.words[0].text)
@@ -646,6 +649,16 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         current.append(line)
     flush()
     return nest_items(blocks if in_cell else address_blocks(blocks, rights, pitch, gapped))
+
+
+def runs_on(prev: Line, line: Line, right: float, pitch: float) -> bool:
+    """True when ``prev`` fills three quarters of its column or more, ends mid-sentence, and
+    ``line``, right under it in the same type and indent, begins in lower case: the sentence goes
+    on (a box set narrower than the column breaks its lines short of the column's edge)."""
+    close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
+    same = abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold and abs(line.x0 - prev.x0) < 2
+    full = prev.x1 - prev.x0 >= 0.75 * (right - prev.x0)
+    return close and same and full and line.words[0].text[:1].islower() and not ends_sentence(prev.text)
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:

@@ -131,11 +131,14 @@ def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBloc
 
 
 def heading_goes_on(first: TextBlock, second: TextBlock) -> bool:
-    """The second heading block is the first's next line: same style, right below, begun in lower
-    case after a line that ends without punctuation."""
+    """The second heading block is the first's next line: same style, right below, after a line
+    that ends without punctuation, and begun in lower case, or (in capitals, where case says
+    nothing) unnumbered under a numbered first line."""
     a, b = first.lines[-1], second.lines[0]
+    rest = second.text[:1].islower() or (bool(NUMBERED_HEADING.match(first.text))
+                                         and not NUMBERED_HEADING.match(second.text))
     return (style(first) == style(second) and a.page == b.page and 0 < b.top - a.top < 2.5 * a.size
-            and second.text[:1].islower() and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
+            and rest and not first.text.rstrip().endswith((".", ":", ";", "?", "!")))
 
 
 def colored(block: TextBlock, body_color: str) -> bool:
@@ -489,6 +492,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             continue
         n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
+    if len(heading_blocks) > 1 and blocks[-1] is heading_blocks[-1]:
+        heading_blocks.pop()  # a heading-styled line that ends the document heads nothing: a signature
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
