@@ -28,7 +28,7 @@ sys.path.insert(0, str(BENCH_DIR))
 import metrics  # noqa: E402 - bench/ is put on the path just above
 import score_extract  # noqa: E402
 
-from roundtrip import producers, source  # noqa: E402
+from roundtrip import gold, producers, source  # noqa: E402
 
 REPO = BENCH_DIR.parent
 DEFAULT_DOCUMENTS = (*sorted((BENCH_DIR / "roundtrip" / "documents").glob("*.md")), REPO / "docs/sv/index.md")
@@ -96,11 +96,12 @@ def render(document: source.Document, style: source.Style, producer: str, cache:
     """Write (or reuse) the gold and the PDF of one (document, style, producer); raise Unavailable."""
     styled = source.styled(document, style)
     gold_text = source.gold_markdown(styled)
+    scored_gold = gold.linked_gold(gold_text)  # what a perfect extraction writes; no input of the PDF
     stem = f"{document.name}--{style.name}"
-    gold = cache / "gold" / f"{stem}.gold.md"
-    gold.parent.mkdir(parents=True, exist_ok=True)
-    if not gold.is_file() or gold.read_text(encoding="utf-8") != gold_text:
-        gold.write_text(gold_text, encoding="utf-8")
+    gold_file = cache / "gold" / f"{stem}.gold.md"
+    gold_file.parent.mkdir(parents=True, exist_ok=True)
+    if not gold_file.is_file() or gold_file.read_text(encoding="utf-8") != scored_gold:
+        gold_file.write_text(scored_gold, encoding="utf-8")
     pdf = cache / "pdf" / producer / f"{stem}.pdf"
     pdf.parent.mkdir(parents=True, exist_ok=True)
     key_file, key = pdf.with_suffix(".key"), cache_key(producer, gold_text, style)
@@ -109,7 +110,7 @@ def render(document: source.Document, style: source.Style, producer: str, cache:
         producers.PRODUCERS[producer](styled, style, page, pdf)
         key_file.write_text(key)
     furniture = producers.furniture_strings(producer, styled, pdf)
-    return Rendering(document.name, style.name, producer, document.lang, pdf, gold,
+    return Rendering(document.name, style.name, producer, document.lang, pdf, gold_file,
                      score_extract.count_pages(pdf), furniture)
 
 

@@ -206,6 +206,32 @@ GUTTER_MIN_WIDTH = 6.0
 GUTTER_CROSSING_SHARE = 0.02
 #: Each side of a gutter holds at least this share of the page's words.
 COLUMN_MIN_SHARE = 0.15
+#: Text columns are filled: at least this share of the lines left of a page gutter end within
+#: COLUMN_FULL of the column's width from it. The columns of a table without rules (short cells,
+#: "Name  Provider  Purpose") stay far from it, so they are no page columns but a grid.
+COLUMN_FILLED_SHARE = 0.4
+COLUMN_FULL = 0.2
+
+
+def text_end(words: list[Word]) -> float:
+    """Where a line's run of text ends: a gap of SEGMENT_GAP (the next cell of a table row)
+    ends it early, so only a line of running text can reach its column's far edge."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    end = ordered[0].x1
+    for word in ordered[1:]:
+        if word.x0 - end > SEGMENT_GAP * word.size:
+            break
+        end = max(end, word.x1)
+    return end
+
+
+def column_filled(lines_right: list[float], left: float, gutter: float) -> bool:
+    """True when the lines of a column (their right ends) fill it up to ``gutter`` like text does."""
+    if not lines_right:
+        return False
+    width = gutter - left
+    full = sum(1 for right in lines_right if gutter - right <= COLUMN_FULL * width)
+    return full >= COLUMN_FILLED_SHARE * len(lines_right)
 
 
 def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
@@ -228,13 +254,41 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
             if x - start >= GUTTER_MIN_WIDTH and start > 0 and x < len(bins):
                 gutters.append((left + start, left + x))
             start = None
-    kept = []
+    kept: list[tuple[float, float]] = []
     for a, b in gutters:
         share_left = sum(1 for w in words if w.x1 <= a) / len(words)
         share_right = sum(1 for w in words if w.x0 >= b) / len(words)
-        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE:
+        column_left = kept[-1][1] if kept else left
+        by_line: dict[int, list[Word]] = {}
+        for w in words:
+            if w.x1 <= a and w.x0 >= column_left:
+                by_line.setdefault(round(w.top), []).append(w)
+        filled = column_filled([text_end(line) for line in by_line.values()], column_left, a)
+        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE and filled:
             kept.append((a, b))
     return kept
+
+
+#: Two words either side of a gutter closer than this many font sizes are one line of text: a head
+#: over the columns whose word space happens to fall in the gutter.
+BRIDGE_GAP = 0.6
+
+
+def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
+    """Tops of the lines that run over a gutter: a word across it, or no more than a word space."""
+    by_top: dict[int, list[Word]] = {}
+    for word in words:
+        by_top.setdefault(round(word.top), []).append(word)
+    bridged = set()
+    for top, line in by_top.items():
+        ordered = sorted(line, key=lambda w: w.x0)
+        if any(w.x0 < a and w.x1 > b for w in line for a, b in gutters):
+            bridged.add(top)  # a word across the gutter takes the rest of its line with it
+        for left, right in zip(ordered, ordered[1:]):
+            over = any(left.x0 < a and right.x1 > b and right.x0 > a and left.x1 < b for a, b in gutters)
+            if over and right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
+                bridged.add(top)
+    return bridged
 
 
 def split_columns(words: list[Word]) -> list[list[Word]]:
@@ -245,8 +299,10 @@ def split_columns(words: list[Word]) -> list[list[Word]]:
         return [words]
     edges = [a for a, _ in gutters]
 
+    bridged = bridged_lines(words, gutters)
+
     def column(word: Word) -> int | None:
-        if any(word.x0 < a and word.x1 > b for a, b in gutters):
+        if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
             return None  # runs across a whole gutter: a head over several columns
         return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
 
@@ -383,7 +439,9 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
             items.extend(merge_row(r) if len(r) >= 2 else r[0] for r in region)
-        elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE:
+        elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
+            [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
+        ):
             for col in range(len(starts)):
                 items.extend(seg for r in region for seg in r if column_index(starts, seg.x0) == col)
         else:
@@ -392,18 +450,65 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
     return items
 
 
+#: A grid of at least this many physical rows and no gap between any is split at its cell rows.
+DENSE_ROWS_MIN = 3
+#: ... and of at least this many columns: two solid columns are as often prose set side by side.
+DENSE_COLUMNS_MIN = 3
+
+
+def cell_row(row: list[Line], starts: list[float]) -> bool:
+    """True when a physical row fills the first column and at least half of all: a table row of
+    its own (a wrapped cell's next line fills only its own column)."""
+    cols = {column_index(starts, seg.x0) for seg in row}
+    return 0 in cols and 2 * len(cols) >= len(starts)
+
+
+def continues_cells(prev: list[Line], row: list[Line], starts: list[float], rights: list[float]) -> bool:
+    """True when ``row`` carries on the cells of ``prev``: in every column both fill, the first word
+    of ``row`` would not have fitted at the end of ``prev`` (before the next column, or the last
+    column's widest line), so the line wrapped there; where one would have fitted, ``row`` is a new table row."""
+    if len({column_index(starts, seg.x0) for seg in row}) == len(starts):
+        return False  # every cell of a row wrapping at once is unlikely: a full row is a new one
+    before = {column_index(starts, seg.x0): seg for seg in prev}
+    shared = 0
+    for seg in row:
+        col = column_index(starts, seg.x0)
+        above = before.get(col)
+        if col is None or above is None:
+            continue
+        shared += 1
+        first = seg.words[0]
+        if above.x1 + 0.3 * first.size + (first.x1 - first.x0) <= rights[col]:
+            return False
+    return shared > 0
+
+
 def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
     """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
-    grid_rows: list[list[list[Line]]] = []
+    widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == col), default=start)
+              for col, start in enumerate(starts)]
+    size = region[0][0].words[0].size
+    rights = [max(widest[col], starts[col + 1] - size) if col + 1 < len(starts) else widest[col]
+              for col in range(len(starts))]  # a column's text may run up to the next one's start
+    bands: list[list[list[Line]]] = []
     last_top: float | None = None
     for row in region:
         top = row[0].top
         if last_top is None or top - last_top > BLOCK_GAP * pitch * 1.2:
-            grid_rows.append([[] for _ in starts])
-        for seg in row:
-            col = column_index(starts, seg.x0)
-            grid_rows[-1][col if col is not None else 0].append(seg)
+            bands.append([])
+        bands[-1].append(row)
         last_top = max(s.top for s in row)
+    grid_rows: list[list[list[Line]]] = []
+    for band in bands:
+        dense = [cell_row(row, starts) for row in band]
+        # a grid set solid (no gap anywhere: cells without padding) splits at its cell rows
+        split = len(bands) == 1 and len(starts) >= DENSE_COLUMNS_MIN and len(band) >= DENSE_ROWS_MIN and sum(dense) >= 2
+        for k, row in enumerate(band):
+            if k == 0 or (split and dense[k] and not continues_cells(band[k - 1], row, starts, rights)):
+                grid_rows.append([[] for _ in starts])
+            for seg in row:
+                col = column_index(starts, seg.x0)
+                grid_rows[-1][col if col is not None else 0].append(seg)
     rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch, in_cell=True)) for cell in grid_row) for grid_row in grid_rows)
     return TableBlock(rows=rows, header=False, ruled=False, columns=tuple(starts), page=region[0][0].page)
 

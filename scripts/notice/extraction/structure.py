@@ -232,6 +232,15 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
             continue
         new_line = word.top > prev.bottom - 1 or word.x0 < prev.x0
         prev_text = out[-1][0]
+        if new_line and prev.text.endswith("\u00ad") and text[:1].isalpha():
+            out.append((text, word))  # a soft hyphen shown at the line end: the word goes on
+            continue
+        if new_line and prev_text.endswith("\u2010") and prev_text[-2:-1].isalpha() and text[:1].islower():
+            head = prev_text.strip()[:-1].split("-")[-1]
+            if (head + "-" + text).casefold() not in vocabulary:
+                out[-1] = (prev_text[:-1], out[-1][1])  # U+2010 is what hyphenation inserts
+                out.append((text, word))
+                continue
         if new_line and prev_text.endswith("-") and prev_text[-2:-1].isalpha() and text[:1].isupper():
             out.append((text, word))  # "Datenschutz-" + "Grundverordnung": a compound across lines
             continue

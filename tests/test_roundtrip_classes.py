@@ -1,0 +1,123 @@
+"""Classes of PDF the round-trip benchmark (bench/roundtrip/) reads wrong, each reproduced on a
+generated PDF (WeasyPrint HTML+CSS with real fonts), so the rule that fixes it is general."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pdfplumber
+from notice import markdown
+from notice.extraction import extract
+
+from .conftest import ROOT
+
+#: Cookie-table-like rows: short cells in four columns, the Purpose cell of one row wrapped.
+ROWS = [
+    ("_ga", "Google", "Distinguishes visitors", "2 years"),
+    ("_gid", "Google", "Distinguishes visitors per day", "24 hours"),
+    ("consent", "Example Ltd", "Stores your cookie choices", "1 year"),
+    ("session", "Example Ltd", "Keeps you signed in", "Session"),
+    ("csrftoken", "Example Ltd", "Protects forms against forgery", "1 year"),
+    ("lang", "Example Ltd", "Remembers the language you chose", "1 year"),
+    ("cf_bm", "Cloudflare", "Tells people from automated traffic", "30 minutes"),
+    ("fr", "Meta", "Delivers and measures advertisements to people who visit", "3 months"),
+    ("lidc", "LinkedIn", "Chooses a data centre", "24 hours"),
+    ("bcookie", "LinkedIn", "Identifies the browser", "1 year"),
+    ("YSC", "YouTube", "Counts views of embedded videos", "Session"),
+    ("tz", "Example Ltd", "Shows times in your time zone", "Session"),
+]
+
+
+def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    """A table as a word processor's import leaves it: no borders, no cell padding, rows set solid,
+    tall enough to take half the page."""
+    import weasyprint
+
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    html = ('<html lang="en"><body style="font: 11pt/1.5 DejaVu Serif; margin: 0">'
+            "<h1>Privacy notice</h1><p>The following cookies and similar technologies may be set on your device"
+            " when you visit.</p>"
+            '<table style="border-collapse: collapse; width: 100%">'
+            '<tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
+            f"{cells}</table><p>You can change your choices at any time.</p></body></html>")
+    source = tmp_path / "unruled.pdf"
+    css = "td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def table_rows(text: str) -> list[list[str]]:
+    return [[c.strip() for c in line.strip("|").split("|")] for line in text.splitlines()
+            if line.startswith("|") and not line.startswith("|---") and line.strip("| ")]
+
+
+def test_an_unruled_solid_table_is_a_grid_with_a_row_per_table_row(tmp_path: Path) -> None:
+    source = unruled_table_pdf(tmp_path, ROWS)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "### Name" not in text and "## Name" not in text  # the header row is no heading
+    rows = table_rows(text)
+    body = [[c.replace("\\_", "_") for c in row] for row in rows if "**" not in "".join(row)]
+    assert [row[0] for row in body] == [r[0] for r in ROWS]  # one grid row per table row, in order
+    wrapped = next(row for row in body if row[0] == "fr")
+    assert wrapped[2].replace("<br>", " ") == ROWS[7][2]  # the wrapped cell stays one cell
+    assert [row[3] for row in body] == [r[3] for r in ROWS]
+    assert "The following cookies and similar technologies may be set on your device when you visit." in text
+
+
+def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) -> None:
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    left = " ".join(vocabulary[(n * 5 + n // 11) % len(vocabulary)] for n in range(500))
+    html = (f'<html lang="en"><body style="font: 10pt/1.5 DejaVu Sans"><h1>Privacy notice</h1>'
+            f'<div style="columns: 2; column-gap: 24pt; text-align: left"><p>Start {left} end.</p></div></body></html>')
+    source = tmp_path / "prose.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "|" not in text
+    assert f"Start {left} end." in text
+
+
+def two_column_pdf(tmp_path: Path, title: str, head: str, pages: int) -> Path:
+    """A notice set in two columns under a full-width title, a centred running head on every page."""
+    import weasyprint
+
+    vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
+    sections = "".join(
+        f"<h2>Section {n} on {vocabulary[n % len(vocabulary)]}</h2><p>"
+        + " ".join(vocabulary[(n * 13 + k * 5 + k // 7) % len(vocabulary)] for k in range(90)) + ".</p>"
+        for n in range(1, 9 * pages))
+    css = (f'@page {{ size: A4; margin: 60pt 50pt; @top-center {{ content: "{head}"; font: 8pt DejaVu Sans }} }}'
+           " body { font: 10pt/1.6 DejaVu Sans } h1 { font-size: 24pt; text-align: left }"
+           " h2 { font-size: 12pt } main { columns: 2; column-gap: 36pt }")
+    html = f'<html lang="en"><body><h1>{title}</h1><main>{sections}</main></body></html>'
+    source = tmp_path / "two-columns.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def test_a_full_width_title_and_running_head_over_two_columns_stay_whole(tmp_path: Path) -> None:
+    title = "Privacy statement of the Example Company Group"
+    head = "Example Company Group Privacy statement"
+    source = two_column_pdf(tmp_path, title, head, pages=3)
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert f"# {title}" in text.splitlines()
+    assert head not in text and "Example Company" not in text.replace(title, "")  # no part of the head left
+    assert [h for h in (line.split(" {#")[0] for line in text.splitlines()) if h.startswith("## ")][:3] == [
+        "## Section 1 on notice", "## Section 2 on purpose", "## Section 3 on consent"]
+
+
+def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) -> None:
+    import weasyprint
+
+    sentence = ("Organisations processing personal information internationally demonstrate accountability "
+                "through comprehensive documentation, transparent communication and independent verification. ")
+    html = ('<html lang="en"><body style="font: 11pt DejaVu Serif; width: 150pt; hyphens: auto; text-align: justify">'
+            f"<h1>Notice</h1><p>{sentence * 3}</p></body></html>")
+    source = tmp_path / "hyphenated.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: WeasyPrint ends hyphenated lines with U+2010
+        assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert (sentence * 3).strip() in text
