@@ -35,6 +35,7 @@ CATALOG = {
     "Back to top": "Retour en haut",
     "Not translated yet.": "Pas encore traduit.",
     "This part is shown in the original language.": "Cette partie est affichée dans la langue d’origine.",
+    "This part is shown in %(language)s.": "Cette partie est affichée en %(language)s.",
     "Open it in the original": "L’ouvrir dans l’original",
     "Contents": "Sommaire",
     "Effective date": "Date d’entrée en vigueur",

@@ -222,6 +222,8 @@ def test_pdf_and_json_mark_each_untranslated_part_with_its_language(partial_site
     with pdfplumber.open(folder / "notice-fr-2019-12-13.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
     assert text.count("Pas encore traduit.") == 1 + 26 - len(TRANSLATED)
+    # each label names the language the part is in, in the reader's language (CLDR), catalog or not
+    assert " ".join(text.split()).count("affichée en suédois.") == 1 + 26 - len(TRANSLATED)
 
 
 # ---------------------------------------------------------------- bare addresses

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urljoin
 
+from babel import Locale, UnknownLocaleError
+
 from notice import dates
 from notice.catalog import N_
 from notice.versions import redline, typeset
@@ -130,7 +132,18 @@ def pdf_html(
         author=author,
         page_counter=typeset.page_counter(gettext(PDF_PAGE_LABEL)),
         source_lang=source_lang,
+        source_language_name=language_name(source_lang, item.notice.lang),
     )
+
+
+def language_name(lang: str, in_lang: str) -> str:
+    """The name of ``lang`` in ``in_lang`` (CLDR through Babel): 'Swedish', 'Schwedisch', 'suédois'."""
+    if not lang:
+        return ""
+    try:
+        return Locale.parse(lang).get_display_name(in_lang) or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
 
 
 def compare_page(
