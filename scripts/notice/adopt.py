@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +56,6 @@ class Plan:
     untranslated: tuple[str, ...] = ()  # languages to be translated from the source
     effective: dt.date | None = None  # when the PDFs do not print the date they took effect
     replace: bool = False
-    extracted: dict[str, Extraction] = field(default_factory=dict, compare=False)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -92,26 +91,27 @@ def validate(plan: Plan, root: Path) -> None:
                           f"over (it deletes {', '.join(REPLACED)} and writes them anew)")
 
 
-def extract_all(plan: Plan, root: Path, scratch: Path) -> dict[str, str]:
-    """Every PDF as Markdown, the source first (its ids name every translation's sections)."""
+def extract_all(plan: Plan, root: Path, scratch: Path) -> dict[str, Extraction]:
+    """Every PDF extracted, the source first (its ids name every translation's sections)."""
     locales = root / "locales"
     source_lang, source_pdf = plan.source
-    texts: dict[str, str] = {}
-    result = dated(extract(source_pdf, source_lang, locales), plan, source_pdf)
-    plan.extracted[source_lang] = result
-    texts[source_lang] = markdown.to_markdown(result.notice)
+    source = whole(dated(extract(source_pdf, source_lang, locales), plan, source_pdf), source_pdf, "nothing written")
     source_md = scratch / f"{source_lang}.md"
-    source_md.write_text(texts[source_lang], encoding="utf-8")
+    source_md.write_text(markdown.to_markdown(source.notice), encoding="utf-8")
+    extracted = {source_lang: source}
     for lang, pdf in plan.translations:
         result = dated(extract(pdf, lang, locales, ids_from=source_md), plan, pdf)
-        plan.extracted[lang] = result
-        texts[lang] = markdown.to_markdown(result.notice)
-    for lang, result in plan.extracted.items():
-        if result.report.lost:
-            word, page = result.report.lost[0]
-            raise NoticeError(f"{dict((plan.source, *plan.translations))[lang]} page {page}: "
-                              f"{len(result.report.lost)} words not accounted for (first: {word!r}); nothing written")
-    return texts
+        extracted[lang] = whole(result, pdf, "nothing written")
+    return extracted
+
+
+def whole(result: Extraction, pdf: Path, consequence: str) -> Extraction:
+    """``result``, unless words of the PDF are not accounted for: then what happens instead is said."""
+    if result.report.lost:
+        word, page = result.report.lost[0]
+        raise NoticeError(f"{pdf} page {page}: {len(result.report.lost)} words not accounted for "
+                          f"(first: {word!r}); {consequence}")
+    return result
 
 
 def dated(result: Extraction, plan: Plan, pdf: Path) -> Extraction:
@@ -242,7 +242,8 @@ def adopt(root: Path, plan: Plan) -> list[str]:
     """Turn the checkout at ``root`` into the site of ``plan``; returns one line per thing done."""
     validate(plan, root)
     with tempfile.TemporaryDirectory(prefix="notice-init-") as scratch:
-        texts = extract_all(plan, root, Path(scratch))  # before anything is written
+        extracted = extract_all(plan, root, Path(scratch))  # before anything is written
+        texts = {lang: markdown.to_markdown(result.notice) for lang, result in extracted.items()}
         source_lang = plan.source[0]
         source_scratch = Path(scratch) / f"{source_lang}.md"
         for lang in plan.untranslated:
@@ -250,7 +251,7 @@ def adopt(root: Path, plan: Plan) -> list[str]:
         refused = unsafe(texts, root, Path(scratch))
         if refused:
             raise NoticeError("\n".join(refused) + f"\nnotice init: {len(refused)} errors; nothing written")
-    titles = {lang: str(result.notice.title) for lang, result in plan.extracted.items()}
+    titles = {lang: str(result.notice.title) for lang, result in extracted.items()}
     config_text = configure(root / "mkdocs.yml", plan, titles)
     done = []
     for name in REPLACED:
@@ -307,10 +308,7 @@ def reextract(root: Path) -> list[str]:
         current = load_doc(path, lang).front.get("effective")
         if result.notice.effective is None and isinstance(current, dt.date):  # given at init: the PDF has none
             result = replace(result, notice=replace(result.notice, effective=current))
-        if result.report.lost:
-            word, page = result.report.lost[0]
-            raise NoticeError(f"{pdf} page {page}: {len(result.report.lost)} words not accounted for "
-                              f"(first: {word!r}); {path} left as it is")
+        result = whole(result, pdf, f"{path} left as it is")
         write_atomically(path, markdown.to_markdown(result.notice))
         done.append(f"{path}: extracted from {pdf.relative_to(root)}")
     return done
