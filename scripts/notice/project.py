@@ -26,7 +26,9 @@ _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def parse_config(text: str) -> dict[str, Any]:
-    """mkdocs.yml as data (tags such as !ENV read as None)."""
+    """mkdocs.yml as data, tags such as ``!ENV`` and ``!!python/name:`` read as None (their values
+    matter to mkdocs, not here). The one reader of mkdocs.yml outside mkdocs; callers decide what an
+    unreadable file means to them."""
     return yaml.load(text, Loader=_Loader) or {}  # noqa: S506 - _Loader is a SafeLoader
 
 

@@ -28,6 +28,7 @@ import markdown
 import yaml
 from markdown.treeprocessors import Treeprocessor
 
+from notice import project
 from notice.document import Doc, Problem
 
 #: Extensions mkdocs always loads before those of ``markdown_extensions``
@@ -67,16 +68,9 @@ class MarkdownSettings:
     configs: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml may use !ENV and python tags; their values do not matter here."""
-
-
-_Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def read_config(mkdocs_yml: Path) -> dict[str, Any]:
     try:
-        config = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Loader) or {}
+        config = project.parse_config(mkdocs_yml.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}  # project.settings reports an unreadable mkdocs.yml
     return config if isinstance(config, dict) else {}

@@ -15,17 +15,10 @@ import yaml
 from babel import Locale, UnknownLocaleError
 from babel.messages.pofile import read_po, write_po
 
-from notice import catalog
+from notice import catalog, project
 from notice.document import Doc, load_doc
 from notice.errors import NoticeError
 from notice.files import write_atomically
-
-class IgnoreTags(yaml.SafeLoader):
-    """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; reading two plain keys needs none."""
-
-
-IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
-
 
 #: Pseudo-ids for the parts of a page that are not sections.
 TITLE = "title"
@@ -89,7 +82,7 @@ def add_to_mkdocs(config: Path, lang: str) -> None:
     """Append ``lang`` to the i18n plugin's language list, keeping the file's own layout, with its
     own ``site_name`` and ``site_description`` to translate (the source's until then)."""
     text = config.read_text(encoding="utf-8")
-    top = yaml.load(text, Loader=IgnoreTags) or {}
+    top = project.parse_config(text)
     lines = text.splitlines()
     items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
     if not items:

@@ -29,7 +29,7 @@ from typing import Any, Literal
 
 import yaml
 
-from notice import document
+from notice import document, project
 from notice.document import Problem
 from notice.errors import NoticeError
 from notice.model import Notice, SourceRef
@@ -122,16 +122,9 @@ def make_layout(docs: Path, languages: list[tuple[str, bool]], source: str | Non
     return Layout(docs, tuple(ordered), default)
 
 
-class _LenientLoader(yaml.SafeLoader):  # type: ignore[misc,unused-ignore]
-    """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; their values do not matter here."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def load_mkdocs_yml(mkdocs_yml: Path) -> dict[str, Any]:
     try:
-        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_LenientLoader) or {}
+        data = project.parse_config(mkdocs_yml.read_text(encoding="utf-8"))
     except OSError as err:
         raise NoticeError(f"{mkdocs_yml}: cannot read ({err.strerror})") from None
     except yaml.YAMLError as err:
