@@ -138,17 +138,6 @@ def unsafe(texts: dict[str, str], root: Path, scratch: Path) -> list[str]:
     return found
 
 
-def untranslated_copy(source_text: str, source_path: Path, lang: str) -> str:
-    """The source notice as a language that is still to be translated: every part listed untranslated."""
-    doc = load_doc(source_path, lang)
-    front = dict(doc.front)
-    front["lang"] = lang
-    front.pop("effective_label", None)
-    front["source_sections"] = languages.source_digests(doc)
-    front["untranslated"] = [languages.TITLE, languages.PREAMBLE] + [s.id for s in doc.sections]
-    return languages.with_front_matter(doc, front)
-
-
 def i18n_block(plan: Plan, titles: dict[str, str], indent: str) -> list[str]:
     """The i18n plugin's ``languages`` entries, the source language first and default."""
     lines = []
@@ -199,16 +188,8 @@ def configure(config: Path, plan: Plan, titles: dict[str, str]) -> str:
     set_key(lines, ("site_description",), yaml_scalar(titles[source_lang]), config)
     set_key(lines, ("theme", "language"), source_lang, config)
     set_key(lines, ("extra", "notice", "source_language"), source_lang, config)
-    items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
-    if not items:
-        raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries")
-    indent = lines[items[0]].index("-")
-    end = items[-1] + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-        end += 1
-    while end > items[-1] + 1 and not lines[end - 1].strip():
-        end -= 1
-    lines[items[0]:end] = i18n_block(plan, titles, " " * indent)
+    first, end, indent = languages.language_list(lines, config)
+    lines[first:end] = i18n_block(plan, titles, " " * indent)
     text = "\n".join(lines) + "\n"
     check_configured(text, plan, config)
     return text
@@ -245,9 +226,9 @@ def adopt(root: Path, plan: Plan) -> list[str]:
         extracted = extract_all(plan, root, Path(scratch))  # before anything is written
         texts = {lang: markdown.to_markdown(result.notice) for lang, result in extracted.items()}
         source_lang = plan.source[0]
-        source_scratch = Path(scratch) / f"{source_lang}.md"
+        source = load_doc(Path(scratch) / f"{source_lang}.md", source_lang)  # written by extract_all
         for lang in plan.untranslated:
-            texts[lang] = untranslated_copy(texts[source_lang], source_scratch, lang)
+            texts[lang] = languages.untranslated_copy(source, lang)
         refused = unsafe(texts, root, Path(scratch))
         if refused:
             raise NoticeError("\n".join(refused) + f"\nnotice init: {len(refused)} errors; nothing written")

@@ -78,23 +78,31 @@ def display_name(lang: str) -> str:
 SITE_KEYS = ("site_name", "site_description")
 
 
+def language_list(lines: list[str], config: Path, purpose: str = "") -> tuple[int, int, int]:
+    """Where the i18n plugin's ``- locale:`` entries stand in mkdocs.yml's ``lines``: the first
+    entry's line, the line after the last entry's keys (blank lines after the list stay after
+    it), and the entries' indent."""
+    items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
+    if not items:
+        raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries{purpose}")
+    indent = lines[items[-1]].index("-")
+    end = items[-1] + 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    while end > items[-1] + 1 and not lines[end - 1].strip():
+        end -= 1
+    return items[0], end, indent
+
+
 def add_to_mkdocs(config: Path, lang: str) -> None:
     """Append ``lang`` to the i18n plugin's language list, keeping the file's own layout, with its
     own ``site_name`` and ``site_description`` to translate (the source's until then)."""
     text = config.read_text(encoding="utf-8")
     top = project.parse_config(text)
     lines = text.splitlines()
-    items = [n for n, line in enumerate(lines) if re.match(r"^\s+- locale:\s*\S", line)]
-    if not items:
-        raise NoticeError(f"{config}: no i18n 'languages' list with '- locale:' entries to add {lang} to")
-    if any(re.match(rf"^\s+- locale:\s*{re.escape(lang)}\s*$", lines[n]) for n in items):
+    _, end, indent = language_list(lines, config, f" to add {lang} to")
+    if any(re.match(rf"^\s+- locale:\s*{re.escape(lang)}\s*$", line) for line in lines):
         raise NoticeError(f"{config}: language {lang} is already configured")
-    indent = lines[items[-1]].index("-")
-    end = items[-1] + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-        end += 1
-    while end > items[-1] + 1 and not lines[end - 1].strip():
-        end -= 1  # keep the blank lines that follow the list after the new entry
     pad = " " * indent
     entry = [f"{pad}- locale: {lang}", f"{pad}  name: {display_name(lang)}", f"{pad}  build: true"]
     site = {key: str(top[key]) for key in SITE_KEYS if isinstance(top, dict) and top.get(key)}
@@ -119,6 +127,17 @@ def init_catalog(locales: Path, lang: str) -> Path:
     return target
 
 
+def untranslated_copy(source: Doc, lang: str) -> str:
+    """The source notice as ``lang`` still to be translated: every part listed untranslated, so the
+    site shows it in the source language, labelled, never passed off as ``lang``."""
+    front = dict(source.front)
+    front["lang"] = lang
+    front.pop("effective_label", None)  # the source's own wording; the catalog's label is this language's
+    front["source_sections"] = source_digests(source)
+    front["untranslated"] = [TITLE, PREAMBLE] + [s.id for s in source.sections]
+    return with_front_matter(source, front)
+
+
 def new_language(root: Path, lang: str, source_lang: str) -> list[Path]:
     """docs/<lang>/ as an untranslated copy of the source, its catalog, and its mkdocs.yml entry."""
     display_name(lang)
@@ -129,12 +148,7 @@ def new_language(root: Path, lang: str, source_lang: str) -> list[Path]:
     source = load_doc(docs / source_lang / "index.md", source_lang)
     written = []
     folder.mkdir()
-    front = dict(source.front)
-    front["lang"] = lang
-    front.pop("effective_label", None)  # the source's own wording; the catalog's label is this language's
-    front["source_sections"] = source_digests(source)
-    front["untranslated"] = [TITLE, PREAMBLE] + [s.id for s in source.sections]
-    text = with_front_matter(source, front)
+    text = untranslated_copy(source, lang)
     write_atomically(folder / "index.md", text)
     written.append(folder / "index.md")
     effective = source.front.get("effective")
