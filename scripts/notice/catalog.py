@@ -69,6 +69,8 @@ def translations(locales: Path, lang: str) -> Translations:
     write_mo(buffer, load(locales, lang))
     buffer.seek(0)
     return Translations(buffer, domain=DOMAIN)
+
+
 #: The language the msgids are written in: what gettext shows where a catalog has no translation.
 MSGID_LANG = "en"
 

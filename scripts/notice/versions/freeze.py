@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
+from babel.support import Translations
 
 from notice import catalog, templating
 from notice.errors import NoticeError
@@ -81,11 +82,11 @@ def as_released(version: Version, lang: str, path: Path, text: str) -> Published
     return Published(version, lang, notice, path, hashlib.sha256(text.encode()).hexdigest(), None, None)
 
 
-def environment(theme_dir: Path, locales: Path, lang: str) -> jinja2.Environment:
+def environment(theme_dir: Path, translations: Translations, lang: str) -> jinja2.Environment:
     """The partials as the build's versions hook sees them: the language's catalog, the model's
     tests, autoescaping."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(theme_dir)), autoescape=True)
-    templating.install_interface(env, catalog.Interface(catalog.translations(locales, lang), lang))
+    templating.install_interface(env, catalog.Interface(translations, lang))
     env.tests.update(typeset.JINJA_TESTS)
     env.filters["notice_nest"] = typeset.nest
     return env
@@ -99,9 +100,9 @@ def json_bytes(item: Published, info: SiteInfo, layout: Layout) -> tuple[bytes, 
 
 
 def pdf_html(item: Published, info: SiteInfo, layout: Layout) -> str:
-    env = environment(info.theme_dir, info.locales, item.lang)
+    translations = catalog.translations(info.locales, item.lang)  # compiled from the .po once per PDF
+    env = environment(info.theme_dir, translations, item.lang)
     render: Callable[..., str] = lambda template, **context: env.get_template(template).render(**context)
-    translations = catalog.translations(info.locales, item.lang)
     return pages.pdf_html(
         item,
         urljoin(info.site_url, layout.prefix(item.lang)),
