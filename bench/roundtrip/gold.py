@@ -1,11 +1,14 @@
 """What the gold adds to the rendered source that the PDF does not depend on (so it is kept out of
 the PDF cache key, ``run.CODE_FILES``): addresses printed as text are links in our Markdown, as the
 extractor (``notice.extraction.structure.autolink``) and the site write them — an e-mail address as
-``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>`` (``www.…`` over https)."""
+``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>`` (``www.…`` over https) —, and an
+underscore is escaped as our writer (``notice.markdown.escape``) escapes it, so that a printed
+``_ga`` reads back as ``_ga``, not as the start of an emphasis."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 #: Same class of address as the extractor's PRINTED_ADDRESS: a scheme or "www." and no space, or
 #: name@domain.tld, not inside a longer word or address.
@@ -28,18 +31,28 @@ def link_address(match: re.Match[str]) -> str:
     return f"<{address if '://' in address else 'https://' + address}>{rest}"
 
 
-def link_printed_addresses(line: str) -> str:
-    """One Markdown line with its printed addresses linked; existing links are left alone."""
+def outside_links(line: str, change: Callable[[str], str]) -> str:
+    """One Markdown line with ``change`` applied to its text outside links, autolinks and ids."""
     out, pos = [], 0
     for protected in PROTECTED.finditer(line):
-        out.append(PRINTED_ADDRESS.sub(link_address, line[pos:protected.start()]))
+        out.append(change(line[pos:protected.start()]))
         out.append(protected.group(0))
         pos = protected.end()
-    out.append(PRINTED_ADDRESS.sub(link_address, line[pos:]))
+    out.append(change(line[pos:]))
     return "".join(out)
+
+
+def link_printed_addresses(line: str) -> str:
+    """One Markdown line with its printed addresses linked; existing links are left alone."""
+    return outside_links(line, lambda text: PRINTED_ADDRESS.sub(link_address, text))
+
+
+def escape_underscores(line: str) -> str:
+    """One Markdown line with every underscore of its text escaped (``\\_``), links left alone."""
+    return outside_links(line, lambda text: re.sub(r"(?<!\\)_", r"\\_", text))
 
 
 def linked_gold(gold: str) -> str:
     """A gold Markdown document -> the same with printed addresses linked (body only)."""
     head, sep, body = gold.partition("\n---\n")
-    return head + sep + "\n".join(link_printed_addresses(line) for line in body.split("\n"))
+    return head + sep + "\n".join(escape_underscores(link_printed_addresses(line)) for line in body.split("\n"))
