@@ -121,3 +121,112 @@ def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) 
         assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert (sentence * 3).strip() in text
+
+
+# ---------------------------------------------------------------- the round trip's two-column style
+
+#: The round trip's two-column style (bench/roundtrip/page.py): sans, ragged, double-spaced, two
+#: columns 9 mm apart under a full-width title, a centred running head whose middle falls in the gutter.
+TWO_COLUMN_CSS = (
+    '@page { size: A4; margin: 22mm 18mm; @top-center { content: "Example Ltd · Privacy Notice";'
+    " font: 8pt DejaVu Sans } }"
+    " body { font: 10.5pt/2.0 DejaVu Sans; margin: 0 } p, li { text-align: left }"
+    " h1 { font-size: 20pt; margin: 0 0 12pt; line-height: 1.2; text-align: center }"
+    " h2 { font-size: 13.5pt; margin: 14pt 0 6pt; line-height: 1.25 } p { margin: 0 0 7pt }"
+    " main { columns: 2; column-gap: 9mm }"
+    " table { border-collapse: collapse; font-size: 8pt; line-height: 1.3; margin: 4pt 0 10pt }"
+    " table.data td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top }"
+    " table.grid td { padding: 4pt 8pt 4pt 0; vertical-align: top }"
+)
+#: Bullets drawn as CSS shapes, placed from the top of the (double-spaced) line box; rings one level down.
+DRAWN_BULLETS_CSS = (
+    " ul { list-style: none; padding-left: 16pt } ul li { position: relative }"
+    " ul li::before { content: ''; position: absolute; left: -11pt; top: 0.55em; width: 4.5pt; height: 4.5pt;"
+    " background: #222; border-radius: 50% }"
+    " ul ul li::before { background: none; border: 0.8pt solid #222; width: 3.5pt; height: 3.5pt }"
+)
+WORDS = ("we keep your data only as long as the law asks and then delete it from every system we run "
+         "including the copies made for safety").split()
+
+
+def sentences(seed: int, count: int) -> str:
+    """``count`` plain sentences of ten to seventeen words, different for each ``seed``."""
+    out = []
+    for n in range(count):
+        length = 10 + (seed * 7 + n * 3) % 8
+        words = [WORDS[(seed * 11 + n * 5 + k * 3) % len(WORDS)] for k in range(length)]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+def two_column_notice(tmp_path: Path, body: str, css: str = "") -> str:
+    """A notice set in the round trip's two-column style from ``body`` (HTML) -> its Markdown."""
+    import weasyprint
+
+    html = (f'<html lang="en"><body><h1>Example Ltd · Privacy Notice</h1><main>{body}</main></body></html>')
+    source = tmp_path / "two-column-notice.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=TWO_COLUMN_CSS + css)])
+    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+
+
+def test_double_spaced_paragraphs_under_a_title_over_two_columns_stay_whole(tmp_path: Path) -> None:
+    paragraphs = [sentences(n, 2 + n % 3) for n in range(10)]
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm"]
+    body = "".join(f"<h2>Part {n}</h2><p>{p}</p>" if n % 3 == 0 else f"<p>{p}</p>" for n, p in enumerate(paragraphs))
+    text = two_column_notice(tmp_path, body + f"<p>{'<br>'.join(address)}</p><p>Telephone: +46 8 123 456</p>")
+    lines = text.splitlines()
+    assert "# Example Ltd · Privacy Notice" in lines  # a word of the title in the gutter keeps it whole
+    assert text.split("\n---\n", 1)[1].count("Example Ltd · Privacy Notice") == 1  # the running head gone
+    for paragraph in paragraphs:  # a title over the columns is no measure of where their lines end
+        assert paragraph in lines
+    assert "  \n".join(address) in text  # double spacing: lines 21 pt apart, paragraphs 28 pt apart
+    assert "Telephone: +46 8 123 456" in lines
+
+
+def test_bullets_drawn_high_on_double_spaced_lines_are_list_items(tmp_path: Path) -> None:
+    body = (f"<p>{sentences(1, 8)}</p><p>We keep these kinds of data:</p><ul><li>Identity data, such as your name"
+            " and date of birth</li><li>Contact data:<ul><li>your e-mail address</li><li>your telephone number"
+            "</li></ul></li><li>Payment data</li></ul><p>That is all we keep.</p>")
+    text = two_column_notice(tmp_path, body, DRAWN_BULLETS_CSS)
+    assert ("- Identity data, such as your name and date of birth\n- Contact data:\n    - your e-mail address\n"
+            "    - your telephone number\n- Payment data\n") in text  # a ring drawn edge by edge is one bullet
+    assert "\u2022" not in text
+
+
+def data_table(rows: int, first: int = 0) -> str:
+    body = "".join(f"<tr><td>cookie_{n}</td><td>Provider {n}</td><td>Keeps setting {n}</td><td>{n} days</td></tr>"
+                   for n in range(first, first + rows))
+    return ('<table class="data" style="width: 100%"><thead><tr><td><b>Name</b></td><td><b>Provider</b></td>'
+            f"<td><b>Purpose</b></td><td><b>Lifetime</b></td></tr></thead><tbody>{body}</tbody></table>")
+
+
+def test_a_table_in_one_column_is_read_in_its_place_in_that_column(tmp_path: Path) -> None:
+    before, after, right = sentences(2, 3), sentences(3, 3), sentences(4, 12)
+    body = (f"<p>{before}</p>{data_table(4)}<p>{after}</p>"
+            f'<h2 style="break-before: column">Your rights</h2><p>{right}</p>')
+    text = two_column_notice(tmp_path, body)
+    lines = text.splitlines()
+    assert before in lines and after in lines and right in lines  # the columns' lines not interleaved
+    assert lines.index(before) < lines.index("| **Name** | **Provider** | **Purpose** | **Lifetime** |") \
+        < lines.index(after) < lines.index("## Your rights {#your-rights}") < lines.index(right)
+
+
+def test_a_table_reaching_into_the_gutter_goes_on_in_the_next_column_as_one_table(tmp_path: Path) -> None:
+    # each part of the table is wider than its column, so the two parts stand 2 pt apart: pdfplumber
+    # joins their rules into one table of eight columns unless they are told apart
+    css = " table.data { width: 258pt !important }"
+    text = two_column_notice(tmp_path, f"<p>{sentences(5, 6)}</p>{data_table(40)}<p>{sentences(6, 2)}</p>", css)
+    rows = table_rows(text)
+    assert rows[0] == ["**Name**", "**Provider**", "**Purpose**", "**Lifetime**"]
+    assert [row[0] for row in rows[1:]] == [f"cookie\\_{n}" for n in range(40)]  # the header repeated is dropped
+    assert all(len(row) == 4 for row in rows)
+
+
+def test_a_grid_in_small_type_keeps_its_rows_and_the_heading_after_it(tmp_path: Path) -> None:
+    grid = ('<table class="grid"><tr><td><b>Hosting</b><br>Servers in Sweden and Finland</td><td><b>Payments</b>'
+            "<br>A licensed payment institution</td></tr><tr><td><b>E-mail delivery</b><br>A provider inside the"
+            " European Union</td><td><b>Support tools</b><br>A ticketing system hosted in Ireland</td></tr></table>")
+    text = two_column_notice(tmp_path, f"<p>{sentences(7, 4)}</p>{grid}<h2>Your rights</h2><p>{sentences(8, 3)}</p>")
+    assert "## Your rights {#your-rights}" in text.splitlines()  # set larger after a gap: no row of the grid
+    rows = table_rows(text)
+    assert [row[0].split("<br>")[0] for row in rows] == ["**Hosting**", "**E-mail delivery**"]  # rows by their gap

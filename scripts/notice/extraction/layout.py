@@ -23,6 +23,9 @@ SEGMENT_GAP = 2.0
 COLUMN_SLACK = 6.0
 #: A vertical gap wider than this many line pitches starts a new block (or grid row).
 BLOCK_GAP = 1.35
+#: ... or wider than the pitch by this many font sizes: in widely spaced text (double spacing) a
+#: paragraph's space above is a small share of the pitch, yet as plain to the eye as in tight text.
+PARAGRAPH_GAP = 0.45
 #: A document separates its paragraphs by vertical gaps when at least this share of its lines that
 #: end a paragraph (a sentence ended well short of the right edge) are followed by such a gap, and
 #: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
@@ -71,6 +74,7 @@ PAGE_NUMBER = re.compile(
 class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
+    column: int = 0  # the page column it stands in, left to right; SPANNING for a line over the columns
 
     @property
     def page(self) -> int:
@@ -272,54 +276,79 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
 #: Two words either side of a gutter closer than this many font sizes are one line of text: a head
 #: over the columns whose word space happens to fall in the gutter.
 BRIDGE_GAP = 0.6
+#: The column of a line that runs over the page's columns (a full-width title, a running head).
+SPANNING = -1
 
 
 def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
-    """Tops of the lines that run over a gutter: a word across it, or no more than a word space."""
+    """Tops of the lines that run over a gutter: a run of words, each no more than a word space
+    from the next in the same size, that starts left of a gutter and ends right of it (a centred
+    running head may put a word or two inside the gutter itself)."""
     by_top: dict[int, list[Word]] = {}
     for word in words:
         by_top.setdefault(round(word.top), []).append(word)
     bridged = set()
     for top, line in by_top.items():
         ordered = sorted(line, key=lambda w: w.x0)
-        if any(w.x0 < a and w.x1 > b for w in line for a, b in gutters):
-            bridged.add(top)  # a word across the gutter takes the rest of its line with it
+        runs = [[ordered[0]]]
         for left, right in zip(ordered, ordered[1:]):
-            over = any(left.x0 < a and right.x1 > b and right.x0 > a and left.x1 < b for a, b in gutters)
-            if over and right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
-                bridged.add(top)
+            if right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
+                runs[-1].append(right)
+            else:
+                runs.append([right])
+        if any(run[0].x0 < a and max(w.x1 for w in run) > b for run in runs for a, b in gutters):
+            bridged.add(top)  # a word across the gutter takes the rest of its line with it
     return bridged
 
 
-def split_columns(words: list[Word]) -> list[list[Word]]:
-    """The page's words in reading order groups: runs of columns left to right, cut by lines that
-    cross a gutter (a full-width head), which stand on their own between the runs."""
+@dataclass(frozen=True)
+class Columns:
+    """A page's columns: the gutters between them, and the tops where something runs over them (a
+    full-width head, a table as wide as the page), which cut the page into bands read one after
+    the other, each column by column."""
+
+    gutters: tuple[tuple[float, float], ...] = ()
+    cuts: tuple[float, ...] = ()
+
+    def column_of(self, x0: float, x1: float, slack: float = 0.0) -> int:
+        """The column of something from ``x0`` to ``x1``: SPANNING when it runs across a gutter
+        (by more than ``slack`` beyond it); a long word poking into a gutter stays in the column
+        it starts in."""
+        if any(x0 < a and x1 > b + slack for a, b in self.gutters):
+            return SPANNING
+        return sum(1 for a, _ in self.gutters if x0 >= a)
+
+    def band_of(self, top: float) -> int:
+        return sum(1 for cut in self.cuts if round(top) >= cut)
+
+
+def page_columns(words: list[Word], wide: list[tuple[float, float, float]]) -> Columns:
+    """The columns of a page from its words and the (x0, x1, top) of its ruled tables: a table that
+    runs across a gutter cuts the columns like a full-width line does."""
     gutters = find_gutters(words)
     if not gutters:
-        return [words]
-    edges = [a for a, _ in gutters]
-
+        return Columns()
     bridged = bridged_lines(words, gutters)
+    columns = Columns(tuple(gutters))
+    crossing = {round(w.top) for w in words if round(w.top) in bridged or columns.column_of(w.x0, w.x1) == SPANNING}
+    crossing |= {round(top) for x0, x1, top in wide if columns.column_of(x0, x1, COLUMN_SLACK) == SPANNING}
+    return Columns(tuple(gutters), tuple(float(t) for t in sorted(crossing)))
 
-    def column(word: Word) -> int | None:
-        if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
-            return None  # runs across a whole gutter: a head over several columns
-        return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
 
-    crossing = sorted({round(w.top) for w in words if column(w) is None})
-    cuts = [float("-inf")] + [float(t) for t in crossing] + [float("inf")]
-    groups: list[list[Word]] = []
-    for upper, lower in zip(cuts, cuts[1:]):
-        band = [w for w in words if upper <= round(w.top) < lower]
-        spanning = [w for w in band if column(w) is None]
-        if spanning:
-            groups.append(spanning)
-        rest = [w for w in band if column(w) is not None]
-        for col in range(len(gutters) + 1):
-            members = [w for w in rest if column(w) == col]
-            if members:
-                groups.append(members)
-    return groups
+def split_columns(words: list[Word], columns: Columns) -> list[tuple[int, int, list[Word]]]:
+    """The page's words as (band, column, words) groups in reading order: band by band, the lines
+    over the columns first (column SPANNING), then each column left to right."""
+    if not columns.gutters:
+        return [(0, 0, words)]
+    bridged = set(columns.cuts)
+
+    def column(word: Word) -> int:
+        return SPANNING if round(word.top) in bridged else columns.column_of(word.x0, word.x1)
+
+    groups: dict[tuple[int, int], list[Word]] = {}
+    for word in words:
+        groups.setdefault((columns.band_of(word.top), column(word)), []).append(word)
+    return [(band, col, groups[band, col]) for band, col in sorted(groups)]
 
 
 # ---------------------------------------------------------------- furniture
@@ -389,7 +418,7 @@ def resplit(row: list[Line], starts: list[float]) -> list[Line]:
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
-        out.extend(Line(tuple(p)) for p in pieces)
+        out.extend(replace(seg, words=tuple(p)) for p in pieces)
     return out
 
 
@@ -405,7 +434,7 @@ def hanging_labels(region: list[list[Line]], starts: list[float]) -> bool:
 
 
 def merge_row(row: list[Line]) -> Line:
-    return Line(tuple(w for seg in row for w in seg.words))
+    return replace(row[0], words=tuple(w for seg in row for w in seg.words))
 
 
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
@@ -432,7 +461,9 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             if not fits_columns(nxt, starts):
                 break
             gap = nxt[0].top - region[-1][0].top
-            if len(nxt) == 1 and gap > BLOCK_GAP * pitch * 1.2 and not (nxt[0].bold and region[0][0].bold):
+            # a bold line after a gap may be the next row of a grid with bold labels, unless it is set larger
+            bold_row = nxt[0].bold and region[0][0].bold and nxt[0].size <= region[0][0].size + 0.6
+            if len(nxt) == 1 and gap > BLOCK_GAP * region_pitch(region, pitch) * 1.2 and not bold_row:
                 break
             region.append(nxt)
             j += 1
@@ -483,6 +514,13 @@ def continues_cells(prev: list[Line], row: list[Line], starts: list[float], righ
     return shared > 0
 
 
+def region_pitch(region: list[list[Line]], pitch: float) -> float:
+    """The line pitch of a columnar region: the document's, or the region's own when its lines stand
+    closer (a grid set in smaller type than the text, whose rows a smaller gap then separates)."""
+    steps = [b[0].top - a[0].top for a, b in zip(region, region[1:]) if b[0].top > a[0].top]
+    return min(pitch, statistics.median(steps)) if steps else pitch
+
+
 def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
     """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
     widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == col), default=start)
@@ -492,9 +530,10 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
               for col in range(len(starts))]  # a column's text may run up to the next one's start
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
+    row_gap = BLOCK_GAP * region_pitch(region, pitch) * 1.2
     for row in region:
         top = row[0].top
-        if last_top is None or top - last_top > BLOCK_GAP * pitch * 1.2:
+        if last_top is None or top - last_top > row_gap:
             bands.append([])
         bands[-1].append(row)
         last_top = max(s.top for s in row)
@@ -691,7 +730,7 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
     def close_enough(a: Line, b: Line) -> bool:
         step = b.top - a.top
-        if 0 < step <= BLOCK_GAP * pitch:
+        if 0 < step <= paragraph_gap(pitch, b.size):
             return True
         first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
         return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
@@ -713,12 +752,15 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
 
 def right_edges(lines: list[Line]) -> dict[int, float]:
-    """Each line's text column right edge: the furthest right of the lines that overlap it
-    horizontally by at least half the shorter one (lines in other columns do not count)."""
+    """Each line's text column right edge: the furthest right of the lines of its page column that
+    overlap it horizontally by at least half the shorter one (lines in other columns, and a title
+    over the columns, do not count)."""
     edges = {}
     for line in lines:
         right = line.x1
         for other in lines:
+            if other.column != line.column:
+                continue
             overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
             if overlap > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0):
                 right = max(right, other.x1)
@@ -741,7 +783,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     gap = line.top - prev.top
     if gap < 0 and next_column(prev, line):
         return False  # the paragraph goes on at the top of the next column
-    if gap > BLOCK_GAP * max(pitch, 1.25 * line.size) or gap < 0:
+    if gap > paragraph_gap(pitch, line.size) or gap < 0:
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
@@ -761,6 +803,13 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+
+
+def paragraph_gap(pitch: float, size: float) -> float:
+    """The document's line pitch and a line's font size -> the step from the line above beyond
+    which that line starts a new block."""
+    base = max(pitch, 1.25 * size)
+    return min(BLOCK_GAP * base, base + PARAGRAPH_GAP * size)
 
 
 def next_column(prev: Line, line: Line) -> bool:
@@ -825,7 +874,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     """The whole document's layout blocks in reading order, with furniture set aside."""
     all_words = [w for page in pages for w in page.words]
     body_size = body_font_size(all_words)
-    per_page: list[tuple[PageContent, list[Word], list[list[Line]]]] = []
+    per_page: list[tuple[PageContent, list[Word], Columns, list[tuple[int, list[Line]]]]] = []
     sideways: list[Furniture] = []
     for page in map(without_frames, pages):
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
@@ -834,16 +883,20 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         rotated = [w for w in page.words if not w.upright]
         if rotated:  # side labels running up the margin are furniture, kept in the account
             sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
-        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free)]))
-    furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
-    pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
-    gapped = separates_by_gaps([group for _, _, groups in per_page for group in groups], pitch, body_size)
+        columns = page_columns(free, [(t.bbox[0], t.bbox[2], t.bbox[1]) for t in page.tables])
+        groups = [(band, [replace(ln, column=col) for ln in words_to_lines(group)])
+                  for band, col, group in split_columns(free, columns)]
+        per_page.append((page, table_words, columns, groups))
+    every_group = [group for _, _, _, groups in per_page for _, group in groups]
+    furniture = find_furniture([(page, [ln for _, group in groups for ln in group]) for page, _, _, groups in per_page])
+    pitch = line_pitch([ln for group in every_group for ln in group], body_size)
+    gapped = separates_by_gaps(every_group, pitch, body_size)
 
     stream: list[LayoutBlock | Line] = []
     removed: list[Furniture] = sideways
-    for page, table_words, groups in per_page:
-        items: list[tuple[float, LayoutBlock | Line]] = []
-        for group in groups:  # columns in reading order: each is laid out on its own
+    for page, table_words, columns, groups in per_page:
+        placed: dict[tuple[int, int], list[LayoutBlock | Line]] = {}
+        for band, group in groups:  # columns in reading order: each is laid out on its own
             kept = []
             for line in group:
                 if (page.number, round(line.top, 1), line.text) in furniture:
@@ -853,14 +906,15 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                 else:
                     kept.append(line)
             kept = contents_entries(kept, removed)
-            for item in page_items(page, kept, pitch):
-                top = item.top if isinstance(item, Line) else block_top(item)
-                items.append((top, item))
+            if kept:
+                placed.setdefault((band, kept[0].column), []).extend(page_items(page, kept, pitch))
         for table in page.tables:
-            items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
-        if page.tables:
-            items.sort(key=lambda pair: pair[0])
-        stream.extend(item for _, item in items)
+            x0, top, x1, _ = table.bbox
+            # a table too wide for its column reaches into the gutter, or up to the next column
+            column = placed.setdefault((columns.band_of(top), columns.column_of(x0, x1, COLUMN_SLACK)), [])
+            at = next((i for i, item in enumerate(column) if item_top(item) > top), len(column))
+            column.insert(at, ruled_to_table(table, table_words, pitch, page.number))
+        stream.extend(item for place in sorted(placed) for item in placed[place])
     return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
 
@@ -879,7 +933,7 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 continue  # list items end no paragraph
             if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
                 ends += 1
-                gaps += step > BLOCK_GAP * pitch
+                gaps += step > paragraph_gap(pitch, a.size)
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
 
 
@@ -932,7 +986,7 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     name = " ".join(w.text for w in title)
     linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
     rest = " ".join([words[lead].text[cut:]] + [w.text for w in words[lead + 1 :]])
-    return Line(linked, contents=True), rest
+    return replace(line, words=linked, contents=True), rest
 
 
 def leader_at(words: list[Word]) -> tuple[int, int] | None:
@@ -947,6 +1001,10 @@ def leader_at(words: list[Word]) -> tuple[int, int] | None:
         if run > i and sum(len(w.text) for w in words[i:run]) >= 4:
             return i, run
     return None
+
+
+def item_top(item: LayoutBlock | Line) -> float:
+    return item.top if isinstance(item, Line) else block_top(item)
 
 
 def block_top(block: LayoutBlock) -> float:
@@ -1020,10 +1078,15 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
 
 
 def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
-    """One table when ``second`` continues ``first`` on the next page with the same columns."""
-    if second.page != first.page + 1 or len(first.columns) != len(second.columns) or first.ruled != second.ruled:
+    """One table when ``second`` continues ``first`` with the same columns on the next page, or in
+    the next column of the page (all of it right of ``first``); the columns may stand elsewhere on
+    the page, but as wide as before."""
+    next_page = second.page == first.page + 1
+    next_column = second.page == first.page and second.columns[0] > first.columns[-1]
+    if not (next_page or next_column) or len(first.columns) != len(second.columns) or first.ruled != second.ruled:
         return None
-    if any(abs(a - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
+    shift = second.columns[0] - first.columns[0]
+    if any(abs(a + shift - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
         return None
     rows = list(second.rows)
     if rows and len(first.rows) > 1 and cell_texts(rows[0]) == cell_texts(first.rows[0]):
