@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from notice import markdown
 from notice.extraction import extract
 
@@ -172,8 +173,9 @@ def two_column_notice(tmp_path: Path, body: str, css: str = "") -> str:
 def test_double_spaced_paragraphs_under_a_title_over_two_columns_stay_whole(tmp_path: Path) -> None:
     paragraphs = [sentences(n, 2 + n % 3) for n in range(10)]
     address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm"]
+    contact = f"<p>{'<br>'.join(address)}</p><p>Telephone: +46 8 123 456</p>"
     body = "".join(f"<h2>Part {n}</h2><p>{p}</p>" if n % 3 == 0 else f"<p>{p}</p>" for n, p in enumerate(paragraphs))
-    text = two_column_notice(tmp_path, body + f"<p>{'<br>'.join(address)}</p><p>Telephone: +46 8 123 456</p>")
+    text = two_column_notice(tmp_path, contact + body)
     lines = text.splitlines()
     assert "# Example Ltd · Privacy Notice" in lines  # a word of the title in the gutter keeps it whole
     assert text.split("\n---\n", 1)[1].count("Example Ltd · Privacy Notice") == 1  # the running head gone
@@ -230,3 +232,25 @@ def test_a_grid_in_small_type_keeps_its_rows_and_the_heading_after_it(tmp_path: 
     assert "## Your rights {#your-rights}" in text.splitlines()  # set larger after a gap: no row of the grid
     rows = table_rows(text)
     assert [row[0].split("<br>")[0] for row in rows] == ["**Hosting**", "**E-mail delivery**"]  # rows by their gap
+
+
+CAPITALISED = "Kunden Daten Zwecke Rechte Auskunft Verträge Dienste Anbieter Fristen Konten Nachrichten".split()
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "item"])
+def test_a_block_cut_at_the_end_of_the_last_column_goes_on_atop_the_next_page(tmp_path: Path, kind: str) -> None:
+    # the last column of page 1 ends mid-sentence; page 2 goes on at the left margin with a capital,
+    # as the first line of a new paragraph would: only the column geometry tells them apart
+    long = " ".join(CAPITALISED[(k * 7) % len(CAPITALISED)] for k in range(230)) + "."
+    block = f"<ul><li>{long}</li></ul>" if kind == "item" else f"<p>{long}</p>"
+    filler = f'<p style="break-after: column">{sentences(9, 5)}</p>'
+    text = two_column_notice(tmp_path, f"{filler}{block}<p>{sentences(10, 2)}</p>", DRAWN_BULLETS_CSS)
+    assert (f"- {long}" if kind == "item" else long) in text.splitlines()
+
+
+def test_a_bold_lead_in_ending_in_a_dash_runs_into_its_item(tmp_path: Path) -> None:
+    lead, rest = "Business transfers and reorganisation \u2013", "When we sell or buy a business, data may pass to the buyer."
+    body = (f"<p>{sentences(11, 3)}</p><ul><li><b>Compliance with the law \u2013</b> We may disclose data when a court"
+            f" orders it.</li><li><b>{lead}</b><br>{rest}</li></ul><p>{sentences(12, 2)}</p>")
+    text = two_column_notice(tmp_path, body, DRAWN_BULLETS_CSS)
+    assert f"- **{lead}** {rest}" in text.splitlines()  # the bold line is no title over a text of its own

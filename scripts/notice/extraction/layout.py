@@ -75,6 +75,7 @@ class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
     column: int = 0  # the page column it stands in, left to right; SPANNING for a line over the columns
+    margin: float = 0.0  # where that column begins on the page: the leftmost start of its lines
 
     @property
     def page(self) -> int:
@@ -320,6 +321,11 @@ class Columns:
 
     def band_of(self, top: float) -> int:
         return sum(1 for cut in self.cuts if round(top) >= cut)
+
+
+#: One page on its way through ``analyse``: its content, the words of its ruled tables, its columns,
+#: and its lines in (band, lines) groups in reading order.
+PageGroups = tuple[PageContent, list[Word], Columns, list[tuple[int, list[Line]]]]
 
 
 def page_columns(words: list[Word], wide: list[tuple[float, float, float]]) -> Columns:
@@ -621,6 +627,10 @@ def bullet_of(line: Line) -> str | None:
     return None
 
 
+#: How a bold lead-in that runs into its text ends ("Business transfers –", "Note:").
+RUN_IN = (":", "\u2013", "\u2014", " -")
+
+
 def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
@@ -787,8 +797,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
-    if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
-        return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(RUN_IN):
+        return True  # a bold title line over its text (a grid cell), unless a colon or dash runs it in
     if line.bold and not prev.bold and ends_sentence(prev.text):
         return True  # a bold line after a finished sentence: a heading set without space above it
     if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
@@ -820,18 +830,19 @@ def next_column(prev: Line, line: Line) -> bool:
 
 
 def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
-    """Set each list item's nesting level from its bullet's indent within its run of items."""
+    """Set each list item's nesting level from its bullet's indent within its run of items (from
+    its column's start: a list goes on in the next column)."""
     out: list[TextBlock] = []
     run: list[TextBlock] = []
 
     def close() -> None:
         if run:
-            indents = sorted({round(b.lines[0].x0) for b in run})
+            indents = sorted({round(indent(b.lines[0])) for b in run})
             levels: dict[int, int] = {}
             for x in indents:
                 deeper = [levels[y] for y in levels if x - y >= 8]
                 levels[x] = max(deeper) + 1 if deeper else 0
-            out.extend(TextBlock(b.kind, b.lines, levels[round(b.lines[0].x0)], b.ordered) for b in run)
+            out.extend(TextBlock(b.kind, b.lines, levels[round(indent(b.lines[0]))], b.ordered) for b in run)
             run.clear()
 
     for block in blocks:
@@ -874,7 +885,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     """The whole document's layout blocks in reading order, with furniture set aside."""
     all_words = [w for page in pages for w in page.words]
     body_size = body_font_size(all_words)
-    per_page: list[tuple[PageContent, list[Word], Columns, list[tuple[int, list[Line]]]]] = []
+    per_page: list[PageGroups] = []
     sideways: list[Furniture] = []
     for page in map(without_frames, pages):
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
@@ -887,6 +898,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         groups = [(band, [replace(ln, column=col) for ln in words_to_lines(group)])
                   for band, col, group in split_columns(free, columns)]
         per_page.append((page, table_words, columns, groups))
+    per_page = with_margins(per_page)
     every_group = [group for _, _, _, groups in per_page for _, group in groups]
     furniture = find_furniture([(page, [ln for _, group in groups for ln in group]) for page, _, _, groups in per_page])
     pitch = line_pitch([ln for group in every_group for ln in group], body_size)
@@ -917,6 +929,17 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         stream.extend(item for place in sorted(placed) for item in placed[place])
     return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
+
+
+def with_margins(pages: list[PageGroups]) -> list[PageGroups]:
+    """Every page's lines with their ``margin``: where their column begins, the leftmost start of the
+    document's lines in that column (a column may hold nothing but the indented rest of an item)."""
+    margins: dict[int, float] = {}
+    for _, _, _, groups in pages:
+        for line in (ln for _, lines in groups for ln in lines):
+            margins[line.column] = min(margins.get(line.column, line.x0), line.x0)
+    return [(page, words, columns, [(band, [replace(ln, margin=margins[ln.column]) for ln in lines])
+                                    for band, lines in groups]) for page, words, columns, groups in pages]
 
 
 def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
@@ -1063,18 +1086,27 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> 
 
 
 def continues(before: TextBlock, after: TextBlock) -> bool:
+    """True when ``after``, atop a page, goes on with ``before``, the last block of the page before."""
     if after.kind != "para" or before.kind == "heading":
         return False
     last, first = before.lines[-1], after.lines[0]
     if abs(last.size - first.size) > 0.6 or last.bold != first.bold:
         return False
+    # from the last column of a page to the first of the next, indents count from each column's start
+    moved = first.column != last.column
     if before.kind == "item":
-        return not ends_sentence(last.text) and first.x0 > before.lines[0].x0
+        indented = first.x0 > before.lines[0].x0 or moved and indent(first) > indent(before.lines[0])
+        return not ends_sentence(last.text) and indented
     if len(after.lines) == 1 and not first.words[0].text[:1].islower() and (
             first.x1 - first.x0 < SHORT_LINE * (last.x1 - before.lines[0].x0)):
         return False  # a short line standing alone atop the page: a heading, not the sentence's end
-    same_margin = abs(first.x0 - before.lines[-1].x0) < 2 or abs(first.x0 - before.lines[0].x0) < 2
+    same_margin = any(abs(first.x0 - line.x0) < 2 or moved and abs(indent(first) - indent(line)) < 2
+                      for line in (before.lines[-1], before.lines[0]))
     return not ends_sentence(last.text) and (first.words[0].text[:1].islower() or same_margin)
+
+
+def indent(line: Line) -> float:
+    return line.x0 - line.margin
 
 
 def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:

@@ -69,10 +69,13 @@ DRAWN_BULLET = "\u2022"
 BULLET_SIZE_RANGE = (0.12, 0.7)
 BULLET_SQUARENESS = 0.35
 BULLET_MAX_GAP = 2.0
-#: How high on its line's letters a bullet's centre may sit, as a share of the line's height from its
-#: top: a CSS bullet placed from the top of a tall line box (double spacing) sits at 0.19, between
-#: x-height and cap height; a mark higher still is not on the line.
+#: How high on its line's letters a lone bullet's centre may sit, as a share of the line's height
+#: from its top (a CSS bullet placed from the top of a double-spaced line box sits at 0.19, level
+#: with the capitals); a mark higher still is not on the line ...
 BULLET_HIGHEST = 0.15
+#: ... unless two or more such shapes sit the same way on their lines (their tops at the same share
+#: of the height, within this much): a list's bullets (0.12 seen, in a print scaled to fit the page).
+BULLET_ALIGN = 0.1
 #: pdfminer's loggers whose warnings mean the file itself is damaged: streams it could not
 #: decompress, objects, page boxes or content operators it could not parse. Font warnings are
 #: producer quirks (one of the 33 shared real PDFs has one), not damage.
@@ -466,35 +469,46 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
 
 def drawn_bullets(shapes: list[dict], words: tuple[Word, ...], page: int) -> tuple[Word, ...]:  # type: ignore[type-arg]
     """A ``DRAWN_BULLET`` word for each small visible, roughly square shape that stands just left of
-    a word, about x-height in size and centred on its line's letters (BULLET_HIGHEST), with no word close
-    before it on that line (a dot between two words is a separator, not a bullet). Shapes drawn
-    one inside the other (a ring painted as its outer and inner edge) are one bullet."""
-    found: list[Word] = []
+    a word, about x-height in size and centred on its line's letters (BULLET_HIGHEST; higher when
+    several sit alike, BULLET_ALIGN), with no word close before it on that line (a dot between two
+    words is a separator, not a bullet). Shapes drawn one inside the other (a ring painted as its
+    outer and inner edge) are one bullet."""
+    found: list[tuple[Word, float, float]] = []  # the bullet, its centre's and its top's share of the line
     for shape in shapes:
-        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
-        if not visible(shape):  # filled (a disc, a square) or only outlined (a circle, the second level)
+        bullet = shape_bullet(shape, words, page)
+        if bullet is None:
             continue
-        if width <= 0.5 or height <= 0.5 or abs(width - height) > BULLET_SQUARENESS * max(width, height):
-            continue
-        centre = (shape["top"] + shape["bottom"]) / 2
-        level = [w for w in words if w.top + BULLET_HIGHEST * (w.bottom - w.top) <= centre <= w.bottom]
-        after = [w for w in level if w.x0 >= shape["x1"] - 0.5]
-        if not after:
-            continue
-        first = min(after, key=lambda w: w.x0)
-        low, high = BULLET_SIZE_RANGE
-        if not low * first.size <= max(width, height) <= high * first.size:
-            continue
-        if first.x0 - shape["x1"] > BULLET_MAX_GAP * first.size:
-            continue
-        if any(w.x1 <= shape["x0"] + 0.5 and shape["x0"] - w.x1 < BULLET_MAX_GAP * w.size for w in level):
-            continue
-        middle = (shape["x0"] + shape["x1"]) / 2
-        if any(b.x0 <= middle <= b.x1 and b.top == first.top for b in found):
-            continue  # the inner edge of a ring already taken
-        found.append(Word(DRAWN_BULLET, float(shape["x0"]), float(shape["x1"]), first.top, first.bottom,
-                          first.size, False, page))
-    return tuple(found)
+        word, centre, top = bullet
+        if not any(b.x0 <= (word.x0 + word.x1) / 2 <= b.x1 and b.top == word.top for b, _, _ in found):
+            found.append(bullet)  # else the inner edge of a ring already taken
+    return tuple(word for word, centre, top in found
+                 if centre >= BULLET_HIGHEST or sum(abs(top - other) <= BULLET_ALIGN for _, _, other in found) >= 2)
+
+
+def shape_bullet(shape: dict, words: tuple[Word, ...], page: int) -> tuple[Word, float, float] | None:  # type: ignore[type-arg]
+    """One shape -> (the bullet word it would be, its centre's and its top's height on the line as a
+    share of the line's height), or None when it is no bullet wherever it sits on its line."""
+    width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+    if not visible(shape):  # filled (a disc, a square) or only outlined (a circle, the second level)
+        return None
+    if width <= 0.5 or height <= 0.5 or abs(width - height) > BULLET_SQUARENESS * max(width, height):
+        return None
+    centre = (shape["top"] + shape["bottom"]) / 2
+    level = [w for w in words if w.top <= centre <= w.bottom]
+    after = [w for w in level if w.x0 >= shape["x1"] - 0.5]
+    if not after:
+        return None
+    first = min(after, key=lambda w: w.x0)
+    low, high = BULLET_SIZE_RANGE
+    if not low * first.size <= max(width, height) <= high * first.size:
+        return None
+    if first.x0 - shape["x1"] > BULLET_MAX_GAP * first.size:
+        return None
+    if any(w.x1 <= shape["x0"] + 0.5 and shape["x0"] - w.x1 < BULLET_MAX_GAP * w.size for w in level):
+        return None
+    line = first.bottom - first.top or 1.0
+    word = Word(DRAWN_BULLET, float(shape["x0"]), float(shape["x1"]), first.top, first.bottom, first.size, False, page)
+    return word, (centre - first.top) / line, (shape["top"] - first.top) / line
 
 
 def color_key(color: object) -> str:
