@@ -254,3 +254,27 @@ def test_a_bold_lead_in_ending_in_a_dash_runs_into_its_item(tmp_path: Path) -> N
             f" orders it.</li><li><b>{lead}</b><br>{rest}</li></ul><p>{sentences(12, 2)}</p>")
     text = two_column_notice(tmp_path, body, DRAWN_BULLETS_CSS)
     assert f"- **{lead}** {rest}" in text.splitlines()  # the bold line is no title over a text of its own
+
+
+def test_justified_text_in_a_narrow_cell_keeps_its_grid_whole(tmp_path: Path) -> None:
+    import weasyprint
+
+    # long words in a narrow justified cell: a word space wider than two font sizes splits the line
+    left = ("Supervised, project-based and outsourced delivery services within engineering, telecommunications,"
+            " pharmaceuticals and marketing campaigns produce measurable results for your organisation.")
+    right = "Permanent and temporary workforce solutions, including recruitment process outsourcing."
+    grid = (f'<table style="width: 100%"><tr><td><b>Recruitment</b><br>{sentences(13, 1)}</td><td><b>Search</b><br>'
+            f"{sentences(14, 1)}</td></tr><tr><td><b>Supervised delivery</b><br>{left}</td><td><b>Workforce</b>"
+            f"<br>{right}</td></tr></table>")
+    css = ("body { font: 9pt/1.3 DejaVu Serif } p, td { text-align: justify } td { padding: 4pt 8pt 4pt 0;"
+           " vertical-align: top } td:first-child { width: 30% }")
+    html = f'<html lang="en"><body><h1>Notice</h1><p>{sentences(15, 3)}</p>{grid}<p>{sentences(16, 2)}</p></body></html>'
+    source = tmp_path / "justified-grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: a line of the cell split by a wide word space
+        words = [w for w in pdf.pages[0].extract_words() if w["x1"] < 200]
+        gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:]) if abs(a["top"] - b["top"]) < 1]
+        assert max(gaps) > 18
+    rows = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert [row[0].split("<br>")[0] for row in rows] == ["**Recruitment**", "**Supervised delivery**"]
+    assert rows[1] == [f"**Supervised delivery**<br>{left}", f"**Workforce**<br>{right}"]

@@ -428,6 +428,21 @@ def resplit(row: list[Line], starts: list[float]) -> list[Line]:
     return out
 
 
+def rejoin(row: list[Line], starts: list[float]) -> list[Line]:
+    """``row`` with the segments a wide word space split inside one column joined again (justified
+    text in a narrow cell spreads its words wider than SEGMENT_GAP): a segment that starts at no
+    known column and ends before the next one belongs to the segment before it."""
+    out: list[Line] = []
+    for seg in row:
+        col = column_index(starts, out[-1].x0) if out else None
+        if col is not None and col + 1 < len(starts) and column_index(starts, seg.x0) is None \
+                and seg.x1 < starts[col + 1] - 2:
+            out[-1] = replace(out[-1], words=out[-1].words + seg.words)
+        else:
+            out.append(seg)
+    return out
+
+
 #: A first column this narrow holding only short tokens is a column of hanging labels ("3.1.", "a)").
 LABEL_WIDTH = 45.0
 
@@ -458,7 +473,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
         region = [row]
         j = i + 1
         while j < len(rows):
-            nxt = resplit(rows[j], starts)
+            nxt = rejoin(resplit(rows[j], starts), starts)
             if len(nxt) >= 2:
                 new_starts = [s.x0 for s in nxt if column_index(starts, s.x0) is None]
                 if new_starts and not all(s > starts[-1] for s in new_starts):
