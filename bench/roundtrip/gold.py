@@ -1,7 +1,8 @@
 """What the gold adds to the rendered source that the PDF does not depend on (so it is kept out of
 the PDF cache key, ``run.CODE_FILES``): addresses printed as text are links in our Markdown, as the
 extractor (``notice.extraction.structure.autolink``) and the site write them — an e-mail address as
-``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>`` (``www.…`` over https) —, and an
+``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>``, one printed without its scheme as
+``[www.…](https://www.…)`` (the text as printed, the link over https) —, and an
 underscore is escaped as our writer (``notice.markdown.escape``) escapes it, so that a printed
 ``_ga`` reads back as ``_ga``, not as the start of an emphasis."""
 
@@ -28,7 +29,9 @@ def link_address(match: re.Match[str]) -> str:
         address, rest = address[:-1], address[-1] + rest
     if "@" in address and "://" not in address and not address.startswith("www."):
         return f"[{address}](mailto:{address}){rest}"
-    return f"<{address if '://' in address else 'https://' + address}>{rest}"
+    if "://" not in address:
+        return f"[{address}](https://{address}){rest}"
+    return f"<{address}>{rest}"
 
 
 def outside_links(line: str, change: Callable[[str], str]) -> str:

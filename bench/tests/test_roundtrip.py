@@ -182,6 +182,12 @@ def test_the_scored_gold_escapes_underscores_as_our_writer_does(tiny: source.Doc
     assert "_ga" in m.table_cells(m.parse_markdown(scored).tables)
 
 
+def test_the_scored_gold_links_a_printed_address_with_its_printed_text() -> None:
+    scored = gold.linked_gold("---\ntitle: T\n---\nSee www.tiny.example/cookies; or https://tiny.example/a.\n")
+    # as the extractor writes it: the text as printed, the link over https when no scheme is printed
+    assert "See [www.tiny.example/cookies](https://www.tiny.example/cookies); or <https://tiny.example/a>." in scored
+
+
 def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(run.TOOLS, "ours", "no-such-extractor-here {pdf} {out}")
     assert run.missing_tool("ours") == "no-such-extractor-here not found"
