@@ -278,3 +278,19 @@ def test_justified_text_in_a_narrow_cell_keeps_its_grid_whole(tmp_path: Path) ->
     rows = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
     assert [row[0].split("<br>")[0] for row in rows] == ["**Recruitment**", "**Supervised delivery**"]
     assert rows[1] == [f"**Supervised delivery**<br>{left}", f"**Workforce**<br>{right}"]
+
+
+def test_an_address_with_one_longer_line_is_one_block_where_paragraphs_have_no_gap(tmp_path: Path) -> None:
+    import weasyprint
+
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
+    html = (f'<html lang="en"><body><h1>Notice</h1><p>{sentences(17, 3)}</p><p>{"<br>".join(address)}</p>'
+            f"<p>{sentences(18, 2)}</p></body></html>")
+    css = "body { font: 10pt/1.4 DejaVu Sans; width: 220pt } p { margin: 0; text-align: left }"
+    source = tmp_path / "address.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: the second line is longer than 0.6 of the column
+        lines = {line["text"]: line for line in pdf.pages[0].extract_text_lines()}
+        assert 0.6 < (lines[address[1]]["x1"] - lines[address[1]]["x0"]) / 220 < 0.75
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "  \n".join(address) in text

@@ -39,6 +39,9 @@ HARD_BREAK_SPARE = 0.15
 #: short lines.
 SHORT_LINE = 0.6
 ADDRESS_MIN_LINES = 3
+#: Among those, a line of an address may be longer, up to this share of the column (still short of
+#: filling it, as running text does).
+ADDRESS_LINE = 0.75
 #: Share of the page height at the top and bottom where running headers and footers live.
 MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
@@ -734,21 +737,31 @@ def hard_break(prev: Line, line: Line, right: float) -> bool:
 
 def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float,
                    gapped: bool = False) -> list[TextBlock]:
-    """Runs of ADDRESS_MIN_LINES or more one-line paragraphs that are short, in one style and one
-    margin, without closing punctuation (nor the colon of a lead-in line) or a gap between them, as
-    one block with line breaks. A document that spaces its paragraphs may space such lines evenly
-    too (up to two line pitches, every step the same)."""
-    def short(block: TextBlock) -> bool:
+    """Runs of one-line paragraphs, ADDRESS_MIN_LINES or more of them short, the first and the last
+    short, and none filling its column (ADDRESS_LINE: "Attn: Data Protection Officer" between the
+    short lines of an address; a longer line before them is a name or lead-in of its own), in one
+    style and one margin, without closing punctuation (nor the colon of a lead-in line) or a gap
+    between them, as one block with line breaks. A document that spaces its paragraphs may space
+    such lines evenly too (up to two line pitches, every step the same)."""
+    def width(block: TextBlock, share: float) -> bool:
         line = block.lines[0]
         return (block.kind == "para" and len(block.lines) == 1 and not block.text.rstrip().endswith((".", "!", "?", ";", ":"))
-                and line.x1 - line.x0 < SHORT_LINE * (rights[id(line)] - line.x0))
+                and line.x1 - line.x0 < share * (rights[id(line)] - line.x0))
+
+    def short(block: TextBlock) -> bool:
+        return width(block, ADDRESS_LINE)
 
     out: list[TextBlock] = []
     run: list[TextBlock] = []
 
     def close() -> None:
-        if len(run) >= ADDRESS_MIN_LINES:
-            out.append(TextBlock("para", tuple(b.lines[0] for b in run), breaks=tuple(range(1, len(run)))))
+        shorts = [k for k, b in enumerate(run) if width(b, SHORT_LINE)]
+        if len(shorts) >= ADDRESS_MIN_LINES:
+            first, last = shorts[0], shorts[-1] + 1
+            out.extend(run[:first])
+            out.append(TextBlock("para", tuple(b.lines[0] for b in run[first:last]),
+                                 breaks=tuple(range(1, last - first))))
+            out.extend(run[last:])
         else:
             out.extend(run)
         run.clear()
