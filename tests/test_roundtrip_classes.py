@@ -294,3 +294,21 @@ def test_an_address_with_one_longer_line_is_one_block_where_paragraphs_have_no_g
         assert 0.6 < (lines[address[1]]["x1"] - lines[address[1]]["x0"]) / 220 < 0.75
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "  \n".join(address) in text
+
+
+def test_a_table_clipped_at_the_print_area_keeps_its_last_column(tmp_path: Path) -> None:
+    from .pdfgen import make_pdf
+
+    # a browser prints a table too wide for the page clipped at its print area: the row rules run on
+    # past the last column line and stop there, and no line closes the last column
+    rows = [("Name", "Provider", "Purpose", "Lifetime"), ("_ga", "Google", "Distinguishes visitors", "2 years"),
+            ("lidc", "LinkedIn", "Chooses a data centre", "24 hours"), ("YSC", "YouTube", "Counts views", "Session")]
+    lefts, tops = (72, 170, 270, 420), (560, 535, 510, 485, 460)
+    rules = [f"{x} {tops[-1]} m {x} {tops[0]} l S" for x in lefts] + [f"72 {y} m 540 {y} l S" for y in tops]
+    cells = [f"BT /F1 9 Tf {x + 4} {top - 15} Td ({text}) Tj ET"
+             for row, top in zip(rows, tops) for x, text in zip(lefts, row)]
+    graphics = "0.6 w 0 G " + " ".join(rules + cells)
+    pages: list[list[str | tuple[str, float]]] = [["Privacy notice", "The cookies we set are these."]]
+    source = make_pdf(tmp_path / "clipped.pdf", pages, graphics=graphics)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [[c.replace("\\_", "_") for c in row] for row in table_rows(text)] == [list(row) for row in rows]

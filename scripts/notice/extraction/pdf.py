@@ -631,6 +631,9 @@ def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
             continue
         x0, top = min(c[0] for row in rows for c in row if c), min(c[1] for row in rows for c in row if c)
         x1, bottom = max(c[2] for row in rows for c in row if c), max(c[3] for row in rows for c in row if c)
+        clipped = cut_column(rows, x1, seen.edges)
+        if clipped is not None:
+            rows, x1 = clipped, max(c[2] for row in clipped for c in row if c)
         cut = cut_row(rows[-1], bottom, seen.edges)
         if cut is not None:
             rows += (cut,)
@@ -677,6 +680,27 @@ def joined_rules(edges: list[dict]) -> list[tuple[float, float, float]]:  # type
         else:
             rules.append((edge["x0"], edge["x1"], y))
     return rules
+
+
+def cut_column(rows: Cells, right: float, edges: list[dict]) -> Cells | None:  # type: ignore[type-arg]
+    """The table's rows with the column its right rule is missing from: row rules going on right of
+    the last column line, all to one x where no column line stands (a browser prints a table too
+    wide for the page clipped at the print area, its last column open). None when there is none."""
+    top = min(c[1] for row in rows for c in row if c)
+    bottom = max(c[3] for row in rows for c in row if c)
+    runs = [(x0, x1) for x0, x1, y in joined_rules(edges)
+            if top - 2 <= y <= bottom + 2 and x0 <= right + 2 and x1 > right + 4]
+    ends = {round(x1) for _, x1 in runs}
+    if len(runs) < 2 or len(ends) != 1:
+        return None
+    end = max(x1 for _, x1 in runs)
+    if any(e["orientation"] == "v" and abs(e["x0"] - end) <= 1 and e["bottom"] - e["top"] > 4 for e in edges):
+        return None  # a column line closes it: a table of its own, side by side
+    out = []
+    for row in rows:
+        cells = [c for c in row if c is not None]
+        out.append((*row, (right, min(c[1] for c in cells), end, max(c[3] for c in cells))))
+    return tuple(out)
 
 
 def cut_row(last: tuple[tuple[float, float, float, float] | None, ...], bottom: float,
