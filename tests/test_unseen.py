@@ -80,6 +80,21 @@ def test_a_cid_placeholder_is_an_unreadable_glyph_and_is_read_back(tmp_path: Pat
     assert result.letters == {"CIDFont+F9@0.556": "ff"} and result.report.lost == ()
 
 
+def test_an_unmapped_ligature_is_read_from_a_known_stem_with_another_ending(tmp_path: Path) -> None:
+    """'Au(cid)ewahrung' twice, and 'aufbewahren' once in readable words: no known word holds the
+    glyph whole and 'auf' is too short a compound head, but the word shares 'aufbewahr' with a known
+    word, through the glyph and five letters on, so the glyph is read 'fb' everywhere."""
+    glyph = "<01AF>"
+    pages: list[list[Line]] = [[("Datenschutz", 18.0), "Wir aufbewahren Ihre Daten nur so lange wie noetig.",
+                                ([("Die Au", "F1"), (glyph, "F9"), ("ewahrung endet nach zwei Jahren.", "F1")], 11.0),
+                                ([("Gesetzliche Au", "F1"), (glyph, "F9"), ("ewahrungsfristen bleiben.", "F1")], 11.0)]]
+    source = make_pdf(tmp_path / "stem.pdf", pages, fonts={"F9": unmapped_font()})
+    result = extract.extract(source, "de", ROOT / "locales", vocabulary=())
+    text = markdown.to_markdown(result.notice)
+    assert "Die Aufbewahrung endet" in text and "Gesetzliche Aufbewahrungsfristen bleiben." in text
+    assert result.unreadable == () and result.report.lost == ()
+
+
 def test_an_unreadable_cid_glyph_is_reported_not_written(tmp_path: Path) -> None:
     pages: list[list[Line]] = [[("Cookie notice", 18.0), ([("Some are qu", "F1"), ("<01AF>", "F9"), ("xz.", "F1")], 11.0)]]
     result = extract.extract(make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()}), "en", ROOT / "locales")
