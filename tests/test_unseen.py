@@ -331,3 +331,17 @@ def test_a_numbered_capitals_heading_set_on_two_lines_is_one_heading(tmp_path: P
     assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
         "# Privacy notice", "## 3. WHEN AND WITH WHOM DO WE SHARE YOUR PERSONAL INFORMATION?",
         "## 4. HOW LONG DO WE KEEP IT?"]
+
+
+def test_a_label_over_a_larger_heading_heads_its_section(tmp_path: Path) -> None:
+    """Notices of several firms bound in one PDF: each firm's name, then a smaller subtitle line
+    ("Information under Art. 14 GDPR (as of 12/2023)"), then the notice's sections, set larger than
+    the subtitle. By size the subtitle would head an empty section; it labels what follows, so the
+    sections go under it, down to the next firm's name."""
+    pages: list[list[Line]] = [[("Privacy notices", 22.0), ("Example Bank", 18.0),
+                                ("Information under Art. 14 GDPR for customers", 12.5),
+                                ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1],
+                                ("Example Credit", 18.0), BODY[0], ("1. Contact", 15.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages)) == [
+        "# Privacy notices", "## Example Bank", "### Information under Art. 14 GDPR for customers",
+        "#### 1. Who we are", "#### 2. What we keep", "## Example Credit", "### 1. Contact"]

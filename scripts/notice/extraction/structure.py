@@ -122,6 +122,32 @@ def label_like(block: TextBlock, lang: str) -> bool:
     return len(text.split()) <= 12 and dates.find_date(text, lang) is not None
 
 
+def labels_over_larger(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the heading-styled blocks followed at once, with no text between, by a heading set
+    larger: a label over what follows (a notice's subtitle "Information under Art. 14 GDPR (as of
+    12/2023)" between a firm's name and the notice's larger section headings; "Text version" over a
+    copy whose own title is set larger). By size alone such a line would head an empty section."""
+    return {id(a) for a, b in zip(blocks, blocks[1:])
+            if id(a) in heading_ids and id(b) in heading_ids and style(b)[0] > style(a)[0]}  # type: ignore[arg-type]
+
+
+def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: set[int]) -> list[int]:
+    """``levels`` with the section a label (``labels_over_larger``) stands over put under it: the
+    larger heading right after it and every heading after that down to the next one of a higher
+    level go one level below the label (never past 6), so the label heads what it labels."""
+    out = list(levels)
+    for k, label in enumerate(headings[:-1]):
+        if id(label) not in labels:
+            continue
+        first = out[k + 1]
+        shift = out[k] + 1 - first
+        j = k + 1
+        while j < len(headings) and out[j] >= first:
+            out[j] = min(out[j] + shift, 6)
+            j += 1
+    return out
+
+
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
     """The second heading block is the rest of the title: same style, close below, not numbered."""
     if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
@@ -498,7 +524,9 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
         first_is_title = True  # no title line and no title the page shows: the first, largest heading
-    levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
+    labels = labels_over_larger(blocks, {id(b) for b in heading_blocks})
+    levels = dict(zip(map(id, heading_blocks),
+                      nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title), labels)))
     builder = Builder(name, options, vocabulary_of(layout_))
 
     title = ""
