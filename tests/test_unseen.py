@@ -337,7 +337,8 @@ def test_a_label_over_a_larger_heading_heads_its_section(tmp_path: Path) -> None
     """Notices of several firms bound in one PDF: each firm's name, then a smaller subtitle line
     ("Information under Art. 14 GDPR (as of 12/2023)"), then the notice's sections, set larger than
     the subtitle. By size the subtitle would head an empty section; it labels what follows, so the
-    sections go under it, down to the next firm's name."""
+    sections go under it, down to the next firm's name. Only right under a heading: a run of small
+    lines before larger headings with no heading over them is not a subtitle (the second case)."""
     pages: list[list[Line]] = [[("Privacy notices", 22.0), ("Example Bank", 18.0),
                                 ("Information under Art. 14 GDPR for customers", 12.5),
                                 ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1],
@@ -345,3 +346,9 @@ def test_a_label_over_a_larger_heading_heads_its_section(tmp_path: Path) -> None
     assert headings(extracted(tmp_path, pages)) == [
         "# Privacy notices", "## Example Bank", "### Information under Art. 14 GDPR for customers",
         "#### 1. Who we are", "#### 2. What we keep", "## Example Credit", "### 1. Contact"]
+    # with no heading over it (a web app's tab line, a register's docket line), a small line before a
+    # larger heading says nothing of what it heads: the levels stay those of the sizes
+    untitled: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Tab line", 12.5),
+                                   ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1]]]
+    assert headings(extracted(tmp_path, untitled, name="tabs.pdf")) == [
+        "# Privacy notices", "## Tab line", "## 1. Who we are", "## 2. What we keep"]

@@ -123,28 +123,31 @@ def label_like(block: TextBlock, lang: str) -> bool:
 
 
 def labels_over_larger(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
-    """ids of the heading-styled blocks followed at once, with no text between, by a heading set
-    larger: a label over what follows (a notice's subtitle "Information under Art. 14 GDPR (as of
-    12/2023)" between a firm's name and the notice's larger section headings; "Text version" over a
-    copy whose own title is set larger). By size alone such a line would head an empty section."""
-    return {id(a) for a, b in zip(blocks, blocks[1:])
-            if id(a) in heading_ids and id(b) in heading_ids and style(b)[0] > style(a)[0]}  # type: ignore[arg-type]
+    """ids of the subtitles: heading-styled blocks set right under a larger heading and followed at
+    once, with no text between, by a larger heading again (a notice's subtitle "Information under
+    Art. 14 GDPR (as of 12/2023)" between a firm's name and the notice's larger section headings).
+    By size such a line would head an empty section; it labels what follows. A run of such lines
+    with no heading over them (a web app's tabs, a register's docket lines) is not one."""
+    def larger(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
+        return id(a) in heading_ids and id(b) in heading_ids and style(a)[0] > style(b)[0]  # type: ignore[arg-type]
+    return {id(b) for a, b, c in zip(blocks, blocks[1:], blocks[2:]) if larger(a, b) and larger(c, b)}
 
 
 def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: set[int]) -> list[int]:
-    """``levels`` with the section a label (``labels_over_larger``) stands over put under it: the
+    """``levels`` with the section a subtitle (``labels_over_larger``) stands over put under it: the
     larger heading right after it and every heading after that down to the next one of a higher
-    level go one level below the label (never past 6), so the label heads what it labels."""
+    level go one level below the subtitle, unless that would take one past level 6."""
     out = list(levels)
     for k, label in enumerate(headings[:-1]):
         if id(label) not in labels:
             continue
         first = out[k + 1]
         shift = out[k] + 1 - first
-        j = k + 1
-        while j < len(headings) and out[j] >= first:
-            out[j] = min(out[j] + shift, 6)
-            j += 1
+        stop = k + 1
+        while stop < len(headings) and out[stop] >= first:
+            stop += 1
+        if max(out[k + 1 : stop]) + shift <= 6:
+            out[k + 1 : stop] = [level + shift for level in out[k + 1 : stop]]
     return out
 
 
