@@ -352,3 +352,20 @@ def test_a_label_over_a_larger_heading_heads_its_section(tmp_path: Path) -> None
                                    ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1]]]
     assert headings(extracted(tmp_path, untitled, name="tabs.pdf")) == [
         "# Privacy notices", "## Tab line", "## 1. Who we are", "## 2. What we keep"]
+
+
+def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path) -> None:
+    """A firm's name and, right under it in the same style with no text between, its notice's
+    title: by style they are siblings and the name heads an empty section; the name heads the
+    title, and the title's sections go with it, down to the next firm's name. Three or more such
+    lines in a row (a web app's tabs) say nothing of which heads which and keep their level."""
+    pages: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Example Bank", 16.0), ("Privacy notice", 16.0),
+                                ("1. Who we are", 13.0), BODY[0], ("2. What we keep", 13.0), BODY[1],
+                                ("Example Credit", 16.0), BODY[0], ("1. Contact", 13.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages)) == [
+        "# Privacy notices", "## Example Bank", "### Privacy notice", "#### 1. Who we are", "#### 2. What we keep",
+        "## Example Credit", "### 1. Contact"]
+    tabs: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Settings", 16.0), ("Policies", 16.0),
+                               ("Branding", 16.0), BODY[0], ("Contact", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, tabs, name="tabs.pdf")) == [
+        "# Privacy notices", "## Settings", "## Policies", "## Branding", "## Contact"]

@@ -151,6 +151,34 @@ def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: se
     return out
 
 
+def paired_heads(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the first of exactly two headings of one style set one right after the other, with no
+    text between ("LBS Landesbausparkasse Süd" over "Datenschutzhinweise", a firm's name over its
+    notice's title): the first heads the second. Three or more in a row (a web app's tabs, a
+    register's agency lines) say nothing of which heads which."""
+    def same(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
+        return id(a) in heading_ids and id(b) in heading_ids and style(a) == style(b)  # type: ignore[arg-type]
+    padded: list[TextBlock | TableBlock | None] = [None, *blocks, None, None]
+    return {id(b) for a, b, c, d in zip(padded, padded[1:], padded[2:], padded[3:])
+            if b is not None and c is not None and same(b, c)
+            and (a is None or not same(a, b)) and (d is None or not same(c, d))}
+
+
+def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) -> list[int]:
+    """``levels`` with the second heading of each pair (``paired_heads``) one level under the first,
+    its own subsections with it, unless that would take one past level 6."""
+    out = list(levels)
+    for k, head in enumerate(headings[:-1]):
+        if id(head) not in heads or out[k + 1] != out[k]:
+            continue
+        stop = k + 2
+        while stop < len(headings) and out[stop] > out[k + 1]:
+            stop += 1
+        if max(out[k + 1 : stop]) < 6:
+            out[k + 1 : stop] = [level + 1 for level in out[k + 1 : stop]]
+    return out
+
+
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
     """The second heading block is the rest of the title: same style, close below, not numbered."""
     if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
@@ -527,9 +555,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
         first_is_title = True  # no title line and no title the page shows: the first, largest heading
-    labels = labels_over_larger(blocks, {id(b) for b in heading_blocks})
-    levels = dict(zip(map(id, heading_blocks),
-                      nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title), labels)))
+    heading_ids = {id(b) for b in heading_blocks}
+    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
+                                 labels_over_larger(blocks, heading_ids))
+    levels = dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
     builder = Builder(name, options, vocabulary_of(layout_))
 
     title = ""
