@@ -358,7 +358,8 @@ def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path)
     """A firm's name and, right under it in the same style with no text between, its notice's
     title: by style they are siblings and the name heads an empty section; the name heads the
     title, and the title's sections go with it, down to the next firm's name. Three or more such
-    lines in a row (a web app's tabs) say nothing of which heads which and keep their level."""
+    lines in a row (a web app's tabs) say nothing of which heads which and keep their level; nor do
+    two set far apart."""
     pages: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Example Bank", 16.0), ("Privacy notice", 16.0),
                                 ("1. Who we are", 13.0), BODY[0], ("2. What we keep", 13.0), BODY[1],
                                 ("Example Credit", 16.0), BODY[0], ("1. Contact", 13.0), BODY[1]]]
@@ -369,3 +370,8 @@ def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path)
                                ("Branding", 16.0), BODY[0], ("Contact", 16.0), BODY[1]]]
     assert headings(extracted(tmp_path, tabs, name="tabs.pdf")) == [
         "# Privacy notices", "## Settings", "## Policies", "## Branding", "## Contact"]
+    # far apart (a table or a column break between them, read elsewhere), the two are not set as one
+    apart: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Who we share data with", 16.0), ("", 40.0, ""),
+                                ("How to contact us", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, apart, name="apart.pdf")) == [
+        "# Privacy notices", "## Who we share data with", "## How to contact us"]

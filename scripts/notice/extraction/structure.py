@@ -153,15 +153,28 @@ def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: se
 
 def paired_heads(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
     """ids of the first of exactly two headings of one style set one right after the other, with no
-    text between ("LBS Landesbausparkasse Süd" over "Datenschutzhinweise", a firm's name over its
-    notice's title): the first heads the second. Three or more in a row (a web app's tabs, a
-    register's agency lines) say nothing of which heads which."""
+    text between and the second right below the first ("LBS Landesbausparkasse Süd" over
+    "Datenschutzhinweise", a firm's name over its notice's title): the first heads the second.
+    Three or more in a row (a web app's tabs, a register's agency lines) say nothing of which
+    heads which."""
     def same(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
         return id(a) in heading_ids and id(b) in heading_ids and style(a) == style(b)  # type: ignore[arg-type]
     padded: list[TextBlock | TableBlock | None] = [None, *blocks, None, None]
     return {id(b) for a, b, c, d in zip(padded, padded[1:], padded[2:], padded[3:])
-            if b is not None and c is not None and same(b, c)
+            if b is not None and c is not None and same(b, c) and right_below(b, c)  # type: ignore[arg-type]
             and (a is None or not same(a, b)) and (d is None or not same(c, d))}
+
+
+#: The second heading of a pair stands at most this many of the first's sizes below it.
+PAIR_GAP = 2.0
+
+
+def right_below(first: TextBlock, second: TextBlock) -> bool:
+    """True when ``second`` starts on ``first``'s page, under it, within PAIR_GAP of its size: a
+    pair read across a column or page break, or apart by content read elsewhere (a table), is not
+    set as one."""
+    a, b = first.lines[-1], second.lines[0]
+    return a.page == b.page and b.x0 < a.x1 and 0 <= b.top - a.bottom <= PAIR_GAP * a.size
 
 
 def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) -> list[int]:
