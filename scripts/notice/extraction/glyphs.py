@@ -9,10 +9,10 @@ ligature does as well. Known words are the document's own readable words and any
 caller passes (the project's notices in the same language). A ligature may also join two parts of
 a compound ("Kontak�ormular": "Kontakt" + "formular"): it fits when the word splits inside it into
 a known head (the start of a known word) and a known tail (the end of one), both MIN_KNOWN_PART
-letters or more, or at its edge into such a part and a whole known word ("Dri�anbietern"); or the word shares a
-known word's start through the ligature and MIN_KNOWN_PART letters on ("Au�ewahrung" beside
-"aufbewahren": one stem, another ending), or likewise its end. This weaker evidence only decides
-glyphs that whole words leave open. A glyph that cannot be decided stays
+letters or more, or at its edge into such a part and a whole known word ("Dri�anbietern"). A word
+may also share a known word's start through the ligature and MIN_KNOWN_PART letters on
+("Au�ewahrung" beside "aufbewahren": one stem, another ending), or likewise its end. This weaker
+evidence only decides glyphs that whole words leave open. A glyph that cannot be decided stays
 U+FFFD and is reported by page and word: ``notice check`` refuses it until an editor writes it out.
 """
 

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 #: A bold heading at body size is at most this many words (twice that for larger type); longer
 #: bold text is an emphasised paragraph.
 HEADING_MAX_WORDS = 16
+#: Markdown's deepest heading: a nesting that would go past it is not made.
+DEEPEST_LEVEL = 6
 NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d+(?:\.\d+)*)\.?\s+\S")
 #: A line that ends inside a number joined by a hyphen or en dash (a phone number, a reference).
 NUMBER_BEFORE_DASH = re.compile(r"\d[-–]$")
@@ -129,7 +131,8 @@ def labels_over_larger(blocks: list[TextBlock | TableBlock], heading_ids: set[in
     By size such a line would head an empty section; it labels what follows. A run of such lines
     with no heading over them (a web app's tabs, a register's docket lines) is not one."""
     def larger(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
-        return id(a) in heading_ids and id(b) in heading_ids and style(a)[0] > style(b)[0]  # type: ignore[arg-type]
+        return (isinstance(a, TextBlock) and isinstance(b, TextBlock) and id(a) in heading_ids
+                and id(b) in heading_ids and style(a)[0] > style(b)[0])
     return {id(b) for a, b, c in zip(blocks, blocks[1:], blocks[2:]) if larger(a, b) and larger(c, b)}
 
 
@@ -142,11 +145,11 @@ def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: se
         if id(label) not in labels:
             continue
         first = out[k + 1]
-        shift = out[k] + 1 - first
+        shift = out[k] + 1 - first  # the larger heading is at the label's level or above it
         stop = k + 1
         while stop < len(headings) and out[stop] >= first:
             stop += 1
-        if max(out[k + 1 : stop]) + shift <= 6:
+        if shift > 0 and max(out[k + 1 : stop]) + shift <= DEEPEST_LEVEL:
             out[k + 1 : stop] = [level + shift for level in out[k + 1 : stop]]
     return out
 
@@ -157,22 +160,24 @@ def paired_heads(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) ->
     "Datenschutzhinweise", a firm's name over its notice's title): the first heads the second.
     Three or more in a row (a web app's tabs, a register's agency lines) say nothing of which
     heads which."""
-    def same(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
-        return id(a) in heading_ids and id(b) in heading_ids and style(a) == style(b)  # type: ignore[arg-type]
+    def same(a: TextBlock | TableBlock | None, b: TextBlock | TableBlock | None) -> bool:
+        return (isinstance(a, TextBlock) and isinstance(b, TextBlock) and id(a) in heading_ids
+                and id(b) in heading_ids and style(a) == style(b))
     padded: list[TextBlock | TableBlock | None] = [None, *blocks, None, None]
     return {id(b) for a, b, c, d in zip(padded, padded[1:], padded[2:], padded[3:])
-            if b is not None and c is not None and same(b, c) and right_below(b, c)  # type: ignore[arg-type]
-            and (a is None or not same(a, b)) and (d is None or not same(c, d))}
+            if same(b, c) and right_below(b, c) and not same(a, b) and not same(c, d)}
 
 
 #: The second heading of a pair stands at most this many of the first's sizes below it.
 PAIR_GAP = 2.0
 
 
-def right_below(first: TextBlock, second: TextBlock) -> bool:
+def right_below(first: TextBlock | TableBlock | None, second: TextBlock | TableBlock | None) -> bool:
     """True when ``second`` starts on ``first``'s page, under it, within PAIR_GAP of its size: a
     pair read across a column or page break, or apart by content read elsewhere (a table), is not
     set as one."""
+    if not isinstance(first, TextBlock) or not isinstance(second, TextBlock):
+        return False
     a, b = first.lines[-1], second.lines[0]
     return a.page == b.page and b.x0 < a.x1 and 0 <= b.top - a.bottom <= PAIR_GAP * a.size
 
@@ -187,7 +192,7 @@ def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) 
         stop = k + 2
         while stop < len(headings) and out[stop] > out[k + 1]:
             stop += 1
-        if max(out[k + 1 : stop]) < 6:
+        if max(out[k + 1 : stop]) < DEEPEST_LEVEL:
             out[k + 1 : stop] = [level + 1 for level in out[k + 1 : stop]]
     return out
 
