@@ -768,7 +768,9 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
     def close_enough(a: Line, b: Line) -> bool:
         step = b.top - a.top
-        if 0 < step <= paragraph_gap(pitch, b.size):
+        # measured on the document's pitch alone: lines set larger than the text (tabs, headings) are
+        # farther apart than its pitch, and no address
+        if 0 < step <= min(BLOCK_GAP * pitch, pitch + PARAGRAPH_GAP * b.size):
             return True
         first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
         return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
