@@ -71,6 +71,7 @@ PAGE_NUMBER = re.compile(
 class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
+    right: float = 0.0  # right edge of the text column it stands in, found among its page column's lines (0: not yet)
 
     @property
     def page(self) -> int:
@@ -275,20 +276,31 @@ BRIDGE_GAP = 0.6
 
 
 def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
-    """Tops of the lines that run over a gutter: a word across it, or no more than a word space."""
+    """Tops of the lines that run over a gutter: a run of words in one size, no more than a word
+    space apart, that starts left of a gutter and ends right of it (a word across it takes the rest
+    of its line with it; a centred head may have words inside the gutter)."""
     by_top: dict[int, list[Word]] = {}
     for word in words:
         by_top.setdefault(round(word.top), []).append(word)
     bridged = set()
     for top, line in by_top.items():
-        ordered = sorted(line, key=lambda w: w.x0)
-        if any(w.x0 < a and w.x1 > b for w in line for a, b in gutters):
-            bridged.add(top)  # a word across the gutter takes the rest of its line with it
-        for left, right in zip(ordered, ordered[1:]):
-            over = any(left.x0 < a and right.x1 > b and right.x0 > a and left.x1 < b for a, b in gutters)
-            if over and right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
+        for run in word_runs(sorted(line, key=lambda w: w.x0)):
+            if any(run[0].x0 < a and max(w.x1 for w in run) > b for a, b in gutters):
                 bridged.add(top)
     return bridged
+
+
+def word_runs(ordered: list[Word]) -> list[list[Word]]:
+    """A line's words (left to right) in runs: a gap wider than BRIDGE_GAP font sizes, or a change
+    of size, starts a new run."""
+    runs: list[list[Word]] = []
+    for word in ordered:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.size == word.size and word.x0 - last.x1 < BRIDGE_GAP * min(last.size, word.size):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
 
 
 def split_columns(words: list[Word]) -> list[list[Word]]:
@@ -297,14 +309,14 @@ def split_columns(words: list[Word]) -> list[list[Word]]:
     gutters = find_gutters(words)
     if not gutters:
         return [words]
-    edges = [a for a, _ in gutters]
-
     bridged = bridged_lines(words, gutters)
 
     def column(word: Word) -> int | None:
         if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
             return None  # runs across a whole gutter: a head over several columns
-        return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
+        # a long word poking into a gutter stays home, and so does one begun in its left half: the
+        # last word of a justified line set into the gutter (its right half: a mark hung left of a column)
+        return sum(1 for a, b in gutters if word.x0 >= (a + b) / 2)
 
     crossing = sorted({round(w.top) for w in words if column(w) is None})
     cuts = [float("-inf")] + [float(t) for t in crossing] + [float("inf")]
@@ -713,10 +725,15 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
 
 def right_edges(lines: list[Line]) -> dict[int, float]:
-    """Each line's text column right edge: the furthest right of the lines that overlap it
-    horizontally by at least half the shorter one (lines in other columns do not count)."""
+    """Each line's text column right edge: the one found among its page column's lines when it has
+    one (a head or a table row across the columns would widen the columns under it), else the
+    furthest right of the lines that overlap it horizontally by at least half the shorter one
+    (lines in other columns do not count)."""
     edges = {}
     for line in lines:
+        if line.right:
+            edges[id(line)] = line.right
+            continue
         right = line.x1
         for other in lines:
             overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
@@ -842,7 +859,7 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
     stream: list[LayoutBlock | Line] = []
     removed: list[Furniture] = sideways
     for page, table_words, groups in per_page:
-        items: list[tuple[float, LayoutBlock | Line]] = []
+        items: list[LayoutBlock | Line] = []
         for group in groups:  # columns in reading order: each is laid out on its own
             kept = []
             for line in group:
@@ -853,16 +870,47 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                 else:
                     kept.append(line)
             kept = contents_entries(kept, removed)
-            for item in page_items(page, kept, pitch):
-                top = item.top if isinstance(item, Line) else block_top(item)
-                items.append((top, item))
-        for table in page.tables:
-            items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
-        if page.tables:
-            items.sort(key=lambda pair: pair[0])
-        stream.extend(item for _, item in items)
+            items.extend(with_column_edges(page_items(page, kept, pitch)))
+        tables = [(table.bbox, ruled_to_table(table, table_words, pitch, page.number)) for table in page.tables]
+        stream.extend(place_tables(items, tables))
     return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
                   body_color=body_color(all_words))
+
+
+def with_column_edges(items: list[LayoutBlock | Line]) -> list[LayoutBlock | Line]:
+    """The items of one page column, each line knowing its column's right edge."""
+    edges = right_edges([item for item in items if isinstance(item, Line)])
+    return [replace(item, right=edges[id(item)]) if isinstance(item, Line) else item for item in items]
+
+
+def item_span(item: LayoutBlock | Line) -> tuple[float, float, float]:
+    """(left, top, right) of a line or a block."""
+    if isinstance(item, Line):
+        return item.x0, item.top, item.x1
+    lines = [ln for ln in item.lines] if isinstance(item, TextBlock) else [
+        ln for row in item.rows for cell in row for b in cell for ln in b.lines]
+    if not lines:
+        return 0.0, block_top(item), 0.0
+    return min(ln.x0 for ln in lines), block_top(item), max(ln.x1 for ln in lines)
+
+
+def place_tables(items: list[LayoutBlock | Line],
+                 tables: list[tuple[tuple[float, float, float, float], TableBlock]]) -> list[LayoutBlock | Line]:
+    """The page's reading-ordered ``items`` with each ruled table (its bbox, its block) put before the
+    first item below its top that shares some of its width: at the head of its own column on a
+    multi-column page (sorting everything by height would read across the columns), above all
+    columns when it spans them; when nothing under it shares its width, after the last item above
+    it that does (or, with none, after the last item above it)."""
+    out = list(items)
+    for bbox, table in sorted(tables, key=lambda pair: pair[0][1]):
+        left, top, right = bbox[0], bbox[1], bbox[2]
+        spans = [item_span(item) for item in out]
+        shared = [i for i, (x0, _, x1) in enumerate(spans) if min(x1, right) - max(x0, left) > 0]
+        below = [i for i in shared if spans[i][1] >= top]
+        above = [i for i in shared if spans[i][1] < top] or [i for i in range(len(out)) if spans[i][1] < top]
+        at = below[0] if below else (above[-1] + 1 if above else len(out))
+        out.insert(at, table)
+    return out
 
 
 def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:

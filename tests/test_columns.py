@@ -1,0 +1,95 @@
+"""Pages set in several columns (a gazette, a journal, a newsletter): each class reproduced on a
+generated page whose every run of text is placed where a layout program would put it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice import markdown
+from notice.extraction import extract, layout
+from notice.extraction.pdf import read_pdf
+
+from .conftest import ROOT
+from .pdfgen import Placed, make_placed_pdf, text_width, wrap
+
+VOCABULARY = "data notice purpose consent storage rights request period erase correct object transfer".split()
+SHORT_WORDS = "we keep the data of our members on a server in the union for as long as the law asks us to do so".split()
+#: Three columns as a gazette sets them: left edges, measure, body size and line pitch.
+LEFTS = (45.0, 222.0, 399.0)
+WIDTH = 167.0
+SIZE = 9.0
+PITCH = 10.0
+TITLE = "Privacy notice"
+
+
+def prose(count: int, seed: int = 7) -> list[str]:
+    """``count`` words of the vocabulary in an order in which no line repeats."""
+    return [VOCABULARY[(n * seed + n // 13) % len(VOCABULARY)] for n in range(count)]
+
+
+def flow(lines: list[str], top: float, bottom: float, size: float = SIZE, pitch: float = PITCH,
+         start: int = 0) -> tuple[list[Placed], int]:
+    """``lines`` poured into the columns from column ``start``, from ``top`` down to ``bottom``; the
+    runs placed, and the column the last line stands in."""
+    runs: list[Placed] = []
+    column, y = start, top
+    for line in lines:
+        if y > bottom:
+            column, y = column + 1, top
+        runs.append((LEFTS[column], y, line, size, "F1"))
+        y += pitch
+    return runs, column
+
+
+def notice_text(source: Path) -> str:
+    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [block.strip() for block in text.split("\n\n")]
+
+
+def test_a_word_set_into_the_gutter_stays_on_its_line(tmp_path: Path) -> None:
+    """Ragged-right columns of plain English: few lines reach the measure's end, so the strip no text
+    crosses starts inside the measure, and a short last word ("a", "of") set there is the end of its
+    line, not text of the next column."""
+    words = [SHORT_WORDS[(n * 7 + n // 23) % len(SHORT_WORDS)] for n in range(1900)]
+    lines = wrap(["First", *words, "last."], WIDTH, SIZE)
+    runs, _ = flow(lines, 60.0, 740.0)
+    source = make_placed_pdf(tmp_path / "gutter.pdf", [runs])
+    page = read_pdf(source)[0]
+    gutters = layout.find_gutters(list(page.words))
+    assert any(a <= w.x0 < (a + b) / 2 for w in page.words for a, b in gutters)  # words start in a gutter
+    assert " ".join(lines) in paragraphs(notice_text(source))
+
+
+def test_a_ruled_table_over_the_columns_comes_first_and_the_columns_stay_whole(tmp_path: Path) -> None:
+    """A ruled table across the page's width above three columns: the table is read first, then each
+    column top to bottom (sorting everything by height would read across the columns)."""
+    lines = wrap(["First", *prose(800), "last."], WIDTH, SIZE)
+    runs, _ = flow(lines, 160.0, 730.0)
+    cells = [("Name", "Provider", "Lifetime"), ("consent", "Example Ltd", "1 year"), ("session", "Example Ltd", "Session")]
+    table = [(45.0 + 174 * col + 4, 92.0 + 20 * row, text, SIZE, "F1")
+             for row, texts in enumerate(cells) for col, text in enumerate(texts)]
+    rules = " ".join(f"45 {792 - y} m 567 {792 - y} l S" for y in (88, 108, 128, 148))
+    rules += " " + " ".join(f"{x} {792 - 88} m {x} {792 - 148} l S" for x in (45, 219, 393, 567))
+    source = make_placed_pdf(tmp_path / "table.pdf", [[(LEFTS[0], 50.0, TITLE, 16.0, "F1"), *table, *runs]],
+                             graphics=f"0.5 w {rules}")
+    text = notice_text(source)
+    assert " ".join(lines) in paragraphs(text)
+    assert text.index("| consent | Example Ltd | 1 year |") < text.index("First ")
+
+
+def test_a_title_across_the_columns_does_not_widen_the_first_column(tmp_path: Path) -> None:
+    """A title set across all three columns: the first column's lines still end at its own edge, so its
+    paragraphs stay paragraphs (measured against the title, every line would break early)."""
+    title = "Notice on the processing of personal data of our members and visitors"
+    first = wrap(["Start", *prose(300), "end."], WIDTH, SIZE)
+    second = wrap(["Then", *prose(500, seed=5), "done."], WIDTH, SIZE)
+    runs, _ = flow([*first, "", *second], 110.0, 730.0)
+    assert text_width(title, 18.0) > LEFTS[2] - LEFTS[0]  # the title crosses both gutters
+    source = make_placed_pdf(tmp_path / "title.pdf", [[(LEFTS[0], 60.0, title, 18.0, "F1"),
+                                                       *[run for run in runs if run[2]]]])
+    found = paragraphs(notice_text(source))
+    assert " ".join(first) in found
+    assert " ".join(second) in found
