@@ -93,3 +93,38 @@ def test_a_title_across_the_columns_does_not_widen_the_first_column(tmp_path: Pa
     found = paragraphs(notice_text(source))
     assert " ".join(first) in found
     assert " ".join(second) in found
+
+
+def test_footnotes_at_the_foot_of_each_column_are_read_after_the_columns(tmp_path: Path) -> None:
+    """Notes set small under the text of each column (a gazette's footnotes, one running on into the
+    next column): the text goes on from column to column as if they were not there, and each note is
+    one paragraph after it."""
+    text = wrap(["First", *prose(720), "last."], WIDTH, SIZE)
+    note_one = wrap(["1", "The", *prose(60, seed=5), "noted."], WIDTH, 7.0)
+    note_two = wrap(["2", "Another", *prose(30, seed=11), "too."], WIDTH, 7.0)
+    foot = 600.0  # where the notes begin under each column's text
+    runs, _ = flow(text, 60.0, foot - 15)
+    split = len(note_one) // 2
+    notes = [(LEFTS[0], foot + 8 * n, line, 7.0, "F1") for n, line in enumerate(note_one[:split])]
+    notes += [(LEFTS[1], foot + 8 * n, line, 7.0, "F1") for n, line in enumerate([*note_one[split:], *note_two])]
+    source = make_placed_pdf(tmp_path / "notes.pdf", [[(LEFTS[0], 40.0, TITLE, 16.0, "F1"), *runs, *notes]])
+    found = paragraphs(notice_text(source))
+    assert " ".join(text) in found
+    assert " ".join(note_one) in found and " ".join(note_two) in found
+    assert found.index(" ".join(text)) < found.index(" ".join(note_one)) < found.index(" ".join(note_two))
+
+
+def test_a_masthead_above_a_rule_across_the_columns_is_read_before_them(tmp_path: Path) -> None:
+    """A title at the top left and a masthead of three small lines at the top right, a rule across
+    the page under both, then the columns: the masthead comes before the columns, and the text that
+    goes on from the second column into the third is not cut by it."""
+    text = wrap(["First", *prose(880), "last."], WIDTH, SIZE)
+    masthead = ["Example Gazette", "Volume 12, Number 3", "Published every week"]
+    runs, _ = flow(text, 120.0, 740.0)
+    head = [(LEFTS[0], 55.0, "Proposed Rules", 18.0, "F1")]
+    head += [(LEFTS[2], 58.0 + 15 * n, line, 8.0, "F1") for n, line in enumerate(masthead)]
+    source = make_placed_pdf(tmp_path / "masthead.pdf", [[*head, *runs]], graphics="0.5 w 45 682 m 567 682 l S")
+    text_found = notice_text(source)
+    found = paragraphs(text_found)
+    assert " ".join(text) in found
+    assert all(text_found.index(line) < text_found.index("First ") for line in masthead)

@@ -28,6 +28,9 @@ BLOCK_GAP = 1.35
 #: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
 GAPPED_SHARE = 0.7
 GAPPED_MIN = 3
+#: ... or by indenting a paragraph's first line by this many font sizes (least, most): its short
+#: lines that end mid-sentence then end no paragraph either.
+INDENT_SIZES = (0.5, 4.0)
 #: A line break is a hard one (an address, a contact block) when the next line's first word would
 #: have fitted with this share of the column to spare: ragged-right text never breaks that early.
 HARD_BREAK_SPARE = 0.15
@@ -40,6 +43,12 @@ ADDRESS_MIN_LINES = 3
 MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
 FLOW_SHARE = 0.4
+#: Footnotes: a run of lines at the foot of a page column set at most this share of the body size,
+#: one of them opening with a note number or mark, starting below this share of the page's height
+#: (notes may fill most of a column, but small print from the top down is not a foot).
+NOTE_SIZE_SHARE = 0.9
+NOTE_FOOT_SHARE = 0.33
+NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021]{1,3})$")
 #: Glyphs that mark a bullet when they stand first on a line.
 BULLETS = frozenset(
     "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
@@ -72,6 +81,7 @@ class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
     right: float = 0.0  # right edge of the text column it stands in, found among its page column's lines (0: not yet)
+    note: bool = False  # a line of a footnote, read after the page's text
 
     @property
     def page(self) -> int:
@@ -303,9 +313,11 @@ def word_runs(ordered: list[Word]) -> list[list[Word]]:
     return runs
 
 
-def split_columns(words: list[Word]) -> list[list[Word]]:
+def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = ()) -> list[list[Word]]:
     """The page's words in reading order groups: runs of columns left to right, cut by lines that
-    cross a gutter (a full-width head), which stand on their own between the runs."""
+    cross a gutter (a full-width head), which stand on their own between the runs, and by drawn
+    ``rules`` (x0, top, x1) across every gutter: what stands above such a rule (a masthead beside the
+    title) is read before the columns under it."""
     gutters = find_gutters(words)
     if not gutters:
         return [words]
@@ -315,11 +327,12 @@ def split_columns(words: list[Word]) -> list[list[Word]]:
         if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
             return None  # runs across a whole gutter: a head over several columns
         # a long word poking into a gutter stays home, and so does one begun in its left half: the
-        # last word of a justified line set into the gutter (its right half: a mark hung left of a column)
+        # last word of a ragged line set into the gutter (its right half: a mark hung left of a column)
         return sum(1 for a, b in gutters if word.x0 >= (a + b) / 2)
 
-    crossing = sorted({round(w.top) for w in words if column(w) is None})
-    cuts = [float("-inf")] + [float(t) for t in crossing] + [float("inf")]
+    crossing = {float(round(w.top)) for w in words if column(w) is None}
+    ruled = {top for x0, top, x1 in rules if x0 < gutters[0][0] and x1 > gutters[-1][1]}
+    cuts = [float("-inf")] + sorted(crossing | ruled) + [float("inf")]
     groups: list[list[Word]] = []
     for upper, lower in zip(cuts, cuts[1:]):
         band = [w for w in words if upper <= round(w.top) < lower]
@@ -598,7 +611,8 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
 
-def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False) -> list[TextBlock]:
+def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False,
+                    indented: bool = False) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
     table cell, lines centred on one axis are one paragraph ("First/Third" over "party"). In a
     ``gapped`` document only gaps end paragraphs; a block where at least half the lines break early
@@ -650,7 +664,7 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
-        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped)
+        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped, indented)
                             and not (kind == "para" and runs_on(prev, line, rights[id(prev)], pitch))):
             flush()
             kind, ordered = "para", False
@@ -754,13 +768,13 @@ def centred_continuation(prev: Line, line: Line, pitch: float) -> bool:
 
 
 def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float,
-                     gapped: bool = False) -> bool:
+                     gapped: bool = False, indented: bool = False) -> bool:
     gap = line.top - prev.top
     if gap < 0 and next_column(prev, line):
         return False  # the paragraph goes on at the top of the next column
     if gap > BLOCK_GAP * max(pitch, 1.25 * line.size) or gap < 0:
         return True
-    if abs(line.size - prev.size) > 0.6:
+    if not same_type_size(prev, line):
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
         return True  # a bold title line over its text (a grid cell, a run-in heading)
@@ -775,9 +789,24 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if gapped:
         return False  # paragraphs end at gaps; a short line is at most a hard line break
+    if indented and not ends_sentence(prev.text):
+        return False  # paragraphs begin indented: a line at the margin after an unfinished one goes on
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+
+
+def letter_sizes(line: Line) -> set[float]:
+    """The sizes of a line's words that hold letters (a superscript note number says nothing)."""
+    return {w.size for w in line.words if any(ch.isalpha() for ch in w.text)}
+
+
+def same_type_size(prev: Line, line: Line) -> bool:
+    """True when two lines are set in one size: their main sizes agree, or a size of words both hold
+    (small capitals, as in "the FOR FURTHER INFORMATION CONTACT section", pull a line's main size down)."""
+    if abs(line.size - prev.size) <= 0.6:
+        return True
+    return any(abs(a - b) <= 0.6 for a in letter_sizes(prev) for b in letter_sizes(line))
 
 
 def next_column(prev: Line, line: Line) -> bool:
@@ -851,15 +880,17 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         rotated = [w for w in page.words if not w.upright]
         if rotated:  # side labels running up the margin are furniture, kept in the account
             sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
-        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free)]))
+        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free, page.rules)]))
     furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
     pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
     gapped = separates_by_gaps([group for _, _, groups in per_page for group in groups], pitch, body_size)
+    indented = indents_paragraphs([group for _, _, groups in per_page for group in groups], pitch, body_size)
 
     stream: list[LayoutBlock | Line] = []
     removed: list[Furniture] = sideways
     for page, table_words, groups in per_page:
         items: list[LayoutBlock | Line] = []
+        notes: list[LayoutBlock | Line] = []
         for group in groups:  # columns in reading order: each is laid out on its own
             kept = []
             for line in group:
@@ -869,12 +900,29 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                     removed.append(Furniture(line.text, page.number, "stray-glyph"))
                 else:
                     kept.append(line)
-            kept = contents_entries(kept, removed)
+            kept, foot = split_footnotes(contents_entries(kept, removed), page, body_size)
             items.extend(with_column_edges(page_items(page, kept, pitch)))
+            notes.extend(replace(item, note=True) if isinstance(item, Line) else item
+                         for item in with_column_edges(page_items(page, foot, pitch)))
         tables = [(table.bbox, ruled_to_table(table, table_words, pitch, page.number)) for table in page.tables]
-        stream.extend(place_tables(items, tables))
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
-                  body_color=body_color(all_words))
+        stream.extend(place_tables(items + notes, tables))  # the notes of every column after all the text
+    blocks = stream_to_blocks(stream, pitch, removed, gapped, indented)
+    return Layout(blocks=tuple(blocks), furniture=tuple(removed), body_size=body_size, body_color=body_color(all_words))
+
+
+def split_footnotes(lines: list[Line], page: PageContent, body_size: float) -> tuple[list[Line], list[Line]]:
+    """(text, footnotes) of one page column's lines: the footnotes are the run of lines at its foot
+    set smaller than the body (NOTE_SIZE_SHARE), in the page's lower part (NOTE_FOOT_SHARE), under
+    text of the body's size, one of them opening with a note number or mark. Read where they stand,
+    they would cut a paragraph that goes on in the next column or on the next page."""
+    start = len(lines)
+    while start > 0 and lines[start - 1].size <= NOTE_SIZE_SHARE * body_size:
+        start -= 1
+    foot = lines[start:]
+    marked = any(len(line.words) > 1 and NOTE_MARK.match(line.words[0].text) for line in foot)
+    if not foot or not marked or start == 0 or foot[0].top < NOTE_FOOT_SHARE * page.height:
+        return lines, []
+    return lines[:start], foot
 
 
 def with_column_edges(items: list[LayoutBlock | Line]) -> list[LayoutBlock | Line]:
@@ -929,6 +977,27 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 ends += 1
                 gaps += step > BLOCK_GAP * pitch
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
+
+
+def indents_paragraphs(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
+    """True when the document begins its paragraphs with an indented first line and no gap: most
+    lines that end a sentence well short of the column's edge (GAPPED_SHARE, GAPPED_MIN of them) are
+    followed closely by a line indented from the column's margin by INDENT_SIZES font sizes."""
+    ends = indents = 0
+    for group in groups:
+        if not group:
+            continue
+        right = max(ln.x1 for ln in group)
+        margin = Counter(round(ln.x0) for ln in group).most_common(1)[0][0]
+        for a, b in zip(group, group[1:]):
+            step = b.top - a.top
+            if (abs(a.size - body_size) > 0.6 or abs(b.size - body_size) > 0.6 or not 0 < step <= BLOCK_GAP * pitch
+                    or a.bold or b.bold or bullet_of(a) or bullet_of(b)):
+                continue
+            if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
+                ends += 1
+                indents += INDENT_SIZES[0] * b.size <= b.x0 - margin <= INDENT_SIZES[1] * b.size
+    return ends >= GAPPED_MIN and indents >= GAPPED_SHARE * ends
 
 
 def stray(line: Line) -> bool:
@@ -1004,7 +1073,8 @@ def block_top(block: LayoutBlock) -> float:
 
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
-                     removed: list[Furniture] | None = None, gapped: bool = False) -> list[LayoutBlock]:
+                     removed: list[Furniture] | None = None, gapped: bool = False,
+                     indented: bool = False) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
     tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
@@ -1012,7 +1082,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
 
     def flush() -> None:
         if pending:
-            blocks.extend(join_across_pages(pending, pitch, gapped))
+            blocks.extend(join_across_pages(pending, pitch, gapped, indented))
             pending.clear()
 
     for item in stream:
@@ -1032,7 +1102,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
     return blocks
 
 
-def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> list[TextBlock]:
+def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, indented: bool = False) -> list[TextBlock]:
     """Blocks from lines; a paragraph cut by a page break continues when its sentence does."""
     by_page: list[list[Line]] = []
     for line in lines:
@@ -1042,12 +1112,14 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> 
             by_page.append([line])
     blocks: list[TextBlock] = []
     for page_lines in by_page:
-        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped)
-        if blocks and page_blocks and continues(blocks[-1], page_blocks[0]):
-            head, before = page_blocks.pop(0), blocks[-1]
+        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped, indented=indented)
+        # the page before may end with its footnotes: the text goes on from the block above them
+        last = next((k for k in range(len(blocks) - 1, -1, -1) if not all(ln.note for ln in blocks[k].lines)), None)
+        if last is not None and page_blocks and continues(blocks[last], page_blocks[0]):
+            head, before = page_blocks.pop(0), blocks[last]
             shift = len(before.lines)
-            blocks[-1] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
-                                   before.breaks + tuple(i + shift for i in head.breaks))
+            blocks[last] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
+                                     before.breaks + tuple(i + shift for i in head.breaks))
         blocks.extend(page_blocks)
     return blocks
 
