@@ -128,3 +128,20 @@ def test_a_masthead_above_a_rule_across_the_columns_is_read_before_them(tmp_path
     found = paragraphs(text_found)
     assert " ".join(text) in found
     assert all(text_found.index(line) < text_found.index("First ") for line in masthead)
+
+
+def test_a_side_bar_and_a_side_panel_beside_the_text_keep_their_own_lines(tmp_path: Path) -> None:
+    """A web application printed from the browser: a side bar of links at the left, a side panel at
+    the right, the text under them. A side-bar link and a panel title standing on one row in other
+    sizes are not one line (which would be taken for a heading and lose the link), and a row that
+    runs from the side bar to the panel does not widen the text column under its gap."""
+    bar = ["Dashboard", "Consent", "Policies", "Privacy Policy", "Cookie Policy", "Terms of use", "Settings"]
+    runs: list[Placed] = [(60.0, 60.0 + 23 * n, item, 7.0, "F1") for n, item in enumerate(bar)]
+    runs += [(430.0, 60.0 + 23 * 4, "Customize the style", 9.0, "F1"), (430.0, 60.0 + 23 * 6, "Upgrade now", 7.5, "F1")]
+    text = wrap(["First", *prose(220), "last."], 200.0, SIZE)
+    runs += [(200.0, 230.0 + 11 * n, line, SIZE, "F1") for n, line in enumerate(text)]
+    source = make_placed_pdf(tmp_path / "app.pdf", [[(200.0, 30.0, TITLE, 16.0, "F1"), *runs]],
+                             links=[(runs[4], "https://example.com/cookies")])
+    found = paragraphs(notice_text(source))
+    assert "[Cookie Policy](https://example.com/cookies)" in found
+    assert " ".join(text) in found

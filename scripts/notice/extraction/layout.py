@@ -429,8 +429,22 @@ def hanging_labels(region: list[list[Line]], starts: list[float]) -> bool:
         and len(starts) == 2 and starts[1] - starts[0] <= 2 * LABEL_WIDTH
 
 
-def merge_row(row: list[Line]) -> Line:
-    return Line(tuple(w for seg in row for w in seg.words))
+#: Segments of one row set in different sizes and further apart than this share of the page's width
+#: are text of different regions (a web page's side bar and its side panel), not one line; in one
+#: type they may be one line spread out (a letterhead's name and its manager).
+REGION_GAP_SHARE = 1 / 3
+
+
+def merge_row(row: list[Line], page_width: float) -> list[Line]:
+    """The segments of a row as one line, or as several where they stand a region apart."""
+    parts: list[list[Line]] = [[row[0]]]
+    for seg in row[1:]:
+        last = parts[-1][-1]
+        if seg.x0 - last.x1 > REGION_GAP_SHARE * page_width and abs(seg.size - last.size) > 0.6:
+            parts.append([seg])
+        else:
+            parts[-1].append(seg)
+    return [Line(tuple(w for seg in part for w in seg.words)) for part in parts]
 
 
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
@@ -463,7 +477,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
-            items.extend(merge_row(r) if len(r) >= 2 else r[0] for r in region)
+            items.extend(line for r in region for line in (merge_row(r, page.width) if len(r) >= 2 else r[:1]))
         elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
             [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
         ):
@@ -741,8 +755,9 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 def right_edges(lines: list[Line]) -> dict[int, float]:
     """Each line's text column right edge: the one found among its page column's lines when it has
     one (a head or a table row across the columns would widen the columns under it), else the
-    furthest right of the lines that overlap it horizontally by at least half the shorter one
-    (lines in other columns do not count)."""
+    furthest right of the lines whose words overlap it horizontally by at least half the shorter
+    one (lines in other columns do not count, nor does the gap inside a row that joins a side bar
+    to a side panel)."""
     edges = {}
     for line in lines:
         if line.right:
@@ -750,7 +765,7 @@ def right_edges(lines: list[Line]) -> dict[int, float]:
             continue
         right = line.x1
         for other in lines:
-            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+            overlap = sum(max(0.0, min(line.x1, w.x1) - max(line.x0, w.x0)) for w in other.words)
             if overlap > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0):
                 right = max(right, other.x1)
         edges[id(line)] = right
