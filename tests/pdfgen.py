@@ -163,7 +163,7 @@ def make_placed_pdf(path: Path, pages: list[list[Placed]], graphics: str = "",
     for n, runs in enumerate(pages):
         text = [f"BT /{font} {size:g} Tf 1 0 0 1 {x:.2f} {792 - top - size * 0.8:.2f} Tm ({escape(run)}) Tj ET"
                 for x, top, run, size, font in runs]
-        stream = "\n".join(([graphics, "0 g"] if graphics else []) + text).encode("latin-1")
+        stream = "\n".join(([graphics, "0 g"] if graphics else []) + text).encode("cp1252")  # Helvetica is set in WinAnsiEncoding
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         on_page = b" /Annots [%s]" % b" ".join(annots) if annots and n == 0 else b""
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << %s >> >>"

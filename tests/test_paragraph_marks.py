@@ -80,3 +80,36 @@ def test_words_in_small_capitals_do_not_cut_their_paragraph(tmp_path: Path) -> N
         runs.extend(runs_of(90.0 + PITCH * n, parts))
     found = notice_paragraphs(make_placed_pdf(tmp_path / "small-caps.pdf", [runs]))
     assert " ".join(text for parts in lines for text, _ in parts) in found
+
+
+def justified(text: str, x: float, top: float, width: float, size: float) -> list[Placed]:
+    """A line set flush at both edges: its words spread so the last ends at ``x + width``."""
+    words = text.split()
+    spare = width - sum(text_width(w, size) for w in words)
+    gap = spare / (len(words) - 1) if len(words) > 1 else 0.0
+    runs: list[Placed] = []
+    for word in words:
+        runs.append((x, top, word, size, "F1"))
+        x += text_width(word, size) + gap
+    return runs
+
+
+def test_an_item_whose_lines_wrap_back_to_its_bullet_is_one_item(tmp_path: Path) -> None:
+    """Justified text whose list items set the bullet like a letter at the margin ("• La DGPR
+    entre…"): the item's wrapped lines start under the bullet, not under its text, and go on with it."""
+    items = [["\u2022", *prose(count, seed)] for count, seed in ((40, 5), (28, 7), (55, 11))]
+    runs: list[Placed] = [(LEFT, 60.0, "Privacy notice", 16.0, "F1")]
+    top = 90.0
+    lines_of: list[list[str]] = []
+    for words in items:
+        lines = wrap(words, MEASURE, SIZE)
+        lines_of.append(lines)
+        for n, line in enumerate(lines):
+            last = n == len(lines) - 1
+            runs += [(LEFT, top, line, SIZE, "F1")] if last else justified(line, LEFT, top, MEASURE, SIZE)
+            top += PITCH
+        top += PITCH / 2  # the items are spaced a little apart
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "inline.pdf", [runs]), "en",
+                                                ROOT / "locales").notice)
+    for lines in lines_of:
+        assert "- " + " ".join(lines)[2:] in text.splitlines()

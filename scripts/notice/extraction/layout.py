@@ -675,6 +675,9 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
                 and 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size):
             current.append(line)  # the text of a bullet that stands alone on the line above
             continue
+        if kind == "item" and prev is not None and item_runs_on(current[0], prev, line, rights[id(prev)], pitch):
+            current.append(line)  # the item's bullet stands in its text: it wraps back to the bullet
+            continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
@@ -699,6 +702,20 @@ def runs_on(prev: Line, line: Line, right: float, pitch: float) -> bool:
     same = abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold and abs(line.x0 - prev.x0) < 2
     full = prev.x1 - prev.x0 >= 0.75 * (right - prev.x0)
     return close and same and full and line.words[0].text[:1].islower() and not ends_sentence(prev.text)
+
+
+#: A line fills its column when it ends within this share of the column's width from its right edge.
+FULL_LINE_SLACK = 0.05
+
+
+def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
+    """True when ``line`` goes on with a list item whose bullet is set in the text like a letter
+    (its wrapped lines come back to the bullet, not to the text after it): right under ``prev``, at
+    the item's left edge, in its size, after a line that fills the column and ends mid-sentence."""
+    close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
+    at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
+    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0)
+    return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:
