@@ -145,3 +145,20 @@ def test_a_side_bar_and_a_side_panel_beside_the_text_keep_their_own_lines(tmp_pa
     found = paragraphs(notice_text(source))
     assert "[Cookie Policy](https://example.com/cookies)" in found
     assert " ".join(text) in found
+
+
+def test_a_footer_cut_apart_by_one_page_s_columns_is_still_furniture(tmp_path: Path) -> None:
+    """A typesetter's slug at the foot of every page, its fields a little more than a word space
+    apart: one line on the one-column pages, cut in two on the page whose gutter falls between two
+    fields. It is furniture there too (as a row it repeats, though neither piece does alone)."""
+    def slug(page: int) -> list[Placed]:
+        left = f"Printed by press 14 Job 250001 Sheet {page:05d}"
+        return [(213.0 - text_width(left, 7.0), 770.0, left, 7.0, "F1"), (223.0, 770.0, "Form 4702 File notice.sgm", 7.0, "F1")]
+
+    single = wrap(prose(500), 500.0, SIZE)
+    pages = [[(45.0, 60.0 + PITCH * n, line, SIZE, "F1") for n, line in enumerate(single[k * 60:(k + 1) * 60])] + slug(k + 1)
+             for k in range(2)]
+    runs, _ = flow(wrap(prose(560, seed=5), WIDTH, SIZE), 60.0, 700.0)
+    source = make_placed_pdf(tmp_path / "slug.pdf", [*pages, runs + slug(3)])
+    text = notice_text(source)
+    assert "Printed" not in text and "Form 4702" not in text

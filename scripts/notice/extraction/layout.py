@@ -355,18 +355,27 @@ def furniture_key(text: str) -> str:
 
 
 def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int, float, str]]:
-    """Lines in the top or bottom margin that repeat across pages (digits ignored), or page numbers."""
+    """Lines in the top or bottom margin that repeat across pages (digits ignored), alone or with the
+    rest of their row (a footer whose fields the page's columns cut apart on some pages only), or
+    page numbers."""
     marginal: list[tuple[int, Line]] = []
     for page, lines in pages:
         for line in lines:
             if line.bottom < page.height * MARGIN_SHARE or line.top > page.height * (1 - MARGIN_SHARE):
                 marginal.append((page.number, line))
+    rows: dict[tuple[int, int], list[Line]] = {}
+    for number, line in marginal:
+        rows.setdefault((number, round(line.top)), []).append(line)
+    row_keys = {place: furniture_key(" ".join(ln.text for ln in sorted(row, key=lambda ln: ln.x0)))
+                for place, row in rows.items()}
     counts = Counter(furniture_key(line.text) for _, line in marginal)
+    row_counts = Counter(row_keys.values())
     repeat_floor = max(2, (len(pages) + 1) // 2)
     found = set()
     for number, line in marginal:
-        key = furniture_key(line.text)
-        if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and counts[key] >= repeat_floor):
+        key, row_key = furniture_key(line.text), row_keys[(number, round(line.top))]
+        repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
+        if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
     return found
 
