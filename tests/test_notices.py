@@ -8,6 +8,7 @@ dated versions, the change log and the feed, and a home page listing both. Runs 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import xml.etree.ElementTree as ET
@@ -19,6 +20,7 @@ from notice import project
 from notice.errors import NoticeError
 from notice.versions import moved
 
+from . import conftest
 from .conftest import run_notice
 from .test_adopt import build, copy_project, notice_pdf
 
@@ -134,6 +136,9 @@ def test_a_link_to_a_section_of_the_other_notice_resolves(two_notices: tuple[Pat
     assert 'id="speicherdauer"' in (root / "cookies" / "index.html").read_text(encoding="utf-8")
     dated = (root / "privacy" / SECOND / "index.html").read_text(encoding="utf-8")
     assert 'href="../../cookies/#speicherdauer"' in dated  # one folder deeper, the same target
+    exported = json.loads((root / "privacy" / SECOND / f"notice-{lang}-{SECOND}.json").read_text(encoding="utf-8"))
+    hrefs = {link["href"] for section in exported["sections"] for link in section["links"]}
+    assert f"https://recht.muster.example/{LANGS[lang]}cookies/#speicherdauer" in hrefs  # read with no page around it
 
 
 def test_the_language_switcher_leads_to_the_same_notice(two_notices: tuple[Path, Path]) -> None:
@@ -198,3 +203,14 @@ def test_a_redirect_never_replaces_a_page(tmp_path: Path) -> None:
     with pytest.raises(NoticeError, match="would overwrite the page the site builds there"):
         moved.write_moves([moved.Move("en", "en/changelog/", "en/privacy/changelog/")], tmp_path, "https://x/",
                           frozenset({"en/changelog/index.html"}), lambda template, **context: "")
+
+
+def test_notice_check_refuses_a_page_where_an_old_address_must_redirect(tmp_path: Path) -> None:
+    """The example's privacy notice was at the root: a page added at its old change-log address
+    would be replaced by the redirect, so `notice check` names it (and the build stops on it)."""
+    project = conftest.copy_project(tmp_path / "project")
+    (project / "docs/en/changelog.md").write_text("---\nnotice_page: changelog\n---\n", encoding="utf-8")
+    check = run_notice("check", cwd=project)
+    assert check.returncode == 1, check.stderr
+    assert ("docs/en/changelog.md:1: this page is published at /en/changelog/, which the moved notice's old "
+            "address must redirect to /en/privacy/changelog/") in check.stderr, check.stderr
