@@ -97,7 +97,7 @@ def test_the_old_addresses_of_the_privacy_notice_still_lead_to_it(built_site: Pa
         href = f"../{'../' * old.count('/') if old.count('/') > 1 else ''}privacy/{target}"
         assert f'<meta http-equiv="refresh" content="0; url={href}">' in page, page
         assert f'<link rel="canonical" href="https://notices.example.org/{new}{target}">' in page
-        assert f'<a href="{href}">' in page and f'<html lang="{lang}">' in page
+        assert f'<a href="{href}">' in page and f'<html lang="{lang}" data-notice-redirect>' in page
         assert (built_site / root / old / href / "index.html").resolve().is_file()
     for name in (f"{DATE}/notice-{lang}-{DATE}.pdf", f"{DATE}/notice-{lang}-{DATE}.json", "feed.xml"):
         assert (built_site / root / name).read_bytes() == (built_site / new / name).read_bytes()

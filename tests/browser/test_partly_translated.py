@@ -67,13 +67,13 @@ def test_scrolling_by_hand_still_carries_the_section(partial_url: str, new_conte
     page.evaluate("window.scrollTo(0, document.getElementById('datalagring').offsetTop - 20)")
     page.wait_for_timeout(50)
     choose_language(page, "sv")
-    assert page.url == f"{partial_url}#datalagring"
+    assert page.url == f"{partial_url}privacy/#datalagring"
 
 
 def test_open_in_the_original_opens_its_own_section(partial_site: PartialSite, partial_url: str,
                                                      new_context: NewContext) -> None:
     page = new_context("desktop").new_page()
-    page.goto(partial_url + "fr/")
+    page.goto(partial_url + "fr/privacy/")
     labelled = page.eval_on_selector_all(
         "div.notice-untranslated", """divs => divs.map(d => [
             (d.querySelector('h2[id], h3[id]') || {id: 'top'}).id,
@@ -88,7 +88,7 @@ def test_open_in_the_original_opens_its_own_section(partial_site: PartialSite, p
     link.focus()
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(rf"#{original}$"))
-    assert page.url == f"{partial_url}#{original}"
+    assert page.url == f"{partial_url}privacy/#{original}"  # the same notice in the source language
 
 
 def test_interface_text_is_in_the_pages_language_after_an_untranslated_section(partial_url: str,
