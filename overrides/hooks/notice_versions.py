@@ -1,7 +1,7 @@
 """mkdocs hooks for the version archive, redline, feeds and moved addresses: a thin adapter from
 mkdocs events to ``notice.versions`` (archive, pages, publish, moved), one archive per notice.
 
-``on_config`` loads and checks everything (versions.yml, every released text, and every released
+``on_config`` loads and checks everything (every notice's versions file, every released text, and every released
 file against the SHA-256 recorded for it), so a bad input stops the build before a page is
 written. A version's JSON and PDF were made once by ``notice release`` beside its text; mkdocs
 copies them as they are, so the build typesets nothing. ``on_post_build`` writes the feed of the
@@ -18,11 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import catalog, document, project, templating
+from notice import catalog, project, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.site import site
-from notice.versions import archive, moved, pages, publish, typeset, versions
+from notice.versions import archive, moved, pages, publish, typeset
 
 state: dict[str, Any] = {}
 
@@ -54,25 +54,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         entries = project.notices_of(config, config.config_file_path)
     except NoticeError as err:
         raise PluginError(str(err)) from None
-    # every file of the docs: released PDFs and JSON are checked against versions.yml too
+    # every file of the docs: released PDFs and JSON are checked against the versions files too
     inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.*"), *(root / e.versions for e in entries), schema])
     if state.get("inputs") == inputs:
         return config  # the i18n plugin runs one build per language: the archive is the same for all
-    docs = Path(os.path.relpath(config.docs_dir))
-    archives: dict[str, archive.Archive] = {}
     try:
-        layouts = {e.slug: archive.make_layout(docs, languages, notice.get("source_language"), e.slug) for e in entries}
-        project.check_notice_folders(entries, docs, layouts[entries[0].slug].languages[0], config.config_file_path)
-        for entry in entries:
-            layout = layouts[entry.slug]
-            versions_file = Path(os.path.relpath(root / entry.versions))
-            complete = document.complete_languages(layout.docs, list(layout.languages), entry.slug)
-            archives[entry.slug] = archive.load(layout, versions.load_versions(versions_file, complete), versions_file)
-        old = [m for e in entries if e.formerly_at_root for lang, _ in languages
-               for m in moved.moves(archives[e.slug].layout, lang, [p.date for p in archives[e.slug].of(lang)])]
-        clashes = moved.conflicts(old, docs, archives[entries[0].slug].layout.default)
-        if clashes:
-            raise NoticeError("\n".join(map(str, clashes)))
+        archives = archive.load_site(Path(os.path.relpath(config.docs_dir)), languages, notice.get("source_language"),
+                                     entries, root, config.config_file_path)
+        old = moved.archive_moves(archives, entries)
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state.update(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from itertools import zip_longest
@@ -39,7 +40,7 @@ from notice.document import Problem
 from notice.errors import NoticeError
 from notice.model import Notice, SourceRef, Span
 from notice.reader import MarkdownError, front_matter_line, read_notice
-from notice.versions.versions import Version, parse_versions
+from notice.versions.versions import Version, load_versions, parse_versions
 
 SNAPSHOT_NAME = "index.md"
 COMPARE_NAME = "compare.md"
@@ -561,3 +562,19 @@ def load(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> 
     if problems:
         raise NoticeError("\n".join(str(p) for p in problems))
     return archive
+
+
+def load_site(docs: Path, languages: list[tuple[str, bool]], source: str | None,
+              entries: tuple[project.NoticeEntry, ...], root: Path, where: str) -> dict[str, Archive]:
+    """The archive of every notice of a site (``extra.notice.notices``, its versions files relative
+    to ``root``), by slug in the configured order; refused with every problem, file:line each."""
+    layouts = {e.slug: make_layout(docs, languages, source, e.slug) for e in entries}
+    if entries:
+        project.check_notice_folders(entries, docs, layouts[entries[0].slug].languages[0], where)
+    archives = {}
+    for entry in entries:
+        layout = layouts[entry.slug]
+        versions_file = Path(os.path.relpath(root / entry.versions))
+        complete = document.complete_languages(docs, list(layout.languages), entry.slug)
+        archives[entry.slug] = load(layout, load_versions(versions_file, complete), versions_file)
+    return archives

@@ -17,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from notice.document import Problem
 from notice.errors import NoticeError
-from notice.versions.archive import FEED_URL, Layout, SiteNotice, compare_url, export_url, version_url
+from notice.project import NoticeEntry
+from notice.versions.archive import FEED_URL, Archive, Layout, SiteNotice, compare_url, export_url, version_url
 
 Render = Callable[..., str]
 CHANGELOG_URL = "changelog/"
@@ -73,6 +74,20 @@ def docs_sources(move: Move, docs: Path, default: str) -> tuple[Path, ...]:
         name = below.rstrip("/")
         return (folder / name / "index.md", folder / f"{name}.md")
     return (folder / below,)
+
+
+def archive_moves(archives: Mapping[str, Archive], entries: Iterable[NoticeEntry]) -> tuple[Move, ...]:
+    """The old addresses of the notice marked ``formerly_at_root``, in every language, from its
+    published versions (for the build); refused when one would replace a page of the site."""
+    found = tuple(move for entry in entries if entry.formerly_at_root
+                  for lang in archives[entry.slug].layout.languages
+                  for move in moves(archives[entry.slug].layout, lang, [p.date for p in archives[entry.slug].of(lang)]))
+    if found:
+        layout = next(iter(archives.values())).layout
+        clashes = conflicts(found, layout.docs, layout.default)
+        if clashes:
+            raise NoticeError("\n".join(map(str, clashes)))
+    return found
 
 
 def site_moves(notices: Iterable[SiteNotice]) -> tuple[Move, ...]:
