@@ -121,3 +121,31 @@ def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) 
         assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert (sentence * 3).strip() in text
+
+
+#: Paragraphs of several lines each, ragged, so that a short line inside one is no paragraph end.
+DOUBLE_SPACED = [
+    "We collect only the data we need to provide the service you asked for. The exact set depends on how"
+    " you use our services, whether you book as a guest or hold an account, and the choices you make.",
+    "When you create an account, book a time or write to our support team, you give us data directly."
+    " This happens through forms on our website, through the mobile app and by post.",
+    "We keep these records in a form that does not show your name, and we delete them when they are no"
+    " longer needed for the purposes described here, which for most records is after ninety days.",
+    "You can change your mind at any time in the cookie settings at the foot of every page.",
+]
+
+
+def test_double_spaced_paragraphs_part_at_their_small_margin_not_at_every_line(tmp_path: Path) -> None:
+    """Double spacing (a line pitch of 2.3 type sizes, as LibreOffice sets it) with paragraphs
+    parted by a margin of two thirds of the type size: the margin is the gap, the line spacing is
+    none, so each paragraph is one block however its lines wrap."""
+    import weasyprint
+
+    body = "".join(f"<p>{p}</p>" for p in DOUBLE_SPACED)
+    html = ('<html lang="en"><body style="font: 10.5pt/2.3 DejaVu Sans; margin: 0; width: 330pt">'
+            f'<h1 style="font-size: 20pt; line-height: 1.2">Privacy notice</h1>{body}</body></html>')
+    source = tmp_path / "double.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="p { margin: 0 0 7pt }")])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    found = [p for p in text.split("\n---\n", 1)[1].strip().split("\n\n") if not p.startswith("#")]
+    assert found == DOUBLE_SPACED

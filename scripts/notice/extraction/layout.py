@@ -23,6 +23,10 @@ SEGMENT_GAP = 2.0
 COLUMN_SLACK = 6.0
 #: A vertical gap wider than this many line pitches starts a new block (or grid row).
 BLOCK_GAP = 1.35
+# ... or, whichever is less, this many body sizes of white more than the line pitch: in a
+# double-spaced text a paragraph's margin adds a third of the body size to a pitch of 2.3 sizes,
+# well under 1.35 pitches, while in single spacing the two limits are the same.
+GAP_EXTRA = 0.5
 #: A document separates its paragraphs by vertical gaps when at least this share of its lines that
 #: end a paragraph (a sentence ended well short of the right edge) are followed by such a gap, and
 #: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
@@ -741,7 +745,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     gap = line.top - prev.top
     if gap < 0 and next_column(prev, line):
         return False  # the paragraph goes on at the top of the next column
-    if gap > BLOCK_GAP * max(pitch, 1.25 * line.size) or gap < 0:
+    if gap > gap_limit(max(pitch, 1.25 * line.size), line.size) or gap < 0:
         return True
     if abs(line.size - prev.size) > 0.6:
         return True
@@ -761,6 +765,12 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+
+
+def gap_limit(pitch: float, size: float) -> float:
+    """The line pitch and the type size -> the step down to the next line beyond which the two
+    lines are parted by a gap (a new paragraph), not just the document's line spacing."""
+    return min(BLOCK_GAP * pitch, pitch + GAP_EXTRA * size)
 
 
 def next_column(prev: Line, line: Line) -> bool:
@@ -798,11 +808,16 @@ def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
 # ---------------------------------------------------------------- the whole document
 
 
+# The widest step taken for a line pitch, in body sizes: double spacing of a font whose line
+# height is 1.15-1.2 sizes steps 2.3-2.4 sizes.
+PITCH_MAX = 2.6
+
+
 def line_pitch(lines: list[Line], body_size: float) -> float:
     steps = [
         b.top - a.top
         for a, b in zip(lines, lines[1:])
-        if a.page == b.page and abs(a.size - body_size) < 0.6 and 0 < b.top - a.top < 2.2 * body_size
+        if a.page == b.page and abs(a.size - body_size) < 0.6 and 0 < b.top - a.top < PITCH_MAX * body_size
     ]
     return statistics.median(steps) if steps else body_size * 1.3
 
@@ -879,7 +894,7 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 continue  # list items end no paragraph
             if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
                 ends += 1
-                gaps += step > BLOCK_GAP * pitch
+                gaps += step > gap_limit(pitch, body_size)
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
 
 
