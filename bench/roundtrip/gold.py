@@ -1,7 +1,8 @@
 """What the gold adds to the rendered source that the PDF does not depend on (so it is kept out of
 the PDF cache key, ``run.CODE_FILES``): addresses printed as text are links in our Markdown, as the
 extractor (``notice.extraction.structure.autolink``) and the site write them — an e-mail address as
-``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>`` (``www.…`` over https)."""
+``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>``, one printed without its scheme as
+``[www.…](https://www.…)`` (``notice.markdown.render_span``: the printed text is kept)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ def link_address(match: re.Match[str]) -> str:
         address, rest = address[:-1], address[-1] + rest
     if "@" in address and "://" not in address and not address.startswith("www."):
         return f"[{address}](mailto:{address}){rest}"
-    return f"<{address if '://' in address else 'https://' + address}>{rest}"
+    if "://" not in address:
+        return f"[{address}](https://{address}){rest}"
+    return f"<{address}>{rest}"
 
 
 def link_printed_addresses(line: str) -> str:

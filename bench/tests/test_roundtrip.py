@@ -180,3 +180,12 @@ def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatc
     assert run.missing_tool("ours") == "no-such-extractor-here not found"
     monkeypatch.setattr(run.shutil, "which", lambda name: None if name == "java" else "/bin/true")
     assert "java not on PATH" in (run.missing_tool("opendataloader") or "")
+
+
+def test_gold_links_printed_addresses_as_the_extractor_writes_them() -> None:
+    """An address printed with its scheme is an autolink; one printed as ``www.…`` keeps its printed
+    text over https (``notice.markdown.render_span``), so the link block's text is what the page shows."""
+    line = "See https://example.org/a, www.example.org/cookies; or write to privacy@example.org."
+    assert gold.link_printed_addresses(line) == (
+        "See <https://example.org/a>, [www.example.org/cookies](https://www.example.org/cookies); or write to"
+        " [privacy@example.org](mailto:privacy@example.org).")
