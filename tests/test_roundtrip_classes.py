@@ -28,9 +28,9 @@ ROWS = [
 ]
 
 
-def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]], header_gap: float = 0) -> Path:
     """A table as a word processor's import leaves it: no borders, no cell padding, rows set solid,
-    tall enough to take half the page."""
+    tall enough to take half the page; ``header_gap`` points of white under the header row."""
     import weasyprint
 
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
@@ -41,7 +41,8 @@ def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> 
             '<tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
             f"{cells}</table><p>You can change your choices at any time.</p></body></html>")
     source = tmp_path / "unruled.pdf"
-    css = "td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+    css = ("td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+           f" tr:first-child td {{ padding-bottom: {header_gap}pt }}")
     weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
     return source
 
@@ -62,6 +63,16 @@ def test_an_unruled_solid_table_is_a_grid_with_a_row_per_table_row(tmp_path: Pat
     assert wrapped[2].replace("<br>", " ") == ROWS[7][2]  # the wrapped cell stays one cell
     assert [row[3] for row in body] == [r[3] for r in ROWS]
     assert "The following cookies and similar technologies may be set on your device when you visit." in text
+
+
+def test_an_unruled_solid_table_whose_header_row_stands_apart_is_split_at_its_rows(tmp_path: Path) -> None:
+    """A gap under the header row alone (LibreOffice's header row is taller) leaves the body set
+    solid on its own: it is still split at its rows, not read as one row of stacked lines."""
+    source = unruled_table_pdf(tmp_path, ROWS, header_gap=14)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    body = [[c.replace("\\_", "_").replace("<br>", " ") for c in row] for row in table_rows(text)
+            if "**" not in "".join(row)]
+    assert body == [list(row) for row in ROWS]  # one grid row per table row, wrapped cells whole
 
 
 def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) -> None:

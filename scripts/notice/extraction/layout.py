@@ -505,8 +505,11 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
     grid_rows: list[list[list[Line]]] = []
     for band in bands:
         dense = [cell_row(row, starts) for row in band]
-        # a grid set solid (no gap anywhere: cells without padding) splits at its cell rows
-        split = len(bands) == 1 and len(starts) >= DENSE_COLUMNS_MIN and len(band) >= DENSE_ROWS_MIN and sum(dense) >= 2
+        # a grid set solid (no gap between its rows: cells without padding) splits at its cell rows;
+        # a gap may still part its header row from its body, which is then solid on its own
+        header_apart = len(bands) == 2 and len(bands[0]) == 1 and band is bands[1]
+        split = (len(bands) == 1 or header_apart) and len(starts) >= DENSE_COLUMNS_MIN \
+            and len(band) >= DENSE_ROWS_MIN and sum(dense) >= 2
         for k, row in enumerate(band):
             if k == 0 or (split and dense[k] and not continues_cells(band[k - 1], row, starts, rights)):
                 grid_rows.append([[] for _ in starts])
