@@ -1,15 +1,17 @@
 """ReportLab producer: (document, style) -> PDF typeset with platypus, not through HTML.
 
 Headings and paragraphs are ``Paragraph`` flowables (links as ``<a href>``, anchors as ``<a name>``,
-which ReportLab writes as named destinations), lists ``ListFlowable`` (nested, numbered or bulleted),
+which ReportLab writes as explicit destinations), lists ``ListFlowable`` (nested, numbered or bulleted),
 tables ``Table`` with ``repeatRows=1`` so a header row repeats over a page break. Two columns are two
-frames; the running head and ``Page n of m`` are drawn on the canvas of every page.
+frames under a title that spans them; the running head and ``Page n of m`` are drawn on every page.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -212,28 +214,17 @@ def story(document: Document, style: Style, width: float) -> list[Any]:
     return flow
 
 
-def numbered_canvas(running_head: str, font: str) -> type[rl_canvas.Canvas]:
-    """A canvas class that draws the running head and ``Page n of m`` once the page count is known."""
+def page_margins(running_head: str, font: str, pages: int) -> Callable[[rl_canvas.Canvas, Any], None]:
+    """A page callback drawing the running head and ``Page n of m`` (``pages`` is m) on each page."""
 
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def draw(canvas: rl_canvas.Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, running_head)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {doc.page} of {pages}")
+        canvas.restoreState()
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, 8)
-                self.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, running_head)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {len(self._pages)}")
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return draw
 
 
 def column_frames(style: Style, column: float, gap: float, height: float) -> list[Frame]:
@@ -242,19 +233,29 @@ def column_frames(style: Style, column: float, gap: float, height: float) -> lis
 
 
 def typeset(document: Document, style: Style, out: Path) -> None:
+    """Typeset twice: the first run counts the pages for ``Page n of m``. (Deferring each page until
+    the count is known, ReportLab's other recipe, points every link destination at page 1.)"""
     register_fonts()
+    pages = build(document, style, io.BytesIO(), 0)
+    build(document, style, out, pages)
+
+
+def build(document: Document, style: Style, out: Path | io.BytesIO, pages: int) -> int:
+    """One typeset of ``document`` to ``out`` -> its page count; ``pages`` is printed as the total."""
     width = A4[0] - 2 * MARGIN
     height = A4[1] - 2 * MARGIN
     gap = 8 * mm
     column = (width - gap * (style.columns - 1)) / style.columns
-    templates = [PageTemplate(id="page", frames=column_frames(style, column, gap, height))]
+    margins = page_margins(document.running_head, "Serif" if style.serif else "Sans", pages)
+    templates = [PageTemplate(id="page", frames=column_frames(style, column, gap, height), onPage=margins)]
     if style.columns > 1:  # the title spans the columns, as the HTML page's <h1> outside <main>
         _, title_height = title_flowable(document, style).wrap(width, height)
         top = title_height + styles(style)["h1"].spaceAfter + 2 * FRAME_PADDING
         title_frame = Frame(MARGIN, MARGIN + height - top, width, top, id="title")
         templates.insert(0, PageTemplate(id="first", frames=[title_frame,
-                                                             *column_frames(style, column, gap, height - top)]))
-    doc = BaseDocTemplate(str(out), pagesize=A4, title=document.metadata_title, author="",
-                          pageTemplates=templates)
-    font = "Serif" if style.serif else "Sans"
-    doc.build(story(document, style, column), canvasmaker=numbered_canvas(document.running_head, font))
+                                                             *column_frames(style, column, gap, height - top)],
+                                         onPage=margins))
+    doc = BaseDocTemplate(out if isinstance(out, io.BytesIO) else str(out), pagesize=A4,
+                          title=document.metadata_title, author="", pageTemplates=templates)
+    doc.build(story(document, style, column))
+    return int(doc.page)
