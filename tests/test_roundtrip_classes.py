@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 from notice import markdown
-from notice.extraction import extract
+from notice.extraction import extract, layout
+from notice.extraction.layout import Line
+from notice.extraction.pdf import PageContent, Word
 
 from .conftest import ROOT
 
@@ -160,3 +162,44 @@ def test_double_spaced_paragraphs_part_at_their_small_margin_not_at_every_line(t
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     found = [p for p in text.split("\n---\n", 1)[1].strip().split("\n\n") if not p.startswith("#")]
     assert found == DOUBLE_SPACED
+
+
+def test_an_address_whose_lines_a_justified_paragraph_stretched_keeps_its_lines(tmp_path: Path) -> None:
+    """A word processor justifies the lines of a paragraph that end in a line break too
+    ("Example        Ltd" from margin to margin, spaces all alike): each is one line that broke early,
+    not cells of a table, so the address is one paragraph with a line break after each line."""
+    import weasyprint
+
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
+            "<h1>Privacy notice</h1><p>We are the controller of your data; write to us at this address:</p>"
+            f'<p style="text-align: justify; text-align-last: justify">{"<br>".join(address)}</p>'
+            "<p>We answer within a month.</p></body></html>")
+    source = tmp_path / "justified.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "  \n".join(address) + "\n\n" in text
+    assert "|" not in text
+
+
+def cells_page() -> list[Line]:
+    """Three rows of two one-word cells, 14 pt apart, the second column at x 480; the last row's
+    second cell ends at the text's right edge (x 520)."""
+    lines = []
+    for n, (first, second) in enumerate(zip(("Hosting", "Payments", "Delivery"), ("Sweden", "Ireland", "Finland"))):
+        x0 = 480.0
+        top = 100.0 + 14 * n
+        x1 = 520.0 if n == 2 else x0 + 35
+        lines.append(Line((Word(first, 72.0, 120.0, top, top + 10, 10.0, False, 1),)))
+        lines.append(Line((Word(second, x0, x1, top, top + 10, 10.0, False, 1),)))
+    return lines
+
+
+def test_a_row_of_cells_from_margin_to_margin_stays_a_row_of_its_table() -> None:
+    """Two one-word cells that happen to reach from the left to the right edge of the text are no
+    stretched line: the second starts where the other cells of its column start."""
+    page = PageContent(1, 600, 800, (), ())
+    table = layout.page_items(page, cells_page(), 14.0)
+    assert [type(item).__name__ for item in table] == ["TableBlock"]
+    second = [block.text for row in table[0].rows for block in row[1]]  # type: ignore[union-attr]
+    assert "Finland" in " ".join(second)  # the last cell stays in its column

@@ -408,6 +408,56 @@ def hanging_labels(region: list[list[Line]], starts: list[float]) -> bool:
         and len(starts) == 2 and starts[1] - starts[0] <= 2 * LABEL_WIDTH
 
 
+#: Word spaces of one justified line differ by at most this much (points): the typesetter shares
+#: the line's spare width out evenly.
+JUSTIFIED_SPACE_SPREAD = 1.0
+#: Cells of one column start within this distance of one another (points); the last words of
+#: stretched lines land wherever their width puts them.
+CELL_ALIGN = 1.0
+#: A plain word space, in type sizes (Helvetica's is 0.278, DejaVu's 0.318).
+PLAIN_SPACE = 0.3
+
+
+def justified_line(row: list[Line], left: float, right: float, starts: Counter[float]) -> bool:
+    """True when a physical row split at wide gaps is one line stretched from margin to margin: it
+    starts at the text's left edge, ends at its right edge, every space between its words is the
+    same width, and no piece after the first starts where another line does (``starts``: how many
+    lines start at each x). A word processor justifies the lines that end in a line break too (an
+    address in a justified paragraph: "Example      Ltd"); the cells of a table start at their
+    column, which its other rows share."""
+    if len(row) < 2 or abs(row[0].x0 - left) > 1 or abs(row[-1].x1 - right) > 1:
+        return False
+    shared = [sum(n for x, n in starts.items() if abs(x - seg.x0) <= CELL_ALIGN) for seg in row[1:]]
+    if any(n > 1 for n in shared):
+        return False
+    words = [w for seg in row for w in seg.words]
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    return max(spaces) - min(spaces) <= JUSTIFIED_SPACE_SPREAD
+
+
+def unstretched_rows(rows: list[list[Line]]) -> list[list[Line]]:
+    """Physical rows -> the same, each line a justified paragraph stretched from margin to margin
+    (split at its wide spaces) made one line again, at its natural width."""
+    lines = [ln for row in rows for ln in row]
+    if not lines:
+        return rows
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    line_starts = Counter(round(ln.x0, 1) for ln in lines)
+    return [[unstretched(row)] if justified_line(row, left, right, line_starts) else row for row in rows]
+
+
+def unstretched(row: list[Line]) -> Line:
+    """A justified line's segments -> one line with its words set at a plain word space from its
+    first: the width it had before the typesetter stretched it, so that it reads as a line that
+    broke early (a hard line break) and not as a full line of running text."""
+    words: list[Word] = []
+    x = row[0].x0
+    for word in (w for seg in row for w in seg.words):
+        words.append(replace(word, x0=x, x1=x + word.x1 - word.x0))
+        x = words[-1].x1 + PLAIN_SPACE * word.size
+    return Line(tuple(words))
+
+
 def merge_row(row: list[Line]) -> Line:
     return Line(tuple(w for seg in row for w in seg.words))
 
@@ -415,7 +465,7 @@ def merge_row(row: list[Line]) -> Line:
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
     """Reading-ordered items of one page: plain lines and grids, with columns resolved."""
     items: list[LayoutBlock | Line] = []
-    rows = physical_rows(lines)
+    rows = unstretched_rows(physical_rows(lines))
     i = 0
     while i < len(rows):
         row = rows[i]
