@@ -203,3 +203,22 @@ def test_a_row_of_cells_from_margin_to_margin_stays_a_row_of_its_table() -> None
     assert [type(item).__name__ for item in table] == ["TableBlock"]
     second = [block.text for row in table[0].rows for block in row[1]]  # type: ignore[union-attr]
     assert "Finland" in " ".join(second)  # the last cell stays in its column
+
+
+def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_path: Path) -> None:
+    """A lone row of an unruled table whose last cell is a list ("Consent    • Contact data"): no
+    grid is found for one row, and its bullet, after a wide gap, opens a list item; it is never
+    written into the text of the cells before it."""
+    import weasyprint
+
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
+            "<h1>Privacy notice</h1><p>The table below links each purpose with the data it needs.</p>"
+            '<table style="border-collapse: collapse"><tr><td style="width: 150pt">Marketing by e-mail</td>'
+            '<td style="width: 120pt">Consent</td><td>\u2022 Contact data</td></tr></table>'
+            "<p>We never sell your personal data.</p></body></html>")
+    source = tmp_path / "bullet.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\u2022" not in text
+    assert "\n- Contact data\n" in text
+    assert "Marketing by e-mail Consent\n" in text

@@ -458,6 +458,19 @@ def unstretched(row: list[Line]) -> Line:
     return Line(tuple(words))
 
 
+def row_to_lines(row: list[Line]) -> list[Line]:
+    """A physical row that is no table row -> its text as lines: one, except that a piece opened by
+    a bullet glyph after a wide gap opens a line of its own (a list in a table cell whose row the
+    grid rules did not take: the bullet is that item's, not a character of the text before it)."""
+    groups: list[list[Line]] = []
+    for seg in row:
+        if not groups or (bullet_of(seg) is not None and is_bullet_token(seg.words[0].text)
+                          and seg.words[0].text not in AMBIGUOUS_BULLETS):
+            groups.append([])
+        groups[-1].append(seg)
+    return [merge_row(group) for group in groups]
+
+
 def merge_row(row: list[Line]) -> Line:
     return Line(tuple(w for seg in row for w in seg.words))
 
@@ -492,7 +505,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
-            items.extend(merge_row(r) if len(r) >= 2 else r[0] for r in region)
+            items.extend(line for r in region for line in row_to_lines(r))
         elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
             [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
         ):
