@@ -80,6 +80,21 @@ def test_a_cid_placeholder_is_an_unreadable_glyph_and_is_read_back(tmp_path: Pat
     assert result.letters == {"CIDFont+F9@0.556": "ff"} and result.report.lost == ()
 
 
+def test_an_unmapped_ligature_is_read_from_a_known_stem_with_another_ending(tmp_path: Path) -> None:
+    """'Au(cid)ewahrung' twice, and 'aufbewahren' once in readable words: no known word holds the
+    glyph whole and 'auf' is too short a compound head, but the word shares 'aufbewahr' with a known
+    word, through the glyph and five letters on, so the glyph is read 'fb' everywhere."""
+    glyph = "<01AF>"
+    pages: list[list[Line]] = [[("Datenschutz", 18.0), "Wir aufbewahren Ihre Daten nur so lange wie noetig.",
+                                ([("Die Au", "F1"), (glyph, "F9"), ("ewahrung endet nach zwei Jahren.", "F1")], 11.0),
+                                ([("Gesetzliche Au", "F1"), (glyph, "F9"), ("ewahrungsfristen bleiben.", "F1")], 11.0)]]
+    source = make_pdf(tmp_path / "stem.pdf", pages, fonts={"F9": unmapped_font()})
+    result = extract.extract(source, "de", ROOT / "locales", vocabulary=())
+    text = markdown.to_markdown(result.notice)
+    assert "Die Aufbewahrung endet" in text and "Gesetzliche Aufbewahrungsfristen bleiben." in text
+    assert result.unreadable == () and result.report.lost == ()
+
+
 def test_an_unreadable_cid_glyph_is_reported_not_written(tmp_path: Path) -> None:
     pages: list[list[Line]] = [[("Cookie notice", 18.0), ([("Some are qu", "F1"), ("<01AF>", "F9"), ("xz.", "F1")], 11.0)]]
     result = extract.extract(make_pdf(tmp_path / "cid.pdf", pages, fonts={"F9": unmapped_font()}), "en", ROOT / "locales")
@@ -316,3 +331,47 @@ def test_a_numbered_capitals_heading_set_on_two_lines_is_one_heading(tmp_path: P
     assert headings(extracted(tmp_path, pages, fonts=fonts)) == [
         "# Privacy notice", "## 3. WHEN AND WITH WHOM DO WE SHARE YOUR PERSONAL INFORMATION?",
         "## 4. HOW LONG DO WE KEEP IT?"]
+
+
+def test_a_label_over_a_larger_heading_heads_its_section(tmp_path: Path) -> None:
+    """Notices of several firms bound in one PDF: each firm's name, then a smaller subtitle line
+    ("Information under Art. 14 GDPR (as of 12/2023)"), then the notice's sections, set larger than
+    the subtitle. By size the subtitle would head an empty section; it labels what follows, so the
+    sections go under it, down to the next firm's name. Only right under a heading: a run of small
+    lines before larger headings with no heading over them is not a subtitle (the second case)."""
+    pages: list[list[Line]] = [[("Privacy notices", 22.0), ("Example Bank", 18.0),
+                                ("Information under Art. 14 GDPR for customers", 12.5),
+                                ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1],
+                                ("Example Credit", 18.0), BODY[0], ("1. Contact", 15.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages)) == [
+        "# Privacy notices", "## Example Bank", "### Information under Art. 14 GDPR for customers",
+        "#### 1. Who we are", "#### 2. What we keep", "## Example Credit", "### 1. Contact"]
+    # with no heading over it (a web app's tab line, a register's docket line), a small line before a
+    # larger heading says nothing of what it heads: the levels stay those of the sizes
+    untitled: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Tab line", 12.5),
+                                   ("1. Who we are", 15.0), BODY[0], ("2. What we keep", 15.0), BODY[1]]]
+    assert headings(extracted(tmp_path, untitled, name="tabs.pdf")) == [
+        "# Privacy notices", "## Tab line", "## 1. Who we are", "## 2. What we keep"]
+
+
+def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path) -> None:
+    """A firm's name and, right under it in the same style with no text between, its notice's
+    title: by style they are siblings and the name heads an empty section; the name heads the
+    title, and the title's sections go with it, down to the next firm's name. Three or more such
+    lines in a row (a web app's tabs) say nothing of which heads which and keep their level; nor do
+    two set far apart."""
+    pages: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Example Bank", 16.0), ("Privacy notice", 16.0),
+                                ("1. Who we are", 13.0), BODY[0], ("2. What we keep", 13.0), BODY[1],
+                                ("Example Credit", 16.0), BODY[0], ("1. Contact", 13.0), BODY[1]]]
+    assert headings(extracted(tmp_path, pages)) == [
+        "# Privacy notices", "## Example Bank", "### Privacy notice", "#### 1. Who we are", "#### 2. What we keep",
+        "## Example Credit", "### 1. Contact"]
+    tabs: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Settings", 16.0), ("Policies", 16.0),
+                               ("Branding", 16.0), BODY[0], ("Contact", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, tabs, name="tabs.pdf")) == [
+        "# Privacy notices", "## Settings", "## Policies", "## Branding", "## Contact"]
+    # far apart (a table or a column break between them, read elsewhere), the two are not set as one
+    apart: list[list[Line]] = [[("Privacy notices", 22.0), BODY[0], ("Who we share data with", 16.0), ("", 40.0, ""),
+                                ("How to contact us", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, apart, name="apart.pdf")) == [
+        "# Privacy notices", "## Who we share data with", "## How to contact us"]

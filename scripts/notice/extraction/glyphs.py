@@ -9,8 +9,10 @@ ligature does as well. Known words are the document's own readable words and any
 caller passes (the project's notices in the same language). A ligature may also join two parts of
 a compound ("Kontak�ormular": "Kontakt" + "formular"): it fits when the word splits inside it into
 a known head (the start of a known word) and a known tail (the end of one), both MIN_KNOWN_PART
-letters or more, or at its edge into such a part and a whole known word ("Dri�anbietern"). This
-weaker evidence only decides glyphs that whole words leave open. A glyph that cannot be decided stays
+letters or more, or at its edge into such a part and a whole known word ("Dri�anbietern"). A word
+may also share a known word's start through the ligature and MIN_KNOWN_PART letters on
+("Au�ewahrung" beside "aufbewahren": one stem, another ending), or likewise its end. This weaker
+evidence only decides glyphs that whole words leave open. A glyph that cannot be decided stays
 U+FFFD and is reported by page and word: ``notice check`` refuses it until an editor writes it out.
 """
 
@@ -158,7 +160,8 @@ def fits(word: Word, letters: dict[str, str], key: str, vocabulary: set[str],
         if token is None or token == (start, stop):  # a glyph standing alone (a bullet) says nothing
             return False
         if not known_around(text.lower(), token, (start, stop), vocabulary) and not compound_around(
-                text.lower(), token, (start, stop), parts, vocabulary):
+                text.lower(), token, (start, stop), parts, vocabulary) and not stem_around(
+                text.lower(), token, (start, stop), parts):
             return False
     return True
 
@@ -171,6 +174,19 @@ def known_around(text: str, token: tuple[int, int], span: tuple[int, int], vocab
             if text[a:b] in vocabulary:
                 return True
     return False
+
+
+def stem_around(text: str, token: tuple[int, int], span: tuple[int, int], parts: tuple[set[str], set[str]]) -> bool:
+    """True when the token shares a known word's start from its own first letter through the ligature
+    and MIN_KNOWN_PART letters past it ("aufbewahr|ung" beside "aufbewahr|en"), or a known word's end
+    from MIN_KNOWN_PART letters before the ligature to its own last letter: the same stem in another
+    inflection or compound, which whole words and compound parts both miss."""
+    heads, tails = parts
+    word = text[token[0] : token[1]]
+    start, stop = span[0] - token[0], span[1] - token[0]
+    if any(word[:n] in heads for n in range(stop + MIN_KNOWN_PART, len(word) + 1)):
+        return True
+    return any(word[n:] in tails for n in range(0, start - MIN_KNOWN_PART + 1))
 
 
 def compound_around(text: str, token: tuple[int, int], span: tuple[int, int], parts: tuple[set[str], set[str]],

@@ -43,6 +43,8 @@ log = logging.getLogger(__name__)
 #: A bold heading at body size is at most this many words (twice that for larger type); longer
 #: bold text is an emphasised paragraph.
 HEADING_MAX_WORDS = 16
+#: Markdown's deepest heading: a nesting that would go past it is not made.
+DEEPEST_LEVEL = 6
 NUMBERED_HEADING = re.compile(r"^(?:§\s*)?(\d+(?:\.\d+)*)\.?\s+\S")
 #: A line that ends inside a number joined by a hyphen or en dash (a phone number, a reference).
 NUMBER_BEFORE_DASH = re.compile(r"\d[-–]$")
@@ -120,6 +122,79 @@ def label_like(block: TextBlock, lang: str) -> bool:
     if len(text.split()) == 1 and text.endswith(":"):
         return True
     return len(text.split()) <= 12 and dates.find_date(text, lang) is not None
+
+
+def labels_over_larger(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the subtitles: heading-styled blocks set right under a larger heading and followed at
+    once, with no text between, by a larger heading again (a notice's subtitle "Information under
+    Art. 14 GDPR (as of 12/2023)" between a firm's name and the notice's larger section headings).
+    By size such a line would head an empty section; it labels what follows. A run of such lines
+    with no heading over them (a web app's tabs, a register's docket lines) is not one."""
+    def larger(a: TextBlock | TableBlock, b: TextBlock | TableBlock) -> bool:
+        return (isinstance(a, TextBlock) and isinstance(b, TextBlock) and id(a) in heading_ids
+                and id(b) in heading_ids and style(a)[0] > style(b)[0])
+    return {id(b) for a, b, c in zip(blocks, blocks[1:], blocks[2:]) if larger(a, b) and larger(c, b)}
+
+
+def nested_under_labels(headings: list[TextBlock], levels: list[int], labels: set[int]) -> list[int]:
+    """``levels`` with the section a subtitle (``labels_over_larger``) stands over put under it: the
+    larger heading right after it and every heading after that down to the next one of a higher
+    level go one level below the subtitle, unless that would take one past level 6."""
+    out = list(levels)
+    for k, label in enumerate(headings[:-1]):
+        if id(label) not in labels:
+            continue
+        first = out[k + 1]
+        shift = out[k] + 1 - first  # the larger heading is at the label's level or above it
+        stop = k + 1
+        while stop < len(headings) and out[stop] >= first:
+            stop += 1
+        if shift > 0 and max(out[k + 1 : stop]) + shift <= DEEPEST_LEVEL:
+            out[k + 1 : stop] = [level + shift for level in out[k + 1 : stop]]
+    return out
+
+
+def paired_heads(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the first of exactly two headings of one style set one right after the other, with no
+    text between and the second right below the first ("LBS Landesbausparkasse Süd" over
+    "Datenschutzhinweise", a firm's name over its notice's title): the first heads the second.
+    Three or more in a row (a web app's tabs, a register's agency lines) say nothing of which
+    heads which."""
+    def same(a: TextBlock | TableBlock | None, b: TextBlock | TableBlock | None) -> bool:
+        return (isinstance(a, TextBlock) and isinstance(b, TextBlock) and id(a) in heading_ids
+                and id(b) in heading_ids and style(a) == style(b))
+    padded: list[TextBlock | TableBlock | None] = [None, *blocks, None, None]
+    return {id(b) for a, b, c, d in zip(padded, padded[1:], padded[2:], padded[3:])
+            if same(b, c) and right_below(b, c) and not same(a, b) and not same(c, d)}
+
+
+#: The second heading of a pair stands at most this many of the first's sizes below it.
+PAIR_GAP = 2.0
+
+
+def right_below(first: TextBlock | TableBlock | None, second: TextBlock | TableBlock | None) -> bool:
+    """True when ``second`` starts on ``first``'s page, under it, within PAIR_GAP of its size: a
+    pair read across a column or page break, or apart by content read elsewhere (a table), is not
+    set as one."""
+    if not isinstance(first, TextBlock) or not isinstance(second, TextBlock):
+        return False
+    a, b = first.lines[-1], second.lines[0]
+    return a.page == b.page and b.x0 < a.x1 and 0 <= b.top - a.bottom <= PAIR_GAP * a.size
+
+
+def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) -> list[int]:
+    """``levels`` with the second heading of each pair (``paired_heads``) one level under the first,
+    its own subsections with it, unless that would take one past level 6."""
+    out = list(levels)
+    for k, head in enumerate(headings[:-1]):
+        if id(head) not in heads or out[k + 1] != out[k]:
+            continue
+        stop = k + 2
+        while stop < len(headings) and out[stop] > out[k + 1]:
+            stop += 1
+        if max(out[k + 1 : stop]) < DEEPEST_LEVEL:
+            out[k + 1 : stop] = [level + 1 for level in out[k + 1 : stop]]
+    return out
 
 
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
@@ -498,7 +573,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
         first_is_title = True  # no title line and no title the page shows: the first, largest heading
-    levels = dict(zip(map(id, heading_blocks), heading_levels(heading_blocks, first_is_title)))
+    heading_ids = {id(b) for b in heading_blocks}
+    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
+                                 labels_over_larger(blocks, heading_ids))
+    levels = dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
     builder = Builder(name, options, vocabulary_of(layout_))
 
     title = ""
