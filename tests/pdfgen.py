@@ -117,3 +117,56 @@ def write_objects(path: Path, objects: list[bytes], page_ids: list[int], info: b
     out += b"trailer\n<< /Size %d /Root 1 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, info, xref)
     path.write_bytes(bytes(out))
     return path
+
+
+#: A run of text placed at (x, top) in points from the page's top-left, in a size and a font resource name.
+Placed = tuple[float, float, str, float, str]
+
+
+def text_width(text: str, size: float) -> float:
+    """Width in points of ``text`` set in Helvetica at ``size`` (codes 32-126)."""
+    widths = [int(w) for w in HELVETICA_WIDTHS.split()]
+    return sum(widths[ord(ch) - 32] if 32 <= ord(ch) <= 126 else 556 for ch in text) * size / 1000
+
+
+def wrap(words: list[str], width: float, size: float) -> list[str]:
+    """``words`` broken greedily into lines no wider than ``width`` in Helvetica at ``size``: ragged right."""
+    lines: list[str] = []
+    for word in words:
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def make_placed_pdf(path: Path, pages: list[list[Placed]], graphics: str = "",
+                    fonts: dict[str, bytes] | None = None, links: list[tuple[Placed, str]] | None = None) -> Path:
+    """Write pages of text runs each placed where a layout program put it: (x, top, text, size, font),
+    ``top`` measured down from the page's top edge and ``font`` a resource name ("F1" is Helvetica,
+    others come from ``fonts``); ``graphics`` are content-stream operators drawn under the text of
+    every page (rules, boxes); ``links`` are (run, address) pairs: a link annotation over that run
+    (in Helvetica) on the first page."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
+                            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
+    resources = b"/F1 3 0 R"
+    for key, font in (fonts or {}).items():
+        objects.append(font)
+        resources += b" /%s %d 0 R" % (key.encode("ascii"), len(objects))
+    annots = []
+    for (x, top, text, size, _), uri in links or []:
+        objects.append(b"<< /Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0]"
+                       b" /A << /S /URI /URI (%s) >> >>" % (x, 792 - top - size, x + text_width(text, size), 792 - top,
+                                                           uri.encode("latin-1")))
+        annots.append(b"%d 0 R" % len(objects))
+    page_ids = []
+    for n, runs in enumerate(pages):
+        text = [f"BT /{font} {size:g} Tf 1 0 0 1 {x:.2f} {792 - top - size * 0.8:.2f} Tm ({escape(run)}) Tj ET"
+                for x, top, run, size, font in runs]
+        stream = "\n".join(([graphics, "0 g"] if graphics else []) + text).encode("cp1252")  # Helvetica is set in WinAnsiEncoding
+        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        on_page = b" /Annots [%s]" % b" ".join(annots) if annots and n == 0 else b""
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << %s >> >>"
+                       b" /Contents %d 0 R%s >>" % (resources, len(objects), on_page))
+        page_ids.append(len(objects))
+    return write_objects(path, objects, page_ids)

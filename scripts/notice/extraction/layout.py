@@ -32,6 +32,9 @@ GAP_EXTRA = 0.5
 #: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
 GAPPED_SHARE = 0.7
 GAPPED_MIN = 3
+#: ... or by indenting a paragraph's first line by this many font sizes (least, most): its short
+#: lines that end mid-sentence then end no paragraph either.
+INDENT_SIZES = (0.5, 4.0)
 #: A line break is a hard one (an address, a contact block) when the next line's first word would
 #: have fitted with this share of the column to spare: ragged-right text never breaks that early.
 HARD_BREAK_SPARE = 0.15
@@ -44,6 +47,12 @@ ADDRESS_MIN_LINES = 3
 MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
 FLOW_SHARE = 0.4
+#: Footnotes: a run of lines at the foot of a page column set at most this share of the body size,
+#: one of them opening with a note number or mark, starting below this share of the page's height
+#: (notes may fill most of a column, but small print from the top down is not a foot).
+NOTE_SIZE_SHARE = 0.9
+NOTE_FOOT_SHARE = 0.33
+NOTE_MARK = re.compile(r"^(?:\d{1,3}|[*\u2020\u2021]{1,3})$")
 #: Glyphs that mark a bullet when they stand first on a line.
 BULLETS = frozenset(
     "\uf0b7\uf0a7\uf0a8\uf076\uf0d8\uf0fc"  # Symbol and Wingdings private-use bullets
@@ -75,6 +84,8 @@ PAGE_NUMBER = re.compile(
 class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
+    right: float = 0.0  # right edge of the text column it stands in, found among its page column's lines (0: not yet)
+    note: bool = False  # a line of a footnote, read after the page's text
 
     @property
     def page(self) -> int:
@@ -279,39 +290,53 @@ BRIDGE_GAP = 0.6
 
 
 def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
-    """Tops of the lines that run over a gutter: a word across it, or no more than a word space."""
+    """Tops of the lines that run over a gutter: a run of words in one size, no more than a word
+    space apart, that starts left of a gutter and ends right of it (a word across it takes the rest
+    of its line with it; a centred head may have words inside the gutter)."""
     by_top: dict[int, list[Word]] = {}
     for word in words:
         by_top.setdefault(round(word.top), []).append(word)
     bridged = set()
     for top, line in by_top.items():
-        ordered = sorted(line, key=lambda w: w.x0)
-        if any(w.x0 < a and w.x1 > b for w in line for a, b in gutters):
-            bridged.add(top)  # a word across the gutter takes the rest of its line with it
-        for left, right in zip(ordered, ordered[1:]):
-            over = any(left.x0 < a and right.x1 > b and right.x0 > a and left.x1 < b for a, b in gutters)
-            if over and right.x0 - left.x1 < BRIDGE_GAP * min(left.size, right.size) and left.size == right.size:
+        for run in word_runs(sorted(line, key=lambda w: w.x0)):
+            if any(run[0].x0 < a and max(w.x1 for w in run) > b for a, b in gutters):
                 bridged.add(top)
     return bridged
 
 
-def split_columns(words: list[Word]) -> list[list[Word]]:
+def word_runs(ordered: list[Word]) -> list[list[Word]]:
+    """A line's words (left to right) in runs: a gap wider than BRIDGE_GAP font sizes, or a change
+    of size, starts a new run."""
+    runs: list[list[Word]] = []
+    for word in ordered:
+        last = runs[-1][-1] if runs else None
+        if last is not None and last.size == word.size and word.x0 - last.x1 < BRIDGE_GAP * min(last.size, word.size):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return runs
+
+
+def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = ()) -> list[list[Word]]:
     """The page's words in reading order groups: runs of columns left to right, cut by lines that
-    cross a gutter (a full-width head), which stand on their own between the runs."""
+    cross a gutter (a full-width head), which stand on their own between the runs, and by drawn
+    ``rules`` (x0, top, x1) across every gutter: what stands above such a rule (a masthead beside the
+    title) is read before the columns under it."""
     gutters = find_gutters(words)
     if not gutters:
         return [words]
-    edges = [a for a, _ in gutters]
-
     bridged = bridged_lines(words, gutters)
 
     def column(word: Word) -> int | None:
         if any(word.x0 < a and word.x1 > b for a, b in gutters) or round(word.top) in bridged:
             return None  # runs across a whole gutter: a head over several columns
-        return sum(1 for e in edges if word.x0 >= e)  # a long word poking into a gutter stays home
+        # a long word poking into a gutter stays home, and so does one begun in its left half: the
+        # last word of a ragged line set into the gutter (its right half: a mark hung left of a column)
+        return sum(1 for a, b in gutters if word.x0 >= (a + b) / 2)
 
-    crossing = sorted({round(w.top) for w in words if column(w) is None})
-    cuts = [float("-inf")] + [float(t) for t in crossing] + [float("inf")]
+    crossing = {float(round(w.top)) for w in words if column(w) is None}
+    ruled = {top for x0, top, x1 in rules if x0 < gutters[0][0] and x1 > gutters[-1][1]}
+    cuts = [float("-inf")] + sorted(crossing | ruled) + [float("inf")]
     groups: list[list[Word]] = []
     for upper, lower in zip(cuts, cuts[1:]):
         band = [w for w in words if upper <= round(w.top) < lower]
@@ -334,18 +359,27 @@ def furniture_key(text: str) -> str:
 
 
 def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int, float, str]]:
-    """Lines in the top or bottom margin that repeat across pages (digits ignored), or page numbers."""
+    """Lines in the top or bottom margin that repeat across pages (digits ignored), alone or with the
+    rest of their row (a footer whose fields the page's columns cut apart on some pages only), or
+    page numbers."""
     marginal: list[tuple[int, Line]] = []
     for page, lines in pages:
         for line in lines:
             if line.bottom < page.height * MARGIN_SHARE or line.top > page.height * (1 - MARGIN_SHARE):
                 marginal.append((page.number, line))
+    rows: dict[tuple[int, int], list[Line]] = {}
+    for number, line in marginal:
+        rows.setdefault((number, round(line.top)), []).append(line)
+    row_keys = {place: furniture_key(" ".join(ln.text for ln in sorted(row, key=lambda ln: ln.x0)))
+                for place, row in rows.items()}
     counts = Counter(furniture_key(line.text) for _, line in marginal)
+    row_counts = Counter(row_keys.values())
     repeat_floor = max(2, (len(pages) + 1) // 2)
     found = set()
     for number, line in marginal:
-        key = furniture_key(line.text)
-        if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and counts[key] >= repeat_floor):
+        key, row_key = furniture_key(line.text), row_keys[(number, round(line.top))]
+        repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
+        if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
     return found
 
@@ -458,7 +492,7 @@ def unstretched(row: list[Line]) -> Line:
     return Line(tuple(words))
 
 
-def row_to_lines(row: list[Line]) -> list[Line]:
+def row_to_lines(row: list[Line], page_width: float) -> list[Line]:
     """A physical row that is no table row -> its text as lines: one, except that a piece opened by
     a bullet glyph after a wide gap opens a line of its own (a list in a table cell whose row the
     grid rules did not take: the bullet is that item's, not a character of the text before it)."""
@@ -468,11 +502,25 @@ def row_to_lines(row: list[Line]) -> list[Line]:
                           and seg.words[0].text not in AMBIGUOUS_BULLETS):
             groups.append([])
         groups[-1].append(seg)
-    return [merge_row(group) for group in groups]
+    return [line for group in groups for line in merge_row(group, page_width)]
 
 
-def merge_row(row: list[Line]) -> Line:
-    return Line(tuple(w for seg in row for w in seg.words))
+#: Segments of one row set in different sizes and further apart than this share of the page's width
+#: are text of different regions (a web page's side bar and its side panel), not one line; in one
+#: type they may be one line spread out (a letterhead's name and its manager).
+REGION_GAP_SHARE = 1 / 3
+
+
+def merge_row(row: list[Line], page_width: float) -> list[Line]:
+    """The segments of a row as one line, or as several where they stand a region apart."""
+    parts: list[list[Line]] = [[row[0]]]
+    for seg in row[1:]:
+        last = parts[-1][-1]
+        if seg.x0 - last.x1 > REGION_GAP_SHARE * page_width and abs(seg.size - last.size) > 0.6:
+            parts.append([seg])
+        else:
+            parts[-1].append(seg)
+    return [Line(tuple(w for seg in part for w in seg.words)) for part in parts]
 
 
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
@@ -505,7 +553,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
-            items.extend(line for r in region for line in row_to_lines(r))
+            items.extend(line for r in region for line in row_to_lines(r, page.width))
         elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
             [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
         ):
@@ -656,7 +704,8 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
 
-def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False) -> list[TextBlock]:
+def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False,
+                    indented: bool = False) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
     table cell, lines centred on one axis are one paragraph ("First/Third" over "party"). In a
     ``gapped`` document only gaps end paragraphs; a block where at least half the lines break early
@@ -705,10 +754,13 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
                 and 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size):
             current.append(line)  # the text of a bullet that stands alone on the line above
             continue
+        if kind == "item" and prev is not None and item_runs_on(current[0], prev, line, rights[id(prev)], pitch):
+            current.append(line)  # the item's bullet stands in its text: it wraps back to the bullet
+            continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
-        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped)
+        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped, indented)
                             and not (kind == "para" and runs_on(prev, line, rights[id(prev)], pitch))):
             flush()
             kind, ordered = "para", False
@@ -729,6 +781,20 @@ def runs_on(prev: Line, line: Line, right: float, pitch: float) -> bool:
     same = abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold and abs(line.x0 - prev.x0) < 2
     full = prev.x1 - prev.x0 >= 0.75 * (right - prev.x0)
     return close and same and full and line.words[0].text[:1].islower() and not ends_sentence(prev.text)
+
+
+#: A line fills its column when it ends within this share of the column's width from its right edge.
+FULL_LINE_SLACK = 0.05
+
+
+def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
+    """True when ``line`` goes on with a list item whose bullet is set in the text like a letter
+    (its wrapped lines come back to the bullet, not to the text after it): right under ``prev``, at
+    the item's left edge, in its size, after a line that fills the column and ends mid-sentence."""
+    close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
+    at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
+    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0)
+    return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:
@@ -783,13 +849,19 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
 
 
 def right_edges(lines: list[Line]) -> dict[int, float]:
-    """Each line's text column right edge: the furthest right of the lines that overlap it
-    horizontally by at least half the shorter one (lines in other columns do not count)."""
+    """Each line's text column right edge: the one found among its page column's lines when it has
+    one (a head or a table row across the columns would widen the columns under it), else the
+    furthest right of the lines whose words overlap it horizontally by at least half the shorter
+    one (lines in other columns do not count, nor does the gap inside a row that joins a side bar
+    to a side panel)."""
     edges = {}
     for line in lines:
+        if line.right:
+            edges[id(line)] = line.right
+            continue
         right = line.x1
         for other in lines:
-            overlap = min(line.x1, other.x1) - max(line.x0, other.x0)
+            overlap = sum(max(0.0, min(line.x1, w.x1) - max(line.x0, w.x0)) for w in other.words)
             if overlap > 0.5 * min(line.x1 - line.x0, other.x1 - other.x0):
                 right = max(right, other.x1)
         edges[id(line)] = right
@@ -807,13 +879,13 @@ def centred_continuation(prev: Line, line: Line, pitch: float) -> bool:
 
 
 def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float,
-                     gapped: bool = False) -> bool:
+                     gapped: bool = False, indented: bool = False) -> bool:
     gap = line.top - prev.top
     if gap < 0 and next_column(prev, line):
         return False  # the paragraph goes on at the top of the next column
     if gap > gap_limit(max(pitch, 1.25 * line.size), line.size) or gap < 0:
         return True
-    if abs(line.size - prev.size) > 0.6:
+    if not same_type_size(prev, line):
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
         return True  # a bold title line over its text (a grid cell, a run-in heading)
@@ -828,6 +900,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if gapped:
         return False  # paragraphs end at gaps; a short line is at most a hard line break
+    if indented and not ends_sentence(prev.text):
+        return False  # paragraphs begin indented: a line at the margin after an unfinished one goes on
     first_width = line.words[0].x1 - line.words[0].x0
     space = prev.words[-1].size * 0.3
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
@@ -837,6 +911,19 @@ def gap_limit(pitch: float, size: float) -> float:
     """The line pitch and the type size -> the step down to the next line beyond which the two
     lines are parted by a gap (a new paragraph), not just the document's line spacing."""
     return min(BLOCK_GAP * pitch, pitch + GAP_EXTRA * size)
+
+
+def letter_sizes(line: Line) -> set[float]:
+    """The sizes of a line's words that hold letters (a superscript note number says nothing)."""
+    return {w.size for w in line.words if any(ch.isalpha() for ch in w.text)}
+
+
+def same_type_size(prev: Line, line: Line) -> bool:
+    """True when two lines are set in one size: their main sizes agree, or a size of words both hold
+    (small capitals, as in "the FOR FURTHER INFORMATION CONTACT section", pull a line's main size down)."""
+    if abs(line.size - prev.size) <= 0.6:
+        return True
+    return any(abs(a - b) <= 0.6 for a in letter_sizes(prev) for b in letter_sizes(line))
 
 
 def next_column(prev: Line, line: Line) -> bool:
@@ -915,15 +1002,17 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         rotated = [w for w in page.words if not w.upright]
         if rotated:  # side labels running up the margin are furniture, kept in the account
             sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
-        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free)]))
+        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free, page.rules)]))
     furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
     pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
     gapped = separates_by_gaps([group for _, _, groups in per_page for group in groups], pitch, body_size)
+    indented = indents_paragraphs([group for _, _, groups in per_page for group in groups], pitch, body_size)
 
     stream: list[LayoutBlock | Line] = []
     removed: list[Furniture] = sideways
     for page, table_words, groups in per_page:
-        items: list[tuple[float, LayoutBlock | Line]] = []
+        items: list[LayoutBlock | Line] = []
+        notes: list[LayoutBlock | Line] = []
         for group in groups:  # columns in reading order: each is laid out on its own
             kept = []
             for line in group:
@@ -933,17 +1022,65 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                     removed.append(Furniture(line.text, page.number, "stray-glyph"))
                 else:
                     kept.append(line)
-            kept = contents_entries(kept, removed)
-            for item in page_items(page, kept, pitch):
-                top = item.top if isinstance(item, Line) else block_top(item)
-                items.append((top, item))
-        for table in page.tables:
-            items.append((table.bbox[1], ruled_to_table(table, table_words, pitch, page.number)))
-        if page.tables:
-            items.sort(key=lambda pair: pair[0])
-        stream.extend(item for _, item in items)
-    return Layout(blocks=tuple(stream_to_blocks(stream, pitch, removed, gapped)), furniture=tuple(removed), body_size=body_size,
-                  body_color=body_color(all_words))
+            kept, foot = split_footnotes(contents_entries(kept, removed), page, body_size)
+            items.extend(with_column_edges(page_items(page, kept, pitch)))
+            notes.extend(replace(item, note=True) if isinstance(item, Line) else item
+                         for item in with_column_edges(page_items(page, foot, pitch)))
+        tables = [(table.bbox, ruled_to_table(table, table_words, pitch, page.number)) for table in page.tables]
+        stream.extend(place_tables(items + notes, tables))  # the notes of every column after all the text
+    blocks = stream_to_blocks(stream, pitch, removed, gapped, indented)
+    return Layout(blocks=tuple(blocks), furniture=tuple(removed), body_size=body_size, body_color=body_color(all_words))
+
+
+def split_footnotes(lines: list[Line], page: PageContent, body_size: float) -> tuple[list[Line], list[Line]]:
+    """(text, footnotes) of one page column's lines: the footnotes are the run of lines at its foot
+    set smaller than the body (NOTE_SIZE_SHARE), in the page's lower part (NOTE_FOOT_SHARE), under
+    text of the body's size, one of them opening with a note number or mark. Read where they stand,
+    they would cut a paragraph that goes on in the next column or on the next page."""
+    start = len(lines)
+    while start > 0 and lines[start - 1].size <= NOTE_SIZE_SHARE * body_size:
+        start -= 1
+    foot = lines[start:]
+    marked = any(len(line.words) > 1 and NOTE_MARK.match(line.words[0].text) for line in foot)
+    if not foot or not marked or start == 0 or foot[0].top < NOTE_FOOT_SHARE * page.height:
+        return lines, []
+    return lines[:start], foot
+
+
+def with_column_edges(items: list[LayoutBlock | Line]) -> list[LayoutBlock | Line]:
+    """The items of one page column, each line knowing its column's right edge."""
+    edges = right_edges([item for item in items if isinstance(item, Line)])
+    return [replace(item, right=edges[id(item)]) if isinstance(item, Line) else item for item in items]
+
+
+def item_span(item: LayoutBlock | Line) -> tuple[float, float, float]:
+    """(left, top, right) of a line or a block."""
+    if isinstance(item, Line):
+        return item.x0, item.top, item.x1
+    lines = [ln for ln in item.lines] if isinstance(item, TextBlock) else [
+        ln for row in item.rows for cell in row for b in cell for ln in b.lines]
+    if not lines:
+        return 0.0, block_top(item), 0.0
+    return min(ln.x0 for ln in lines), block_top(item), max(ln.x1 for ln in lines)
+
+
+def place_tables(items: list[LayoutBlock | Line],
+                 tables: list[tuple[tuple[float, float, float, float], TableBlock]]) -> list[LayoutBlock | Line]:
+    """The page's reading-ordered ``items`` with each ruled table (its bbox, its block) put before the
+    first item below its top that shares some of its width: at the head of its own column on a
+    multi-column page (sorting everything by height would read across the columns), above all
+    columns when it spans them; when nothing under it shares its width, after the last item above
+    it that does (or, with none, after the last item above it)."""
+    out = list(items)
+    for bbox, table in sorted(tables, key=lambda pair: pair[0][1]):
+        left, top, right = bbox[0], bbox[1], bbox[2]
+        spans = [item_span(item) for item in out]
+        shared = [i for i, (x0, _, x1) in enumerate(spans) if min(x1, right) - max(x0, left) > 0]
+        below = [i for i in shared if spans[i][1] >= top]
+        above = [i for i in shared if spans[i][1] < top] or [i for i in range(len(out)) if spans[i][1] < top]
+        at = below[0] if below else (above[-1] + 1 if above else len(out))
+        out.insert(at, table)
+    return out
 
 
 def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
@@ -962,6 +1099,27 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 ends += 1
                 gaps += step > gap_limit(pitch, body_size)
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
+
+
+def indents_paragraphs(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
+    """True when the document begins its paragraphs with an indented first line and no gap: most
+    lines that end a sentence well short of the column's edge (GAPPED_SHARE, GAPPED_MIN of them) are
+    followed closely by a line indented from the column's margin by INDENT_SIZES font sizes."""
+    ends = indents = 0
+    for group in groups:
+        if not group:
+            continue
+        right = max(ln.x1 for ln in group)
+        margin = Counter(round(ln.x0) for ln in group).most_common(1)[0][0]
+        for a, b in zip(group, group[1:]):
+            step = b.top - a.top
+            if (abs(a.size - body_size) > 0.6 or abs(b.size - body_size) > 0.6 or not 0 < step <= BLOCK_GAP * pitch
+                    or a.bold or b.bold or bullet_of(a) or bullet_of(b)):
+                continue
+            if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
+                ends += 1
+                indents += INDENT_SIZES[0] * b.size <= b.x0 - margin <= INDENT_SIZES[1] * b.size
+    return ends >= GAPPED_MIN and indents >= GAPPED_SHARE * ends
 
 
 def stray(line: Line) -> bool:
@@ -1037,7 +1195,8 @@ def block_top(block: LayoutBlock) -> float:
 
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
-                     removed: list[Furniture] | None = None, gapped: bool = False) -> list[LayoutBlock]:
+                     removed: list[Furniture] | None = None, gapped: bool = False,
+                     indented: bool = False) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
     tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
@@ -1045,7 +1204,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
 
     def flush() -> None:
         if pending:
-            blocks.extend(join_across_pages(pending, pitch, gapped))
+            blocks.extend(join_across_pages(pending, pitch, gapped, indented))
             pending.clear()
 
     for item in stream:
@@ -1065,7 +1224,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
     return blocks
 
 
-def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> list[TextBlock]:
+def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, indented: bool = False) -> list[TextBlock]:
     """Blocks from lines; a paragraph cut by a page break continues when its sentence does."""
     by_page: list[list[Line]] = []
     for line in lines:
@@ -1075,12 +1234,14 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False) -> 
             by_page.append([line])
     blocks: list[TextBlock] = []
     for page_lines in by_page:
-        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped)
-        if blocks and page_blocks and continues(blocks[-1], page_blocks[0]):
-            head, before = page_blocks.pop(0), blocks[-1]
+        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped, indented=indented)
+        # the page before may end with its footnotes: the text goes on from the block above them
+        last = next((k for k in range(len(blocks) - 1, -1, -1) if not all(ln.note for ln in blocks[k].lines)), None)
+        if last is not None and page_blocks and continues(blocks[last], page_blocks[0]):
+            head, before = page_blocks.pop(0), blocks[last]
             shift = len(before.lines)
-            blocks[-1] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
-                                   before.breaks + tuple(i + shift for i in head.breaks))
+            blocks[last] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
+                                     before.breaks + tuple(i + shift for i in head.breaks))
         blocks.extend(page_blocks)
     return blocks
 

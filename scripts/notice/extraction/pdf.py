@@ -112,6 +112,7 @@ class PageContent:
     height: float
     words: tuple[Word, ...]
     tables: tuple[RuledTable, ...]
+    rules: tuple[tuple[float, float, float], ...] = ()  # visible horizontal rules: (x0, top, x1)
 
 
 def is_bold(fontname: str) -> bool:
@@ -457,7 +458,19 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
     heavy = heavy_fonts(page)
     words = tuple(word for w in raw for word in split_at_links(w, links, number, heavy))
     words += drawn_bullets(page.curves + page.rects, words, number)
-    return PageContent(number, float(page.width), float(page.height), words, read_tables(page))
+    return PageContent(number, float(page.width), float(page.height), words, read_tables(page), read_rules(page))
+
+
+#: A drawn line or box this thin (points) is a horizontal rule.
+RULE_THICKNESS = 3.0
+
+
+def read_rules(page: pdfplumber.page.Page) -> tuple[tuple[float, float, float], ...]:
+    """Visible horizontal rules, as (x0, top, x1): lines, and boxes no thicker than RULE_THICKNESS."""
+    found = {(round(float(g["x0"]), 1), round(float(g["top"]), 1), round(float(g["x1"]), 1))
+             for g in page.lines + page.rects
+             if float(g["bottom"]) - float(g["top"]) <= RULE_THICKNESS and visible(g)}
+    return tuple(sorted(found, key=lambda rule: (rule[1], rule[0])))
 
 
 def drawn_bullets(shapes: list[dict], words: tuple[Word, ...], page: int) -> tuple[Word, ...]:  # type: ignore[type-arg]

@@ -1,0 +1,164 @@
+"""Pages set in several columns (a gazette, a journal, a newsletter): each class reproduced on a
+generated page whose every run of text is placed where a layout program would put it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from notice import markdown
+from notice.extraction import extract, layout
+from notice.extraction.pdf import read_pdf
+
+from .conftest import ROOT
+from .pdfgen import Placed, make_placed_pdf, text_width, wrap
+
+VOCABULARY = "data notice purpose consent storage rights request period erase correct object transfer".split()
+SHORT_WORDS = "we keep the data of our members on a server in the union for as long as the law asks us to do so".split()
+#: Three columns as a gazette sets them: left edges, measure, body size and line pitch.
+LEFTS = (45.0, 222.0, 399.0)
+WIDTH = 167.0
+SIZE = 9.0
+PITCH = 10.0
+TITLE = "Privacy notice"
+
+
+def prose(count: int, seed: int = 7) -> list[str]:
+    """``count`` words of the vocabulary in an order in which no line repeats."""
+    return [VOCABULARY[(n * seed + n // 13) % len(VOCABULARY)] for n in range(count)]
+
+
+def flow(lines: list[str], top: float, bottom: float, size: float = SIZE, pitch: float = PITCH,
+         start: int = 0) -> tuple[list[Placed], int]:
+    """``lines`` poured into the columns from column ``start``, from ``top`` down to ``bottom``; the
+    runs placed, and the column the last line stands in."""
+    runs: list[Placed] = []
+    column, y = start, top
+    for line in lines:
+        if y > bottom:
+            column, y = column + 1, top
+        runs.append((LEFTS[column], y, line, size, "F1"))
+        y += pitch
+    return runs, column
+
+
+def notice_text(source: Path) -> str:
+    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+
+
+def paragraphs(text: str) -> list[str]:
+    return [block.strip() for block in text.split("\n\n")]
+
+
+def test_a_word_set_into_the_gutter_stays_on_its_line(tmp_path: Path) -> None:
+    """Ragged-right columns of plain English: few lines reach the measure's end, so the strip no text
+    crosses starts inside the measure, and a short last word ("a", "of") set there is the end of its
+    line, not text of the next column."""
+    words = [SHORT_WORDS[(n * 7 + n // 23) % len(SHORT_WORDS)] for n in range(1900)]
+    lines = wrap(["First", *words, "last."], WIDTH, SIZE)
+    runs, _ = flow(lines, 60.0, 740.0)
+    source = make_placed_pdf(tmp_path / "gutter.pdf", [runs])
+    page = read_pdf(source)[0]
+    gutters = layout.find_gutters(list(page.words))
+    assert any(a <= w.x0 < (a + b) / 2 for w in page.words for a, b in gutters)  # words start in a gutter
+    assert " ".join(lines) in paragraphs(notice_text(source))
+
+
+def test_a_ruled_table_over_the_columns_comes_first_and_the_columns_stay_whole(tmp_path: Path) -> None:
+    """A ruled table across the page's width above three columns: the table is read first, then each
+    column top to bottom (sorting everything by height would read across the columns)."""
+    lines = wrap(["First", *prose(800), "last."], WIDTH, SIZE)
+    runs, _ = flow(lines, 160.0, 730.0)
+    cells = [("Name", "Provider", "Lifetime"), ("consent", "Example Ltd", "1 year"), ("session", "Example Ltd", "Session")]
+    table = [(45.0 + 174 * col + 4, 92.0 + 20 * row, text, SIZE, "F1")
+             for row, texts in enumerate(cells) for col, text in enumerate(texts)]
+    rules = " ".join(f"45 {792 - y} m 567 {792 - y} l S" for y in (88, 108, 128, 148))
+    rules += " " + " ".join(f"{x} {792 - 88} m {x} {792 - 148} l S" for x in (45, 219, 393, 567))
+    source = make_placed_pdf(tmp_path / "table.pdf", [[(LEFTS[0], 50.0, TITLE, 16.0, "F1"), *table, *runs]],
+                             graphics=f"0.5 w {rules}")
+    text = notice_text(source)
+    assert " ".join(lines) in paragraphs(text)
+    assert text.index("| consent | Example Ltd | 1 year |") < text.index("First ")
+
+
+def test_a_title_across_the_columns_does_not_widen_the_first_column(tmp_path: Path) -> None:
+    """A title set across all three columns: the first column's lines still end at its own edge, so its
+    paragraphs stay paragraphs (measured against the title, every line would break early)."""
+    title = "Notice on the processing of personal data of our members and visitors"
+    first = wrap(["Start", *prose(300), "end."], WIDTH, SIZE)
+    second = wrap(["Then", *prose(500, seed=5), "done."], WIDTH, SIZE)
+    runs, _ = flow([*first, "", *second], 110.0, 730.0)
+    assert text_width(title, 18.0) > LEFTS[2] - LEFTS[0]  # the title crosses both gutters
+    source = make_placed_pdf(tmp_path / "title.pdf", [[(LEFTS[0], 60.0, title, 18.0, "F1"),
+                                                       *[run for run in runs if run[2]]]])
+    found = paragraphs(notice_text(source))
+    assert " ".join(first) in found
+    assert " ".join(second) in found
+
+
+def test_footnotes_at_the_foot_of_each_column_are_read_after_the_columns(tmp_path: Path) -> None:
+    """Notes set small under the text of each column (a gazette's footnotes, one running on into the
+    next column): the text goes on from column to column as if they were not there, and each note is
+    one paragraph after it."""
+    text = wrap(["First", *prose(720), "last."], WIDTH, SIZE)
+    note_one = wrap(["1", "The", *prose(60, seed=5), "noted."], WIDTH, 7.0)
+    note_two = wrap(["2", "Another", *prose(30, seed=11), "too."], WIDTH, 7.0)
+    foot = 600.0  # where the notes begin under each column's text
+    runs, _ = flow(text, 60.0, foot - 15)
+    split = len(note_one) // 2
+    notes = [(LEFTS[0], foot + 8 * n, line, 7.0, "F1") for n, line in enumerate(note_one[:split])]
+    notes += [(LEFTS[1], foot + 8 * n, line, 7.0, "F1") for n, line in enumerate([*note_one[split:], *note_two])]
+    source = make_placed_pdf(tmp_path / "notes.pdf", [[(LEFTS[0], 40.0, TITLE, 16.0, "F1"), *runs, *notes]])
+    found = paragraphs(notice_text(source))
+    assert " ".join(text) in found
+    assert " ".join(note_one) in found and " ".join(note_two) in found
+    assert found.index(" ".join(text)) < found.index(" ".join(note_one)) < found.index(" ".join(note_two))
+
+
+def test_a_masthead_above_a_rule_across_the_columns_is_read_before_them(tmp_path: Path) -> None:
+    """A title at the top left and a masthead of three small lines at the top right, a rule across
+    the page under both, then the columns: the masthead comes before the columns, and the text that
+    goes on from the second column into the third is not cut by it."""
+    text = wrap(["First", *prose(880), "last."], WIDTH, SIZE)
+    masthead = ["Example Gazette", "Volume 12, Number 3", "Published every week"]
+    runs, _ = flow(text, 120.0, 740.0)
+    head = [(LEFTS[0], 55.0, "Proposed Rules", 18.0, "F1")]
+    head += [(LEFTS[2], 58.0 + 15 * n, line, 8.0, "F1") for n, line in enumerate(masthead)]
+    source = make_placed_pdf(tmp_path / "masthead.pdf", [[*head, *runs]], graphics="0.5 w 45 682 m 567 682 l S")
+    text_found = notice_text(source)
+    found = paragraphs(text_found)
+    assert " ".join(text) in found
+    assert all(text_found.index(line) < text_found.index("First ") for line in masthead)
+
+
+def test_a_side_bar_and_a_side_panel_beside_the_text_keep_their_own_lines(tmp_path: Path) -> None:
+    """A web application printed from the browser: a side bar of links at the left, a side panel at
+    the right, the text under them. A side-bar link and a panel title standing on one row in other
+    sizes are not one line (which would be taken for a heading and lose the link), and a row that
+    runs from the side bar to the panel does not widen the text column under its gap."""
+    bar = ["Dashboard", "Consent", "Policies", "Privacy Policy", "Cookie Policy", "Terms of use", "Settings"]
+    runs: list[Placed] = [(60.0, 60.0 + 23 * n, item, 7.0, "F1") for n, item in enumerate(bar)]
+    runs += [(430.0, 60.0 + 23 * 4, "Customize the style", 9.0, "F1"), (430.0, 60.0 + 23 * 6, "Upgrade now", 7.5, "F1")]
+    text = wrap(["First", *prose(220), "last."], 200.0, SIZE)
+    runs += [(200.0, 230.0 + 11 * n, line, SIZE, "F1") for n, line in enumerate(text)]
+    source = make_placed_pdf(tmp_path / "app.pdf", [[(200.0, 30.0, TITLE, 16.0, "F1"), *runs]],
+                             links=[(runs[4], "https://example.com/cookies")])
+    found = paragraphs(notice_text(source))
+    assert "[Cookie Policy](https://example.com/cookies)" in found
+    assert " ".join(text) in found
+
+
+def test_a_footer_cut_apart_by_one_page_s_columns_is_still_furniture(tmp_path: Path) -> None:
+    """A typesetter's slug at the foot of every page, its fields a little more than a word space
+    apart: one line on the one-column pages, cut in two on the page whose gutter falls between two
+    fields. It is furniture there too (as a row it repeats, though neither piece does alone)."""
+    def slug(page: int) -> list[Placed]:
+        left = f"Printed by press 14 Job 250001 Sheet {page:05d}"
+        return [(213.0 - text_width(left, 7.0), 770.0, left, 7.0, "F1"), (223.0, 770.0, "Form 4702 File notice.sgm", 7.0, "F1")]
+
+    single = wrap(prose(500), 500.0, SIZE)
+    pages = [[(45.0, 60.0 + PITCH * n, line, SIZE, "F1") for n, line in enumerate(single[k * 60:(k + 1) * 60])] + slug(k + 1)
+             for k in range(2)]
+    runs, _ = flow(wrap(prose(560, seed=5), WIDTH, SIZE), 60.0, 700.0)
+    source = make_placed_pdf(tmp_path / "slug.pdf", [*pages, runs + slug(3)])
+    text = notice_text(source)
+    assert "Printed" not in text and "Form 4702" not in text
