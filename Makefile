@@ -88,11 +88,12 @@ serve: locales
 docs: locales
 	$(BIN)/notice reextract
 
-## release [VERSION=2.0]: publish the current notice of every language as a version (snapshots it
-## under docs/<lang>/<date>/ with its PDF and JSON, made once, and records their SHA-256 in
-## versions.yml). A released version never changes: CORRECT='why' [VERSION=1.0] corrects one on purpose
+## release [VERSION=2.0] [NOTICE=privacy]: publish every notice whose text changed (or the one named) as a
+## version (snapshots it under docs/<lang>/<notice>/<date>/ with its PDF and JSON, made once, and records
+## their SHA-256 in versions/<notice>.yml). A released version never changes: CORRECT='why' [VERSION=1.0]
+## NOTICE=privacy corrects one on purpose
 release: sysdeps locales
-	$(BIN)/notice release $(if $(VERSION),--version '$(VERSION)') $(if $(CORRECT),--correct '$(CORRECT)')
+	$(BIN)/notice release $(if $(VERSION),--version '$(VERSION)') $(if $(CORRECT),--correct '$(CORRECT)') $(if $(NOTICE),--notice '$(NOTICE)')
 
 ## test: the same set-up, then every test
 test: sysdeps locales browser

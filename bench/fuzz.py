@@ -113,12 +113,16 @@ def run(args: list[str], cwd: Path) -> tuple[int | None, str]:
     return done.returncode, done.stderr
 
 
+#: The example site's versions file, restored after each mutation like the docs.
+VERSIONS = "versions/privacy.yml"
+
+
 def fuzz_notices(count: int, seed: int, work: Path) -> list[str]:
     project = work / "project"
-    for name in ("docs", "locales", "mkdocs.yml", "versions.yml"):
+    for name in ("docs", "locales", "mkdocs.yml", "versions"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
-    pristine = snapshot(project / "docs") | {"versions.yml": (project / "versions.yml").read_bytes()}
+    pristine = snapshot(project / "docs") | {VERSIONS: (project / VERSIONS).read_bytes()}
     files = sorted(p.relative_to(project) for p in (project / "docs").rglob("*.md"))
     settings = site_markdown(read_config(project / "mkdocs.yml"))
     rng = random.Random(seed)
@@ -133,10 +137,10 @@ def fuzz_notices(count: int, seed: int, work: Path) -> list[str]:
             cut = rng.randrange(len(data))
             data = data[:cut] + bytes([rng.choice((0x80, 0xC3, 0xFF))]) + data[cut:]
         (project / target).write_bytes(data)
-        before = snapshot(project / "docs") | {"versions.yml": (project / "versions.yml").read_bytes()}
+        before = snapshot(project / "docs") | {VERSIONS: (project / VERSIONS).read_bytes()}
         check, check_err = run([sys.executable, "-m", "notice.cli", "check"], project)
         release, release_err = run([sys.executable, "-m", "notice.cli", "release"], project)
-        after = snapshot(project / "docs") | {"versions.yml": (project / "versions.yml").read_bytes()}
+        after = snapshot(project / "docs") | {VERSIONS: (project / VERSIONS).read_bytes()}
         where = f"mutation {n} ({target})"
         if check is None or release is None:
             failures.append(f"{where}: hang (over {TIMEOUT} s)")
@@ -155,9 +159,9 @@ def fuzz_notices(count: int, seed: int, work: Path) -> list[str]:
             if page.bad:
                 failures.append(f"{where}: notice check passed but the page publishes {', '.join(page.bad)}")
         for name, content in pristine.items():  # back to the pristine project for the next mutation
-            (project / ("" if name == "versions.yml" else "docs") / name).write_bytes(content)
+            (project / ("" if name == VERSIONS else "docs") / name).write_bytes(content)
         for name in set(after) - set(pristine):
-            (project / ("docs" if name != "versions.yml" else "") / name).unlink()
+            (project / ("docs" if name != VERSIONS else "") / name).unlink()
     print(f"notices: {count} mutations, {refused} refused by notice check, {len(failures)} failures")
     return failures
 

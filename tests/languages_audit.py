@@ -101,17 +101,17 @@ def vocabulary(project: Path) -> Vocabulary:
         by_lang[lang].add(entry["name"])
         if entry.get("site_name") and entry["site_name"] != config["site_name"]:  # not the source's, copied
             by_lang[lang].add(" ".join(entry["site_name"].split()))
-        notice = project / "docs" / entry["locale"] / "index.md"
-        if notice.exists():
+        for notice in sorted((project / "docs" / entry["locale"]).glob("*/index.md")):  # every notice
             by_lang[lang] |= notice_texts(notice)
         po = project / "locales" / entry["locale"] / "LC_MESSAGES" / "messages.po"
         if po.exists():
             by_lang[lang] |= catalog_texts(po, lang)
-    versions = yaml.safe_load((project / "versions.yml").read_text(encoding="utf-8"))
-    for version in versions.get("versions") or []:
-        for lang, summary in (version.get("summary") or {}).items():
-            if summary:
-                by_lang[primary(lang)].add(" ".join(str(summary).split()))
+    for path in sorted((project / "versions").glob("*.yml")):  # every notice's versions
+        versions = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for version in versions.get("versions") or []:
+            for lang, summary in (version.get("summary") or {}).items():
+                if summary:
+                    by_lang[primary(lang)].add(" ".join(str(summary).split()))
     return Vocabulary(dict(by_lang))
 
 

@@ -104,7 +104,7 @@ def build(tmp: Path) -> PartialSite:
     added = run(project, sys.executable, "-m", "notice.cli", "new-language", LANG)
     assert added.returncode == 0, added.stderr
     check = run(project, "make", "-s", "locale-check", f"VENV={ROOT / '.venv'}")
-    doc = project / "docs" / LANG / "index.md"
+    doc = project / "docs" / LANG / "privacy" / "index.md"
     reviewed = run(project, sys.executable, "-m", "notice.cli", "check", "--update-freshness", LANG,
                    *[arg for section in TRANSLATED for arg in ("--section", section)])
     assert reviewed.returncode == 0, reviewed.stderr

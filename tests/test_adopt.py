@@ -72,32 +72,36 @@ def test_a_german_organisation_from_generated_pdfs(tmp_path: Path) -> None:
     i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
     assert [(lang["locale"], bool(lang.get("default"))) for lang in i18n["languages"]] == [
         ("de", True), ("en", False), ("fr", False)]
-    versions = yaml.safe_load((project / "versions.yml").read_text(encoding="utf-8"))["versions"]
+    # one notice, its folder named by the rule for none given: the source PDF's name
+    assert config["extra"]["notice"]["notices"] == [{"slug": "datenschutz", "versions": "versions/datenschutz.yml"}]
+    versions = yaml.safe_load((project / "versions/datenschutz.yml").read_text(encoding="utf-8"))["versions"]
     assert [(v["version"], str(v["effective"])) for v in versions] == [("1.0", "2024-05-01")]
     assert versions[0]["summary"]["de"] == "Erste veröffentlichte Fassung."
     assert sorted(p.name for p in (project / "sources").iterdir()) == ["datenschutz.pdf", "privacy.pdf"]
-    english = (project / "docs" / "en" / "index.md").read_text(encoding="utf-8")
+    english = (project / "docs" / "en" / "datenschutz" / "index.md").read_text(encoding="utf-8")
     assert "## Your rights {#ihre-rechte}" in english and "untranslated" not in english  # the source's ids
-    assert "untranslated:" in (project / "docs" / "fr" / "index.md").read_text(encoding="utf-8")
+    assert "untranslated:" in (project / "docs" / "fr" / "datenschutz" / "index.md").read_text(encoding="utf-8")
 
     check = run(project, "-m", "notice.cli", "check")
     assert " 0 errors" in check.stderr, check.stderr
     site = tmp_path / "site"
     build(project, site)
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="de"' in home and "Datenschutzerklärung der Muster GmbH" in home
-    assert "Privacy notice of Muster GmbH" in (site / "en" / "index.html").read_text(encoding="utf-8")
-    french = (site / "fr" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in home and '<a href="datenschutz/">Datenschutzerklärung der Muster GmbH</a>' in home
+    notice = (site / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in notice and "Datenschutzerklärung der Muster GmbH" in notice
+    assert "Privacy notice of Muster GmbH" in (site / "en" / "datenschutz" / "index.html").read_text(encoding="utf-8")
+    french = (site / "fr" / "datenschutz" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in french and '<div class="notice-untranslated" lang="de">' in french
     for lang_dir in ("", "en/", "fr/"):
-        assert (site / lang_dir / "2024-05-01" / "index.html").exists()
-        assert "2024" in (site / lang_dir / "changelog" / "index.html").read_text(encoding="utf-8")
+        assert (site / lang_dir / "datenschutz" / "2024-05-01" / "index.html").exists()
+        assert "2024" in (site / lang_dir / "datenschutz" / "changelog" / "index.html").read_text(encoding="utf-8")
     assert_none_of_the_example(site)
 
     before = {p: p.read_bytes() for p in (project / "docs").rglob("*.md")}
     again = run(project, "-m", "notice.cli", "reextract")
     assert again.returncode == 0, again.stderr
-    assert "docs/fr/index.md: translated by hand" in again.stderr
+    assert "docs/fr/datenschutz/index.md: translated by hand" in again.stderr
     assert {p: p.read_bytes() for p in (project / "docs").rglob("*.md")} == before  # the same PDFs, the same text
 
 
@@ -126,17 +130,29 @@ def test_init_refuses_to_overwrite_and_writes_nothing_when_a_pdf_fails(tmp_path:
 
 
 @pytest.mark.skipif(not (SHARED / "realpdfs").is_dir(), reason="needs ../shared/realpdfs")
-def test_an_organisation_from_a_real_pdf(tmp_path: Path) -> None:
-    """A real German notice (Word, § headings) as the source, English to be translated."""
+def test_an_organisation_with_two_notices_from_real_pdfs(tmp_path: Path) -> None:
+    """Two real German notices (Word with § headings; a short one printing its own date): the first
+    starts the site with `notice init`, English to be translated, the second is added with `notice
+    add`; the site lists both on each language's home page, each with its own change log."""
+    real = SHARED / "realpdfs"
     project = copy_project(tmp_path)
     init = run(project, "-m", "notice.cli", "init", "--replace", "--org", "KVK Beispiel", "--site-url",
-               "https://kvk.example/", "--source", f"de={SHARED / 'realpdfs' / 'de_kvk_datenschutz.pdf'}",
-               "--language", "en", "--effective", "2023-02-01")
+               "https://kvk.example/", "--source", f"de={real / 'de_kvk_datenschutz.pdf'}",
+               "--language", "en", "--effective", "2023-02-01", "--slug", "datenschutz")
     assert init.returncode == 0, init.stderr
+    add = run(project, "-m", "notice.cli", "add", "schwimmschule", "--source", f"de={real / 'de_iswim_datenschutz.pdf'}")
+    assert add.returncode == 0, add.stderr
+    assert "docs/en/schwimmschule/index.md: untranslated copy of the source" in add.stderr
     site = tmp_path / "site"
     build(project, site)
-    assert "Datenschutz" in (site / "index.html").read_text(encoding="utf-8")
-    assert (site / "en" / "2023-02-01" / "index.html").exists()
+    for root in ("", "en/"):
+        home = (site / root / "index.html").read_text(encoding="utf-8")
+        assert '<a href="datenschutz/"' in home and '<a href="schwimmschule/"' in home
+        assert '<time datetime="2023-02-01">' in home and '<time datetime="2025-08-01">' in home  # as the PDF prints it
+        assert "Datenschutz" in (site / root / "datenschutz" / "index.html").read_text(encoding="utf-8")
+        assert (site / root / "datenschutz" / "2023-02-01" / "index.html").exists()
+        assert (site / root / "schwimmschule" / "2025-08-01" / "index.html").exists()
+        assert (site / root / "schwimmschule" / "changelog" / "index.html").exists()
     assert_none_of_the_example(site)
 
 
@@ -146,7 +162,7 @@ def test_what_init_would_publish_is_linted_before_anything_is_written(tmp_path: 
     from notice import adopt
 
     clean = "---\ntitle: Datenschutz\nlang: de\n---\n\n# Datenschutz\n\nSie haben Rechte.\n"
-    assert adopt.unsafe({"de": clean}, ROOT, tmp_path) == []
+    assert adopt.unsafe({"de": clean}, ROOT, tmp_path, "privacy") == []
     hostile = clean.replace("Sie haben", "Sie haben \u202e")
-    found = adopt.unsafe({"de": clean, "en": hostile}, ROOT, tmp_path)
-    assert len(found) == 1 and found[0].startswith("docs/en/index.md:8: bidirectional override U+202E"), found
+    found = adopt.unsafe({"de": clean, "en": hostile}, ROOT, tmp_path, "privacy")
+    assert len(found) == 1 and found[0].startswith("docs/en/privacy/index.md:8: bidirectional override U+202E"), found

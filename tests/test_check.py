@@ -15,7 +15,7 @@ import pytest
 from . import conftest
 from .conftest import ROOT
 
-EN = "docs/en/index.md"
+EN = "docs/en/privacy/index.md"
 
 
 def copy_project(tmp_path: Path) -> Path:
@@ -84,15 +84,16 @@ def test_the_real_notice_passes() -> None:
 def test_vague_link_text_is_a_warning_per_language() -> None:
     check = subprocess.run([sys.executable, "-m", "notice.cli", "check"], cwd=ROOT, capture_output=True, text=True)
     warnings = [line for line in check.stderr.splitlines() if "WCAG 2.4.4" in line]
-    assert any(line.startswith("docs/sv/index.md:") and "'här'" in line for line in warnings)
-    assert any(line.startswith("docs/en/index.md:") and "'here'" in line for line in warnings)
-    assert any(line.startswith("docs/de/index.md:") and "'hier'" in line for line in warnings)
+    assert any(line.startswith("docs/sv/privacy/index.md:") and "'här'" in line for line in warnings)
+    assert any(line.startswith("docs/en/privacy/index.md:") and "'here'" in line for line in warnings)
+    assert any(line.startswith("docs/de/privacy/index.md:") and "'hier'" in line for line in warnings)
     assert all(": warning: " in line for line in warnings)
 
 
 def test_outdated_translation_is_reported_then_marked_current(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    edit(project / "docs/sv/index.md", lambda t: t.replace("Vi lagrar de personuppgifter", "Vi sparar de personuppgifter"))
+    edit(project / "docs/sv/privacy/index.md",
+         lambda t: t.replace("Vi lagrar de personuppgifter", "Vi sparar de personuppgifter"))
     run = lambda *a: subprocess.run([sys.executable, "-m", "notice.cli", *a], cwd=project, capture_output=True, text=True)
     check = run("check")
     outdated = [line for line in check.stderr.splitlines() if "is outdated" in line]
@@ -101,8 +102,8 @@ def test_outdated_translation_is_reported_then_marked_current(tmp_path: Path) ->
     assert run("check", "--strict-freshness").returncode == 1
     assert run("check", "--update-freshness", "en").returncode == 0
     after = run("check").stderr
-    assert "docs/en/index.md" not in "".join(line for line in after.splitlines() if "is outdated" in line)
-    assert "docs/de/index.md" in after
+    assert "docs/en/privacy/index.md" not in "".join(line for line in after.splitlines() if "is outdated" in line)
+    assert "docs/de/privacy/index.md" in after
 
 
 def test_catalog_missing_a_string_names_language_and_msgid(tmp_path: Path) -> None:
@@ -143,7 +144,7 @@ def test_new_language_builds_labelled_and_untranslated(tmp_path: Path) -> None:
     assert run(sys.executable, "-m", "babel.messages.frontend", "compile", "-d", "locales", "-D", "messages").returncode == 0
     build = run(sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(tmp_path / "site"))
     assert build.returncode == 0, build.stderr
-    page = (tmp_path / "site" / "fr" / "index.html").read_text(encoding="utf-8")
+    page = (tmp_path / "site" / "fr" / "privacy" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="fr"' in page
     assert page.count('<div class="notice-untranslated" lang="sv">') == 27  # the preamble and 26 sections
     assert '<h1 id="top" tabindex="-1" lang="sv">' in page

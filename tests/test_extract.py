@@ -18,8 +18,8 @@ from .conftest import FIXTURES, ROOT, SOURCES, run_notice
 from .pdfgen import make_pdf
 
 CASES = [
-    ("allegis-privacy-notice-sv.pdf", "sv", "docs/sv/index.md", []),
-    ("allegis-privacy-notice-en.pdf", "en", "docs/en/index.md", ["--ids-from", "docs/sv/index.md"]),
+    ("allegis-privacy-notice-sv.pdf", "sv", "docs/sv/privacy/index.md", []),
+    ("allegis-privacy-notice-en.pdf", "en", "docs/en/privacy/index.md", ["--ids-from", "docs/sv/privacy/index.md"]),
 ]
 
 
@@ -47,7 +47,7 @@ def test_extract_is_deterministic(tmp_path: Path) -> None:
 
 
 def test_front_matter_and_headings() -> None:
-    text = (ROOT / "docs/sv/index.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs/sv/privacy/index.md").read_text(encoding="utf-8")
     assert re.search(r"^effective: 2019-12-13$", text, re.MULTILINE)
     assert re.search(r"^source: allegis-privacy-notice-sv.pdf$", text, re.MULTILINE)
     assert re.search(r"^source_sha256: [0-9a-f]{64}$", text, re.MULTILINE)
@@ -61,13 +61,13 @@ def test_swedish_words_survive_in_markdown() -> None:
     """Fidelity against the original text layer; the back-to-top phrase is removed on purpose
     (the site renders it), so it is removed from the reference too."""
     reference = fidelity.words((FIXTURES / "allegis-sv.seed.txt").read_text(encoding="utf-8").replace("Tillbaka till början", ""))
-    extracted = fidelity.markdown_words((ROOT / "docs/sv/index.md").read_text(encoding="utf-8"))
+    extracted = fidelity.markdown_words((ROOT / "docs/sv/privacy/index.md").read_text(encoding="utf-8"))
     score = fidelity.similarity(reference, extracted)
     assert score >= 0.99, f"word-sequence similarity {score:.4f} < 0.99"
 
 
 def test_no_bullet_glyphs_or_hard_breaks() -> None:
-    for golden in ("docs/sv/index.md", "docs/en/index.md"):
+    for golden in ("docs/sv/privacy/index.md", "docs/en/privacy/index.md"):
         text = (ROOT / golden).read_text(encoding="utf-8")
         assert not re.search("[\uf0b7\u2022\u25cf]", text), golden
         assert "Tillbaka till början" not in text and "Back to top" not in text, golden
@@ -97,7 +97,7 @@ def test_internal_pdf_links_point_at_their_sections() -> None:
     expected = [("klicka här", "information-om-allegis-group"), ("Kontakta oss", "kontakta-oss"),
                 ("klicka här", "eu-usa-och-schweiz-usa-privacy"), ("Cookies och onlinespårning", "cookies-och-onlinesparning"),
                 ("Kontakta oss", "kontakta-oss"), ("Kontakta oss", "kontakta-oss")]
-    text = (ROOT / "docs/sv/index.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs/sv/privacy/index.md").read_text(encoding="utf-8")
     assert re.findall(r"\[([^\]]+)\]\(#([a-z0-9-]+)\)", text) == expected
     ids = {section_id for _, section_id in section_ids(text)}
     assert {target for _, target in expected} <= ids

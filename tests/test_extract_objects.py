@@ -348,7 +348,7 @@ def test_a_paragraph_that_starts_like_an_item_stays_a_paragraph_in_a_cell() -> N
 def test_the_site_renders_a_grid_without_header_and_lists_in_cells(built_site: Path) -> None:
     """On the built Swedish page: the services grid has no <thead> (nor blank column headers), the
     data table's purposes are lists, and no item marker is left as text."""
-    html = (built_site / "index.html").read_text(encoding="utf-8")
+    html = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
     tables = re.findall(r"<table>.*?</table>", html, re.DOTALL)
     grid = next(t for t in tables if "Bemanning och rekrytering" in t)
     data = next(t for t in tables if "Kategori av personuppgift" in t)

@@ -91,7 +91,8 @@ def test_a_new_language_starts_with_its_cldr_plural_rule(partial_site: PartialSi
 def render_status(ui: catalog.Interface, counts: dict[str, int]) -> str:
     env = templating.install_interface(Environment(loader=FileSystemLoader(ROOT / "overrides")), ui)
     language = {"lang": "xx", "name": "X", "counts": counts, "sections": ()}
-    return env.get_template("partials/notice-status.html").render(statuses=[language], root="../",
+    notice = {"slug": "privacy", "title": "Notice", "languages": [language]}
+    return env.get_template("partials/notice-status.html").render(notices=[notice], root="../",
                                                                   source_lang="sv")
 
 
@@ -131,7 +132,7 @@ def test_no_template_writes_punctuation_after_a_translated_phrase() -> None:
 
 
 def test_french_labels_take_french_punctuation(partial_site: PartialSite) -> None:
-    page = (partial_site.site / LANG / "index.html").read_text(encoding="utf-8")
+    page = (partial_site.site / LANG / "privacy" / "index.html").read_text(encoding="utf-8")
     assert "<strong>Date d’entrée en vigueur\u202f:</strong>" in page
     status = (partial_site.site / "status" / "index.html").read_text(encoding="utf-8")
     untranslated = 26 - len(TRANSLATED)
@@ -193,7 +194,7 @@ def test_new_language_passes_locale_check_and_names_its_site(partial_site: Parti
     config = (partial_site.project / "mkdocs.yml").read_text(encoding="utf-8")
     entry = config[config.index("- locale: fr"):]
     assert re.search(r"\n\s+site_name: .+\n\s+site_description: .+", entry)
-    page = (partial_site.site / LANG / "index.html").read_text(encoding="utf-8")
+    page = (partial_site.site / LANG / "privacy" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<span class="md-ellipsis" lang="sv">\s*Allegis', page), "the copied site name is not marked"
 
 
@@ -211,13 +212,13 @@ def test_a_missing_or_empty_summary_is_labelled_in_the_source_language() -> None
 
 
 def test_pdf_and_json_mark_each_untranslated_part_with_its_language(partial_site: PartialSite) -> None:
-    folder = partial_site.site / LANG / "2019-12-13"
+    folder = partial_site.site / LANG / "privacy" / "2019-12-13"
     document = json.loads((folder / "notice-fr-2019-12-13.json").read_text(encoding="utf-8"))
     assert document["lang"] == LANG and document["preamble"]["lang"] == "sv"
     marked = {s["id"]: s.get("lang") for s in document["sections"]}
     assert {i for i, lang in marked.items() if lang is None} == set(TRANSLATED)
     assert set(marked.values()) == {None, "sv"}
-    english = json.loads((partial_site.site / "en" / "2019-12-13" / "notice-en-2019-12-13.json").read_text())
+    english = json.loads((partial_site.site / "en" / "privacy" / "2019-12-13" / "notice-en-2019-12-13.json").read_text())
     assert "lang" not in english["preamble"] and all("lang" not in s for s in english["sections"])
     with pdfplumber.open(folder / "notice-fr-2019-12-13.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages)
@@ -239,7 +240,7 @@ def test_bare_addresses_become_links() -> None:
 
 
 def test_the_swedish_page_links_its_bare_addresses(built_site: Path) -> None:
-    page = (built_site / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
     annex = "https://www.privacyshield.gov/article?id=ANNEX-I-introduction"
     assert re.search(rf'<a (?:class="notice-bare" )?href="{re.escape(annex)}">{re.escape(annex)}</a>', page)
     mail = "privacyofficerEU@allegisgroup.co.uk"

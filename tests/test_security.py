@@ -18,7 +18,7 @@ from .conftest import ROOT
 from .test_check import EN, copy_project, edit
 
 ANCHOR = "## Data Retention {#datalagring}\n\n"
-SNAPSHOT = "docs/en/2019-12-13/index.md"
+SNAPSHOT = "docs/en/privacy/2019-12-13/index.md"
 
 #: name -> (Markdown put into a notice, what the message says). From issue #13, and the classes
 #: the fuzzer (bench/fuzz.py) generates.
@@ -108,9 +108,10 @@ def test_payload_in_an_archived_snapshot_is_refused(tmp_path: Path, case: str) -
 
 def test_payload_in_the_change_log_source_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    edit(project / "docs/sv/changelog.md", lambda t: t + "\n<script>alert(1)</script>\n")
-    line = (project / "docs/sv/changelog.md").read_text(encoding="utf-8").splitlines().index("<script>alert(1)</script>") + 1
-    assert_refused(project, tmp_path, "docs/sv/changelog.md", "raw <script> is not allowed", line)
+    edit(project / "docs/sv/privacy/changelog.md", lambda t: t + "\n<script>alert(1)</script>\n")
+    lines = (project / "docs/sv/privacy/changelog.md").read_text(encoding="utf-8").splitlines()
+    line = lines.index("<script>alert(1)</script>") + 1
+    assert_refused(project, tmp_path, "docs/sv/privacy/changelog.md", "raw <script> is not allowed", line)
 
 
 @pytest.mark.parametrize("key, value", [
@@ -172,7 +173,7 @@ def test_a_deleted_block_of_a_translation_is_refused(tmp_path: Path, prefix: str
     (project / EN).write_text("".join(rows), encoding="utf-8")
     check = run_check(project)
     assert check.returncode == 1
-    found = [row for row in check.stderr.splitlines() if f"lacks the {kind} of docs/sv/index.md:" in row]
+    found = [row for row in check.stderr.splitlines() if f"lacks the {kind} of docs/sv/privacy/index.md:" in row]
     assert found and found[0].startswith(f"{EN}:"), check.stderr
 
 
@@ -183,7 +184,7 @@ def test_an_extra_paragraph_in_a_translation_is_refused(tmp_path: Path) -> None:
     assert check.returncode == 1
     # blocks are aligned by kind: the extra one is named as the last paragraph of the section
     extra = [row for row in check.stderr.splitlines() if "section 'datalagring' has an extra paragraph" in row]
-    assert extra and re.match(rf"^{EN}:\d+: .*docs/sv/index.md:\d+", extra[0]), check.stderr
+    assert extra and re.match(rf"^{EN}:\d+: .*docs/sv/privacy/index.md:\d+", extra[0]), check.stderr
     assert int(extra[0].split(":")[1]) > line
 
 
@@ -198,8 +199,8 @@ def test_an_untranslated_section_is_not_compared_block_by_block(tmp_path: Path) 
 def test_release_refuses_what_check_refuses_and_writes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     edit(project / EN, lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
-    edit(project / "docs/sv/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
-    edit(project / "docs/de/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
+    edit(project / "docs/sv/privacy/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
+    edit(project / "docs/de/privacy/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
     put(project, EN, PAYLOADS["meta-refresh"][0])
     before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
     result = subprocess.run([sys.executable, "-m", "notice.cli", "release", "--version", "2.0", "--summary", "sv=x",
@@ -213,26 +214,26 @@ def test_release_refuses_what_check_refuses_and_writes_nothing(tmp_path: Path) -
 def test_release_refuses_a_version_label_used_before(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     for lang in ("sv", "en", "de"):
-        edit(project / f"docs/{lang}/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
-    before = (project / "versions.yml").read_text(encoding="utf-8")
+        edit(project / f"docs/{lang}/privacy/index.md", lambda t: t.replace("effective: 2019-12-13", "effective: 2020-06-01"))
+    before = (project / "versions/privacy.yml").read_text(encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "notice.cli", "release", "--version", "1.0"],
                             cwd=project, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "versions.yml:3: version label 1.0 is already used by the version of 2019-12-13" in result.stderr
-    assert (project / "versions.yml").read_text(encoding="utf-8") == before
+    assert "versions/privacy.yml:3: version label 1.0 is already used by the version of 2019-12-13" in result.stderr
+    assert (project / "versions/privacy.yml").read_text(encoding="utf-8") == before
     assert not (project / "docs/en/2020-06-01").exists()
 
 
 def test_check_refuses_a_label_twice_and_a_missing_summary(tmp_path: Path) -> None:
     """Issue #11: versions.yml problems are `notice check`'s too, not only the build's."""
     project = copy_project(tmp_path)
-    edit(project / "versions.yml", lambda t: t.replace("versions:\n", "versions:\n  - version: \"1.0\"\n"
+    edit(project / "versions/privacy.yml", lambda t: t.replace("versions:\n", "versions:\n  - version: \"1.0\"\n"
                                                        "    effective: 2020-06-01\n    summary:\n"
                                                        "      sv: Andra.\n      en: Second.\n", 1))
     check = run_check(project)
     assert check.returncode == 1
-    assert "versions.yml:3: version label 1.0 is used twice" in check.stderr, check.stderr
-    assert "versions.yml:5: version 1.0 (2020-06-01): summary missing for de" in check.stderr, check.stderr
+    assert "versions/privacy.yml:3: version label 1.0 is used twice" in check.stderr, check.stderr
+    assert "versions/privacy.yml:5: version 1.0 (2020-06-01): summary missing for de" in check.stderr, check.stderr
 
 
 def header_lines(text: str) -> dict[str, str]:
@@ -248,7 +249,7 @@ def test_hosts_get_the_page_policy_as_headers(built_site: Path) -> None:
     """Defence in depth: the same Content-Security-Policy as every page's <meta>, for hosts that
     read a _headers file, with what only a header can say (frame-ancestors, nosniff, referrer)."""
     headers = header_lines((built_site / "_headers").read_text(encoding="utf-8"))
-    page = (built_site / "index.html").read_text(encoding="utf-8")
+    page = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
     meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page)
     assert meta
     header_policy = policy(headers["Content-Security-Policy"])
@@ -261,18 +262,18 @@ def test_hosts_get_the_page_policy_as_headers(built_site: Path) -> None:
 
 def test_a_missing_notice_is_one_line_not_a_traceback(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    (project / "docs/de/index.md").unlink()
+    (project / "docs/de/privacy/index.md").unlink()
     check = run_check(project)
     assert check.returncode == 1 and "Traceback" not in check.stderr
-    assert "docs/de/index.md:1: language 'de' has no notice (expected docs/de/index.md)" in check.stderr
+    assert "docs/de/privacy/index.md:1: language 'de' has no notice 'privacy' (expected docs/de/privacy/index.md)" in check.stderr
 
 
 def test_a_version_label_with_markup_is_refused(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    edit(project / "versions.yml", lambda t: t.replace('version: "1.0"', 'version: "1.0<script>"'))
+    edit(project / "versions/privacy.yml", lambda t: t.replace('version: "1.0"', 'version: "1.0<script>"'))
     check = run_check(project)
     assert check.returncode == 1
-    assert "versions.yml:3: version entry 1 (2019-12-13): the label '1.0<script>' holds markup" in check.stderr
+    assert "versions/privacy.yml:3: version entry 1 (2019-12-13): the label '1.0<script>' holds markup" in check.stderr
 
 
 def test_a_reviewed_layout_still_refuses_another_count(tmp_path: Path) -> None:

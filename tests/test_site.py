@@ -14,7 +14,7 @@ from notice.extraction import fidelity
 
 from .conftest import FIXTURES, SOURCES
 
-PAGES = {"sv": "index.html", "en": "en/index.html"}
+PAGES = {"sv": "privacy/index.html", "en": "en/privacy/index.html"}
 DATES = {"sv": "13 december 2019", "en": "13 December 2019"}
 
 
@@ -63,18 +63,20 @@ def test_same_section_ids_in_both_languages(built_site: Path) -> None:
 
 
 def test_language_links_lead_to_the_same_page(built_site: Path) -> None:
-    sv = read(built_site, "index.html")
-    en = read(built_site, "en/index.html")
-    assert re.search(r'<a href="[^"]*en/" hreflang="en"', sv)
-    assert re.search(r'<a href="(?:\.\./|/)" hreflang="sv"', en)
-    changelog = read(built_site, "en/changelog/index.html")
+    sv = read(built_site, "privacy/index.html")
+    en = read(built_site, "en/privacy/index.html")
+    assert re.search(r'<a href="[^"]*en/privacy/" hreflang="en"', sv)  # the same notice, issue #11
+    assert re.search(r'<a href="(?:\.\./\.\./|/)privacy/" hreflang="sv"', en)
+    home = read(built_site, "en/index.html")  # a home page leads to the other language's home
+    assert re.search(r'<a href="(?:\.\./|/)" hreflang="sv"', home)
+    changelog = read(built_site, "en/privacy/changelog/index.html")
     assert re.search(r'<a href="[^"]*changelog/" hreflang="sv"', changelog)
     assert "assets/notice.js" in sv and (built_site / "assets/notice.js").exists()
 
 
 @pytest.mark.parametrize("lang, title", [("sv", "Ändringslogg"), ("en", "Change log")])
 def test_changelog_page(built_site: Path, lang: str, title: str) -> None:
-    page = "changelog/index.html" if lang == "sv" else "en/changelog/index.html"
+    page = "privacy/changelog/index.html" if lang == "sv" else "en/privacy/changelog/index.html"
     body = article(read(built_site, page))
     assert f">{title}</h1>" in body
     assert f'<time datetime="2019-12-13">{DATES[lang]}</time>' in body
@@ -83,7 +85,7 @@ def test_changelog_page(built_site: Path, lang: str, title: str) -> None:
 
 def test_swedish_page_carries_every_word(built_site: Path) -> None:
     reference = fidelity.words((FIXTURES / "allegis-sv.seed.txt").read_text(encoding="utf-8"))
-    shown = fidelity.html_words(article(read(built_site, "index.html")))
+    shown = fidelity.html_words(article(read(built_site, "privacy/index.html")))
     score = fidelity.similarity(reference, shown)
     assert score >= 0.99, f"word-sequence similarity of the built page {score:.4f} < 0.99"
 
@@ -97,10 +99,10 @@ def test_every_pdf_link_is_on_the_page(built_site: Path, lang: str, pdf: str) ->
 
 
 def test_links_that_say_nothing_name_their_destination_for_screen_readers(built_site: Path) -> None:
-    body = article(read(built_site, "index.html"))
+    body = article(read(built_site, "privacy/index.html"))
     assert ('<a href="#eu-usa-och-schweiz-usa-privacy">klicka här<span class="notice-sr" lang="sv"> '
             '(avsnittet ”EU – USA och Schweiz – USA: Privacy Shield-nätverket”)</span></a>') in body
     assert '>här<span class="notice-sr" lang="sv"> (webbplatsen app.onetrust.com)</span></a>' in body
-    english = article(read(built_site, "en/index.html"))
+    english = article(read(built_site, "en/privacy/index.html"))
     assert '>here<span class="notice-sr" lang="en"> (website app.onetrust.com)</span></a>' in english
     assert not re.search(r">(?:här|here|klicka här|click here)</a>", body + english), "a vague link kept no context"

@@ -27,7 +27,7 @@ from .conftest import FIXTURES, ROOT, run_notice
 
 FIXTURE = FIXTURES / "versions"
 OLD, NEW = "2023-01-01", "2024-03-01"
-PREFIX = {"sv": "", "en": "en/"}
+PREFIX = {"sv": "privacy/", "en": "en/privacy/"}  # the fixture's notice, in its folder per language
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
@@ -58,7 +58,7 @@ def released(tmp_path_factory: pytest.TempPathFactory) -> Path:
     first = release(project)
     assert first.returncode == 0, first.stderr
     for lang in PREFIX:  # legal edits the notice of every language for the new version
-        shutil.copy(project / "next" / f"{lang}.md", project / "docs" / lang / "index.md")
+        shutil.copy(project / "next" / f"{lang}.md", project / "docs" / lang / "privacy" / "index.md")
     second = release(
         project,
         "--version",
@@ -110,13 +110,13 @@ def assert_links_resolve(site: Path, url: str, markup: str) -> None:
 
 def test_release_archives_the_previous_version_without_copying_by_hand(released: Path) -> None:
     for lang in PREFIX:
-        old = released / "docs" / lang / OLD / "index.md"
-        assert old.read_bytes() == (FIXTURE / "docs" / lang / "index.md").read_bytes()
-        assert (released / "docs" / lang / NEW / "index.md").read_bytes() == (
+        old = released / "docs" / lang / "privacy" / OLD / "index.md"
+        assert old.read_bytes() == (FIXTURE / "docs" / lang / "privacy" / "index.md").read_bytes()
+        assert (released / "docs" / lang / "privacy" / NEW / "index.md").read_bytes() == (
             FIXTURE / "next" / f"{lang}.md"
         ).read_bytes()
-        assert (released / "docs" / lang / OLD / "compare.md").is_file()
-        assert not (released / "docs" / lang / NEW / "compare.md").exists()
+        assert (released / "docs" / lang / "privacy" / OLD / "compare.md").is_file()
+        assert not (released / "docs" / lang / "privacy" / NEW / "compare.md").exists()
     text = (released / "versions.yml").read_text(encoding="utf-8")
     assert text.startswith("# Every published version")  # comments survive
     assert text.index('version: "2.0"') < text.index('version: "1.0"')
@@ -139,13 +139,13 @@ def test_first_release_starts_the_version_list(tmp_path: Path) -> None:
     # the SHA-256 of each released file, by its path below docs/
     recorded = re.findall(r'^      "([^"]+)": "([0-9a-f]{64})"$', text, re.MULTILINE)
     assert [name for name, _ in recorded] == [
-        f"{lang}/{OLD}/{name}"
+        f"{lang}/privacy/{OLD}/{name}"
         for lang in ("en", "sv")
         for name in ("index.md", f"notice-{lang}-{OLD}.json", f"notice-{lang}-{OLD}.pdf")
     ]
     for name, digest in recorded:
         assert hashlib.sha256((project / "docs" / name).read_bytes()).hexdigest() == digest
-    assert (project / "docs" / "en" / OLD / "index.md").is_file()
+    assert (project / "docs" / "en" / "privacy" / OLD / "index.md").is_file()
 
 
 def test_release_again_writes_nothing(released: Path, tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ def test_release_refuses(
     project = tmp_path / "p"
     shutil.copytree(released, project)
     for lang in PREFIX:
-        current = project / "docs" / lang / "index.md"
+        current = project / "docs" / lang / "privacy" / "index.md"
         current.write_text(
             re.sub(
                 r"^effective: .*$",
@@ -227,8 +227,8 @@ def test_current_version_lives_at_canonical_and_dated_url(site: Path, lang: str)
 
 
 def test_language_switch_on_a_dated_page_keeps_the_version(site: Path) -> None:
-    markup = page(site, OLD + "/")
-    assert re.search(rf'<a href="[^"]*en/{OLD}/" hreflang="en"', markup)
+    markup = page(site, PREFIX["sv"] + OLD + "/")
+    assert re.search(rf'<a href="[^"]*en/privacy/{OLD}/" hreflang="en"', markup)
 
 
 # ---------------------------------------------------------------- redline
@@ -322,7 +322,7 @@ def test_json_export_fits_schema_and_the_markdown(site: Path, released: Path, la
     )
     schema = json.loads((ROOT / "schemas" / "notice.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(schema).validate(document)
-    notice = read_notice((released / "docs" / lang / date / "index.md").read_text(encoding="utf-8"))
+    notice = read_notice((released / "docs" / lang / "privacy" / date / "index.md").read_text(encoding="utf-8"))
     assert [(s["id"], s["heading"]) for s in document["sections"]] == [
         (s.id, s.heading) for s in notice.sections
     ]
@@ -332,7 +332,7 @@ def test_json_export_fits_schema_and_the_markdown(site: Path, released: Path, la
     assert "current" not in document and "effective_until" not in document and "compare" not in document["urls"]
     assert document["schema_version"] == 2
     published = site / PREFIX[lang] / date / f"notice-{lang}-{date}.json"
-    assert published.read_bytes() == (released / "docs" / lang / date / published.name).read_bytes()
+    assert published.read_bytes() == (released / "docs" / lang / "privacy" / date / published.name).read_bytes()
     contact = next(s for s in document["sections"] if s["id"] == "kontakt")
     assert {link["href"] for link in contact["links"]} >= {
         "https://www.example.test/kontakt",
@@ -346,7 +346,7 @@ def test_json_export_fits_schema_and_the_markdown(site: Path, released: Path, la
 def test_pdf_export_has_every_heading_link_and_page_number(
     site: Path, released: Path, lang: str, date: str
 ) -> None:
-    notice = read_notice((released / "docs" / lang / date / "index.md").read_text(encoding="utf-8"))
+    notice = read_notice((released / "docs" / lang / "privacy" / date / "index.md").read_text(encoding="utf-8"))
     with pdfplumber.open(site / PREFIX[lang] / date / f"notice-{lang}-{date}.pdf") as pdf:
         text = "\n".join(p.extract_text() or "" for p in pdf.pages)
         uris = {link["uri"] for p in pdf.pages for link in p.hyperlinks}
@@ -400,20 +400,20 @@ BAD = {
     ),
     # released text edited by hand: the build names the file whose bytes are not those released
     "archived-text-edited": (
-        lambda p: _md(p, f"docs/en/{OLD}/index.md", "{#cookies}", "{#cookie-policy}"),
-        f"docs/en/{OLD}/index.md:1: a released file of version 1.0 was changed (expected sha256 ",
+        lambda p: _md(p, f"docs/en/privacy/{OLD}/index.md", "{#cookies}", "{#cookie-policy}"),
+        f"docs/en/privacy/{OLD}/index.md:1: a released file of version 1.0 was changed (expected sha256 ",
     ),
     "edited-without-release": (
-        lambda p: _md(p, "docs/sv/index.md", "Två år", "Fyra år"),
+        lambda p: _md(p, "docs/sv/privacy/index.md", "Två år", "Fyra år"),
         # the table that changed, in both files
-        f"docs/sv/index.md:26: differs from the released text of version 2.0 (docs/sv/{NEW}/index.md:26): "
+        f"docs/sv/privacy/index.md:26: differs from the released text of version 2.0 (docs/sv/privacy/{NEW}/index.md:26): "
         "for a correction to this version run `notice release --correct 'why'`",
     ),
     "new-date-not-released": (
         lambda p: [
-            _md(p, f"docs/{lang}/index.md", f"effective: {NEW}", "effective: 2025-01-01") for lang in PREFIX
+            _md(p, f"docs/{lang}/privacy/index.md", f"effective: {NEW}", "effective: 2025-01-01") for lang in PREFIX
         ],
-        "docs/sv/index.md:4: effective 2025-01-01 is not released yet",
+        "docs/sv/privacy/index.md:4: effective 2025-01-01 is not released yet",
     ),
 }
 
@@ -442,14 +442,14 @@ def test_a_notice_whose_json_fails_the_schema_is_not_released(
     project = tmp_path / "p"
     shutil.copytree(released, project)
     for lang in PREFIX:
-        _md(project, f"docs/{lang}/index.md", f"effective: {NEW}", "effective: 2025-01-01")
-    _md(project, "docs/en/index.md", "{#kontakt}", "{#Contact_Us}")
+        _md(project, f"docs/{lang}/privacy/index.md", f"effective: {NEW}", "effective: 2025-01-01")
+    _md(project, "docs/en/privacy/index.md", "{#kontakt}", "{#Contact_Us}")
     before = tree(project)
     monkeypatch.chdir(project)
     with pytest.raises(NoticeError) as refused:
-        release_lib.release(release_lib.read_config(Path("mkdocs.yml")), "3.0", quiet=True)
+        release_lib.release(release_lib.read_configs(Path("mkdocs.yml"))[0], "3.0", quiet=True)
     message = str(refused.value)
-    assert "docs/en/2025-01-01/index.md:" in message
+    assert "docs/en/privacy/2025-01-01/index.md:" in message
     assert "the JSON export does not fit notice.schema.json at sections/" in message
     assert "'Contact_Us' does not match" in message
     assert tree(project) == before

@@ -61,7 +61,7 @@ def test_a_released_file_altered_by_one_byte_fails_the_build_and_check(
     released: Path, tmp_path: Path, lang: str, date: str, ext: str
 ) -> None:
     project = copy(released, tmp_path)
-    name = f"docs/{lang}/{date}/notice-{lang}-{date}.{ext}"
+    name = f"docs/{lang}/privacy/{date}/notice-{lang}-{date}.{ext}"
     path = project / name
     data = bytearray(path.read_bytes())
     data[len(data) // 2] ^= 0x01
@@ -78,7 +78,8 @@ def test_the_site_publishes_the_released_bytes_and_typesets_nothing(released: Pa
     digests = recorded(released)
     assert len(digests) == 2 * 2 * 3  # two versions, two languages, three files
     for key, digest in digests.items():
-        lang, date, name = key.split("/")
+        lang, slug, date, name = key.split("/")
+        assert slug == "privacy"  # below the notice's folder
         if name == "index.md":
             continue
         published = site / PREFIX[lang] / date / name
@@ -111,18 +112,19 @@ def test_changing_the_print_stylesheet_changes_no_released_file(released: Path, 
     for lang in PREFIX:
         for date in (OLD, NEW):
             name = f"notice-{lang}-{date}.pdf"
-            assert (tmp_path / "site" / PREFIX[lang] / date / name).read_bytes() == before[f"{lang}/{date}/{name}"]
+            assert (tmp_path / "site" / PREFIX[lang] / date / name).read_bytes() == before[f"{lang}/privacy/{date}/{name}"]
 
     # the change is real: a deliberate correction typesets with it, and says so
     corrected = release(project, "--correct", "Larger type for readability", "--version", "1.0")
     assert corrected.returncode == 0, corrected.stderr
-    assert (project / "docs" / "sv" / OLD / f"notice-sv-{OLD}.pdf").read_bytes() != before[f"sv/{OLD}/notice-sv-{OLD}.pdf"]
-    assert (project / "docs" / "sv" / NEW / f"notice-sv-{NEW}.pdf").read_bytes() == before[f"sv/{NEW}/notice-sv-{NEW}.pdf"]
+    for date, changed in ((OLD, True), (NEW, False)):
+        name = f"sv/privacy/{date}/notice-sv-{date}.pdf"
+        assert ((project / "docs" / name).read_bytes() != before[name]) is changed
 
 
 def test_a_deliberate_correction_records_why_and_builds(released: Path, tmp_path: Path) -> None:
     project = copy(released, tmp_path)
-    _md(project, f"docs/sv/{OLD}/index.md", "för statistik", "för besöksstatistik")
+    _md(project, f"docs/sv/privacy/{OLD}/index.md", "för statistik", "för besöksstatistik")
     assert mkdocs_build(project, tmp_path / "site").returncode != 0
     result = release(project, "--correct", "Lagringstiden var felskriven", "--version", "1.0")
     assert result.returncode == 0, result.stderr
@@ -131,9 +133,9 @@ def test_a_deliberate_correction_records_why_and_builds(released: Path, tmp_path
     [correction] = entry["corrections"]
     assert correction["reason"] == "Lagringstiden var felskriven"
     assert correction["files"] == [
-        f"sv/{OLD}/index.md",
-        f"sv/{OLD}/notice-sv-{OLD}.json",
-        f"sv/{OLD}/notice-sv-{OLD}.pdf",
+        f"sv/privacy/{OLD}/index.md",
+        f"sv/privacy/{OLD}/notice-sv-{OLD}.json",
+        f"sv/privacy/{OLD}/notice-sv-{OLD}.pdf",
     ]  # the English files were made again byte for byte, so they are not listed
     for key, digest in recorded(project).items():
         assert hashlib.sha256((project / "docs" / key).read_bytes()).hexdigest() == digest, key
@@ -143,18 +145,19 @@ def test_a_deliberate_correction_records_why_and_builds(released: Path, tmp_path
 
 def test_an_edited_current_notice_needs_a_correction_with_a_reason(released: Path, tmp_path: Path) -> None:
     project = copy(released, tmp_path)
-    _md(project, "docs/en/index.md", "Two years", "Three years")
+    _md(project, "docs/en/privacy/index.md", "Two years", "Three years")
     before = tree(project)
     refused = release(project)
     assert refused.returncode == 1
-    assert f"docs/en/index.md:30: differs from the released text of version 2.0 (docs/en/{NEW}/index.md)" in refused.stderr
+    assert (f"docs/en/privacy/index.md:30: differs from the released text of version 2.0 "
+            f"(docs/en/privacy/{NEW}/index.md)") in refused.stderr
     assert "notice release --correct 'why' --version 2.0" in refused.stderr
     assert tree(project) == before
     done = release(project, "--correct", "Storage time")
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load((project / "versions.yml").read_text(encoding="utf-8"))["versions"][0]["corrections"][0][
         "files"
-    ] == [f"en/{NEW}/index.md", f"en/{NEW}/notice-en-{NEW}.json", f"en/{NEW}/notice-en-{NEW}.pdf"]
+    ] == [f"en/privacy/{NEW}/index.md", f"en/privacy/{NEW}/notice-en-{NEW}.json", f"en/privacy/{NEW}/notice-en-{NEW}.pdf"]
 
 
 # ---------------------------------------------------------------- all or nothing
@@ -163,13 +166,13 @@ def test_an_edited_current_notice_needs_a_correction_with_a_reason(released: Pat
 def new_version(project: Path) -> None:
     """Legal's edits for a version 3.0."""
     for lang in PREFIX:
-        _md(project, f"docs/{lang}/index.md", f"effective: {NEW}", f"effective: {NEXT}")
-    _md(project, "docs/sv/index.md", "Två år", "Fem år")
+        _md(project, f"docs/{lang}/privacy/index.md", f"effective: {NEW}", f"effective: {NEXT}")
+    _md(project, "docs/sv/privacy/index.md", "Två år", "Fem år")
 
 
 def run_release(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.chdir(project)
-    config = release_lib.read_config(Path("mkdocs.yml"))
+    config = release_lib.read_configs(Path("mkdocs.yml"))[0]
     return release_lib.release(config, "3.0", {"sv": "Tre.", "en": "Three."}, quiet=True)
 
 
@@ -263,7 +266,7 @@ def test_a_release_killed_while_writing_is_undone_by_the_next_run(
 
 def break_typesetting(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> dict[str, bytes]:
-        raise NoticeError("docs/sv/2025-01-01/notice-sv-2025-01-01.pdf: cannot typeset the PDF (no fonts)")
+        raise NoticeError("docs/sv/privacy/2025-01-01/notice-sv-2025-01-01.pdf: cannot typeset the PDF (no fonts)")
 
     monkeypatch.setattr(typeset, "typeset_all", broken)
 
@@ -277,9 +280,9 @@ def interrupt_typesetting(monkeypatch: pytest.MonkeyPatch) -> None:
 
 STEPS: dict[str, Callable[[Path, pytest.MonkeyPatch], None]] = {
     # reading: the languages disagree on the date
-    "read": lambda p, m: _md(p, "docs/en/index.md", f"effective: {NEXT}", "effective: 2025-02-01"),
+    "read": lambda p, m: _md(p, "docs/en/privacy/index.md", f"effective: {NEXT}", "effective: 2025-02-01"),
     # the JSON export fails the schema
-    "export": lambda p, m: _md(p, "docs/en/index.md", "{#kontakt}", "{#Kontakt_Oss}"),
+    "export": lambda p, m: _md(p, "docs/en/privacy/index.md", "{#kontakt}", "{#Kontakt_Oss}"),
     "typeset": lambda p, m: break_typesetting(m),
     "ctrl-c while typesetting": lambda p, m: interrupt_typesetting(m),
 }
@@ -332,7 +335,7 @@ def test_ctrl_c_during_a_release_leaves_git_status_clean(released: Path, tmp_pat
     assert git(project, "status", "--porcelain", "--untracked-files=all") == ""
     again = release(project, "--version", "3.0", "--summary", "sv=Tre.")
     assert again.returncode == 0, again.stderr
-    assert f"docs/sv/{NEXT}/" in git(project, "status", "--porcelain", "--untracked-files=all")
+    assert f"docs/sv/privacy/{NEXT}/" in git(project, "status", "--porcelain", "--untracked-files=all")
 
 
 # ---------------------------------------------------------------- progress
@@ -379,6 +382,7 @@ def test_a_release_says_what_it_wrote_one_line_per_version_folder(released: Path
     result = run_notice("release", "--version", "3.0", "--summary", "sv=Tre.", "--summary", "en=Three.", cwd=project)
     assert result.returncode == 0, result.stderr
     lines = result.stderr.splitlines()
-    assert f"docs/<lang>/{NEXT}/: index.md, notice-<lang>-{NEXT}.json, notice-<lang>-{NEXT}.pdf (2 languages: sv, en)" in lines
-    assert f"docs/<lang>/{NEW}/: compare.md (2 languages: sv, en)" in lines
+    assert (f"docs/<lang>/privacy/{NEXT}/: index.md, notice-<lang>-{NEXT}.json, notice-<lang>-{NEXT}.pdf "
+            "(2 languages: sv, en)") in lines
+    assert f"docs/<lang>/privacy/{NEW}/: compare.md (2 languages: sv, en)" in lines
     assert "versions.yml: version 3.0 (2025-01-01) added" in lines

@@ -17,7 +17,8 @@ from notice.versions.export import spans_in
 
 from .conftest import ROOT
 
-LAYOUT, VERSIONS = archive.read_site_config(ROOT / "mkdocs.yml")
+(PRIVACY,) = archive.read_site_config(ROOT / "mkdocs.yml")  # the example site's one notice
+LAYOUT, VERSIONS = PRIVACY.layout, PRIVACY.versions_file
 DATE = "2019-12-13"
 LANGS = LAYOUT.languages
 
@@ -46,7 +47,7 @@ def test_version_page_change_log_json_and_pdf(built_site: Path, lang: str) -> No
     ):
         assert f'href="{href}"' in changelog
 
-    notice = read_notice((ROOT / "docs" / lang / DATE / "index.md").read_text(encoding="utf-8"))
+    notice = read_notice((ROOT / "docs" / lang / "privacy" / DATE / "index.md").read_text(encoding="utf-8"))
     document = json.loads(
         (built_site / prefix(lang) / DATE / f"notice-{lang}-{DATE}.json").read_text(encoding="utf-8")
     )
@@ -76,9 +77,30 @@ def test_feed_per_language(built_site: Path, lang: str) -> None:
 
 
 def test_print_stylesheet_is_linked_and_shows_link_addresses(built_site: Path) -> None:
-    markup = (built_site / "index.html").read_text(encoding="utf-8")
+    markup = (built_site / "privacy" / "index.html").read_text(encoding="utf-8")
     assert "assets/notice-print.css" in markup
     css = (built_site / "assets" / "notice-print.css").read_text(encoding="utf-8")
     assert re.search(r"@media print", css) and 'content: " (" attr(href) ")"' in css
     # bare addresses are marked so print does not repeat them
     assert re.search(r'<a class="notice-bare" href="https://www\.allegisgroup\.com/en/brands">', markup)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_old_addresses_of_the_privacy_notice_still_lead_to_it(built_site: Path, lang: str) -> None:
+    """Issue #11: the notice moved from the language's root into privacy/; every address it had
+    (its version, change log, downloads, feed) still works: a redirect page (meta refresh,
+    canonical, a visible link) or, for a download, the same bytes."""
+    root, new = LAYOUT.language_prefix(lang), LAYOUT.prefix(lang)
+    assert new == f"{root}privacy/"
+    for old, target in ((f"{DATE}/", f"{DATE}/"), ("changelog/", "changelog/")):
+        page = (built_site / root / old / "index.html").read_text(encoding="utf-8")
+        href = f"../{'../' * old.count('/') if old.count('/') > 1 else ''}privacy/{target}"
+        assert f'<meta http-equiv="refresh" content="0; url={href}">' in page, page
+        assert f'<link rel="canonical" href="https://notices.example.org/{new}{target}">' in page
+        assert f'<a href="{href}">' in page and f'<html lang="{lang}" data-notice-redirect>' in page
+        assert (built_site / root / old / href / "index.html").resolve().is_file()
+    for name in (f"{DATE}/notice-{lang}-{DATE}.pdf", f"{DATE}/notice-{lang}-{DATE}.json", "feed.xml"):
+        assert (built_site / root / name).read_bytes() == (built_site / new / name).read_bytes()
+    home = (built_site / root / "index.html").read_text(encoding="utf-8")
+    assert 'data-notice-forward="privacy/"' in home and "datalagring" in home  # an old /#datalagring lands there
+    assert '<a href="privacy/">' in home  # and without JavaScript the notice is one link away

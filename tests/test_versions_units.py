@@ -21,7 +21,7 @@ from .conftest import ROOT
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_reader_is_the_writers_inverse(lang: str) -> None:
-    text = (ROOT / "docs" / lang / "index.md").read_text(encoding="utf-8")
+    text = (ROOT / "docs" / lang / "privacy" / "index.md").read_text(encoding="utf-8")
     notice = read_notice(text)
     assert len(notice.sections) == 26 and notice.effective == dt.date(2019, 12, 13)
     assert to_markdown(notice) == text
@@ -140,12 +140,14 @@ def test_release_adds_the_entry_above_the_others_keeping_comments() -> None:
 
 
 def test_page_roles_and_relative_links() -> None:
-    langs = ("sv", "en")
-    assert archive.page_role("en/2019-12-13/compare.md", langs) == archive.PageRole(
-        "compare", "en", dt.date(2019, 12, 13)
+    langs, slugs = ("sv", "en"), ("privacy", "cookies")
+    assert archive.page_role("en/cookies/2019-12-13/compare.md", langs, slugs) == archive.PageRole(
+        "compare", "en", dt.date(2019, 12, 13), "cookies"
     )
-    assert archive.page_role("sv/index.md", langs) == archive.PageRole("current", "sv")
-    assert archive.page_role("sv/changelog.md", langs) is None
+    assert archive.page_role("sv/privacy/index.md", langs, slugs) == archive.PageRole("current", "sv", None, "privacy")
+    assert archive.page_role("sv/index.md", langs, slugs) is None  # the language's home page
+    assert archive.page_role("sv/privacy/changelog.md", langs, slugs) is None
+    assert archive.page_role("sv/terms/index.md", langs, slugs) is None  # not a configured notice
     assert relative("en/", "en/2019-12-13/") == "../"
     assert relative("2019-12-13/notice-sv-2019-12-13.pdf", "") == "2019-12-13/notice-sv-2019-12-13.pdf"
     assert relative("en/changelog/", "en/2019-12-13/compare/") == "../../changelog/"

@@ -4,7 +4,7 @@ producers in several styles, extracted by each tool, every block scored against 
     python bench/roundtrip/run.py [--tools ours,pymupdf4llm-layout,opendataloader] [--json out.json]
 
 Input: source Markdown files (``bench/roundtrip/documents/*.md`` and the project's own notice
-``docs/sv/index.md``), the styles of ``roundtrip.source.STYLES`` and the producers of
+``docs/sv/privacy/index.md``), the styles of ``roundtrip.source.STYLES`` and the producers of
 ``roundtrip.producers``. Output: a table per (tool, producer) and per (tool, producer, style,
 document) on stdout, PASS/FAIL of our extractor against the targets per producer, and with
 ``--json`` the same figures as JSON. PDFs and golds are written under ``.cache/roundtrip/`` and
@@ -31,7 +31,7 @@ import score_extract  # noqa: E402
 from roundtrip import gold, producers, source  # noqa: E402
 
 REPO = BENCH_DIR.parent
-DEFAULT_DOCUMENTS = (*sorted((BENCH_DIR / "roundtrip" / "documents").glob("*.md")), REPO / "docs/sv/index.md")
+DEFAULT_DOCUMENTS = (*sorted((BENCH_DIR / "roundtrip" / "documents").glob("*.md")), REPO / "docs/sv/privacy/index.md")
 DEFAULT_CACHE = REPO / ".cache" / "roundtrip"
 TOOLS = {  # ours writes its Markdown even when words are lost: the scores show the loss
     "ours": "notice extract {pdf} --lang {lang} --out {out} --allow-loss",

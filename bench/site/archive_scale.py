@@ -27,7 +27,9 @@ NOTICE = Path(sys.executable).parent / "notice"
 FIRST_SECTION_PARAGRAPH = re.compile(r"(?m)^(## .*\n\n)([^-|#\n!<][^\n]*)$")
 #: What the fixture is made from: a change to any of these makes it again (after a change to the
 #: release code itself, pass --fresh).
-INPUTS = ("docs", "locales", "overrides", "mkdocs.yml", "versions.yml")
+INPUTS = ("docs", "locales", "overrides", "mkdocs.yml", "versions")
+#: The notice whose versions are multiplied: the example site's.
+NOTICE = "privacy"
 
 
 @dataclass(frozen=True)
@@ -67,12 +69,12 @@ def make(project: Path, count: int, versions: int) -> list[float]:
     start = time.perf_counter()
     variants.ours(project, count)  # releases the added languages in the version already released
     times = [time.perf_counter() - start]
-    effective = current_date(project / "docs" / langs[0] / "index.md")
+    effective = current_date(project / "docs" / langs[0] / NOTICE / "index.md")
     for n in range(2, versions + 1):
         effective = effective.replace(year=effective.year + 1)
         label = f"{n}.0"
         for lang in langs:
-            edit(project / "docs" / lang / "index.md", effective, label, source=lang == langs[0])
+            edit(project / "docs" / lang / NOTICE / "index.md", effective, label, source=lang == langs[0])
         summaries = [arg for lang in langs for arg in ("--summary", f"{lang}=Version {label}.")]
         times.append(release(project, ["--version", label, *summaries]))
         print(f"  released {label} in {count} languages: {times[-1]:.1f} s", flush=True)

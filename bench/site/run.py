@@ -74,7 +74,7 @@ def bench_lighthouse(runs: int) -> None:
         with serve(site, compress=True) as base:  # as a static host sends it
             print(f"Lighthouse {lighthouse.version()} on the notice page, median of {runs} run(s)")
             print(f"{'page':<6} {'preset':<8} " + " ".join(f"{c:>14}" for c in lighthouse.CATEGORIES))
-            for page, path in (("sv", ""), ("en", "en/")):
+            for page, path in (("sv", "privacy/"), ("en", "en/privacy/")):  # the example's notice
                 for preset in lighthouse.PRESETS:
                     scores, failing = lighthouse.median_scores(base + path, preset, runs)
                     print(f"{page:<6} {preset:<8} " + " ".join(f"{scores[c]:>14}" for c in lighthouse.CATEGORIES)
@@ -120,7 +120,7 @@ def bench_archive(count: int, versions: int, runs: int, fresh: bool) -> None:
               f"-{max(made.release_seconds[1:] or made.release_seconds):.1f} s)")
     else:
         print(f"fixture reused from {project.relative_to(ROOT)} (--fresh makes it again)")
-    pdfs = len(list((project / "docs").glob("*/*/notice-*.pdf")))
+    pdfs = len(list((project / "docs").glob("*/*/*/notice-*.pdf")))  # <lang>/<notice>/<date>/
     pages = len(list((project / "docs").rglob("*.md")))
     print(f"{pages} Markdown pages, {pdfs} released PDFs")
     plain = archive_scale.plain(project, project.parent / f"plain-{count}x{versions}", count)

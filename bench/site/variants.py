@@ -51,14 +51,15 @@ def ours(dest: Path, count: int, archive: bool = True) -> Path:
     for lang in langs:
         if not (dest / "locales" / lang).exists():
             shutil.copytree(dest / "locales" / COPIED_FROM, dest / "locales" / lang)
-    versions_path = dest / "versions.yml"
-    versions = yaml.safe_load(versions_path.read_text(encoding="utf-8"))
-    for entry in versions["versions"]:
-        for lang in langs:
-            entry["summary"].setdefault(lang, entry["summary"][COPIED_FROM])
-    versions_path.write_text(yaml.safe_dump(versions, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config_path = dest / "mkdocs.yml"
     config = yaml.safe_load(config_path.read_text(encoding="utf-8"))
+    for notice in config["extra"]["notice"]["notices"]:  # every notice's versions, summarised in every language
+        versions_path = dest / notice["versions"]
+        versions = yaml.safe_load(versions_path.read_text(encoding="utf-8"))
+        for entry in versions["versions"]:
+            for lang in langs:
+                entry["summary"].setdefault(lang, entry["summary"][COPIED_FROM])
+        versions_path.write_text(yaml.safe_dump(versions, allow_unicode=True, sort_keys=False), encoding="utf-8")
     config["plugins"] = [with_languages(p, langs) for p in config["plugins"]]
     if not archive:
         config["hooks"] = [h for h in config["hooks"] if not h.endswith(ARCHIVE_HOOK)]
@@ -72,7 +73,7 @@ def release_added_languages(dest: Path, langs: tuple[str, ...]) -> None:
     """A copied language starts from the text alone: ``notice release`` makes its own JSON and PDF
     of the released version and records them, as it does for a translation added later."""
     for lang in langs:
-        for file in (dest / "docs" / lang).glob("*/notice-*"):
+        for file in (dest / "docs" / lang).rglob("notice-*"):  # <notice>/<date>/notice-<lang>-<date>.*
             if not file.name.startswith(f"notice-{lang}-"):
                 file.unlink()
     notice = Path(sys.executable).parent / "notice"

@@ -40,3 +40,20 @@
     if (id) link.hash = id;
   }, true);
 })();
+
+// A notice that moved from the language's root into its own folder: a reader arriving at the home
+// page with one of its section ids in the address (an old link to /#datalagring) is sent on to
+// that section of the notice. Without JavaScript the home page lists the notice's link.
+(function () {
+  "use strict";
+  var id = decodeURIComponent(location.hash.slice(1));
+  if (!id || document.getElementById(id)) return;
+  var moved = document.querySelectorAll("[data-notice-forward]");
+  for (var i = 0; i < moved.length; i++) {
+    var sections = (moved[i].getAttribute("data-notice-sections") || "").split(" ");
+    if (sections.indexOf(id) >= 0) {
+      location.replace(moved[i].getAttribute("data-notice-forward") + "#" + encodeURIComponent(id));
+      return;
+    }
+  }
+})();

@@ -13,11 +13,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import catalog, document, templating
+from notice import catalog, document, project, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.lint import checks
-from notice.site import site, translation
+from notice.site import home, site, translation
 from notice.site.languages import TITLE as UNTRANSLATED_TITLE
 from notice.versions import versions
 
@@ -37,11 +37,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     notice = settings(config)
     languages = [lang["locale"] for lang in config.plugins["i18n"].config.languages]
+    docs = Path(config.docs_dir)
     try:
-        state["versions"] = versions.load_versions(root / notice.get("versions", "versions.yml"),
-                                               document.complete_languages(Path(config.docs_dir), languages))
+        entries = project.notices_of(config, config.config_file_path)
+        state["versions"] = {e.slug: versions.load_versions(root / e.versions,
+                                                            document.complete_languages(docs, languages, e.slug))
+                             for e in entries}
     except NoticeError as err:
         raise PluginError(str(err)) from None
+    state["notices"] = entries
     state["locales"] = root / notice.get("locales", "locales")
     state["source_language"] = str(notice.get("source_language", languages[0]))
     state["languages"] = [(lang["locale"], lang["name"]) for lang in config.plugins["i18n"].config.languages]
@@ -57,7 +61,8 @@ def run_checks(config: MkDocsConfig, languages: list[str]) -> None:
     if state.get("checked") == inputs:
         return
     problems = checks.check_all(Path(config.docs_dir), state["locales"], state["source_language"],
-                                languages=languages, settings=checks.lint_settings(config))
+                                languages=languages, settings=checks.lint_settings(config),
+                                notices=tuple(e.slug for e in state["notices"]))
     for problem in problems:
         if problem.severity != "error":
             log.info("notice check: %s", problem)
@@ -95,7 +100,8 @@ def render(template: str, **context: Any) -> str:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     interface: catalog.Interface = state["interface"]
-    titles = {"changelog": site.CHANGELOG_TITLE, "translation-status": translation.STATUS_TITLE}
+    titles = {"changelog": site.CHANGELOG_TITLE, "translation-status": translation.STATUS_TITLE,
+              "home": home.HOME_TITLE}
     title = titles.get(str(page.meta.get("notice_page")))
     if title is not None:
         shown_in = interface.lang_of(title)
@@ -117,14 +123,19 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     date_locale = str(settings(config).get("date_locale", {}).get(lang, lang))
     if page.meta.get("notice_page") == "changelog":
         point_skip_link_at_top(page)
-        return site.mark_top(html, "") + site.changelog(state["versions"], lang, date_locale, render,
-                                                    state["source_language"], Path(config.docs_dir))
+        slug = notice_of(page)
+        return site.mark_top(html, "") + site.changelog(state["versions"][slug], lang, date_locale, render,
+                                                    state["source_language"], Path(config.docs_dir) / lang / slug)
     if page.meta.get("notice_page") == "translation-status":
         point_skip_link_at_top(page)
-        statuses = translation_statuses(config)
-        return site.mark_top(html, "") + render("partials/notice-status.html", statuses=statuses,
+        return site.mark_top(html, "") + render("partials/notice-status.html", notices=translation_statuses(config),
                                                  root=translation.relative_root(page.url),
                                                  source_lang=state["source_language"])
+    if page.meta.get("notice_page") == "home":
+        point_skip_link_at_top(page)
+        entries = home.entries(Path(config.docs_dir), lang, state["notices"], state["versions"], date_locale,
+                               state["source_language"])
+        return site.mark_top(html, "") + render("partials/notice-home.html", notices=entries)
     if "effective" not in page.meta:
         return html
     back_to_top = render("partials/notice-back-to-top.html")
@@ -142,12 +153,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-def translation_statuses(config: MkDocsConfig) -> tuple[translation.LanguageStatus, ...]:
-    """Every language's status, once per set of notices (each language's build shows all of them)."""
+def notice_of(page: Page) -> str:
+    """The notice a page belongs to: the folder below its language (``en/privacy/…``)."""
+    parts = page.file.src_uri.split("/")
+    return parts[1] if len(parts) > 2 else ""
+
+
+def translation_statuses(config: MkDocsConfig) -> tuple[translation.NoticeStatus, ...]:
+    """Every notice's status in every language, once per set of notices (each language's build
+    shows all of them)."""
     docs = Path(config.docs_dir)
-    key = fingerprint(docs.glob("*/index.md"))
+    key = fingerprint(docs.glob("*/*/index.md"))
     if state.get("statuses_key") != key:
-        state["statuses"] = translation.statuses(docs, state["source_language"], state["languages"])
+        state["statuses"] = tuple(translation.notice_status(docs, state["source_language"], state["languages"], e.slug)
+                                  for e in state["notices"])
         state["statuses_key"] = key
     return state["statuses"]  # type: ignore[no-any-return]
 
@@ -157,14 +176,16 @@ def mark_translation(html: str, page: Page, config: MkDocsConfig, lang: str,
     """The page with its untranslated and outdated sections marked, and the language each
     untranslated section is shown in (by id)."""
     source_lang = state["source_language"]
-    path = Path(config.docs_dir) / source_lang / "index.md"
+    slug = notice_of(page)
+    path = Path(config.docs_dir) / source_lang / slug / "index.md"
     key = fingerprint([path])
     if state.get("source_doc_key") != key:
         state["source_doc"] = document.load_doc(path, source_lang)
         state["source_doc_key"] = key
     states = translation.page_states(state["source_doc"], page.meta, lang, Path(page.file.abs_src_path or ""))
     untranslated = set(page.meta.get("untranslated") or [])
-    marked = translation.mark_sections(html, states, untranslated, source_lang, translation.relative_root(page.url),
+    source_href = translation.relative_root(page.url) + f"{slug}/"  # the source language is at the root
+    marked = translation.mark_sections(html, states, untranslated, source_lang, source_href,
                                        render, lang, back_to_top)
     return marked, {section: source_lang for section, shown in states.items() if shown == "untranslated"}
 

@@ -1,7 +1,7 @@
-"""mkdocs hooks for the version archive, redline and feeds: a thin adapter from mkdocs events to
-``notice.archive``, ``notice.pages`` and ``notice.feed``.
+"""mkdocs hooks for the version archive, redline, feeds and moved addresses: a thin adapter from
+mkdocs events to ``notice.versions`` (archive, pages, publish, moved), one archive per notice.
 
-``on_config`` loads and checks everything (versions.yml, every released text, and every released
+``on_config`` loads and checks everything (every notice's versions file, every released text, and every released
 file against the SHA-256 recorded for it), so a bad input stops the build before a page is
 written. A version's JSON and PDF were made once by ``notice release`` beside its text; mkdocs
 copies them as they are, so the build typesets nothing. ``on_post_build`` writes the feed of the
@@ -18,11 +18,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from notice import catalog, document, templating
+from notice import catalog, project, templating
 from notice.errors import NoticeError
 from notice.files import fingerprint
 from notice.site import site
-from notice.versions import archive, pages, publish, typeset, versions
+from notice.versions import archive, moved, pages, publish, typeset
 
 state: dict[str, Any] = {}
 
@@ -50,26 +50,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if lang["build"]
     ]
     schema = root / notice.get("schema", "schemas/notice.schema.json")
-    versions_path = root / notice.get("versions", "versions.yml")
-    # every file of the docs: released PDFs and JSON are checked against versions.yml too
-    inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.*"), versions_path, schema])
+    try:
+        entries = project.notices_of(config, config.config_file_path)
+    except NoticeError as err:
+        raise PluginError(str(err)) from None
+    # every file of the docs: released PDFs and JSON are checked against the versions files too
+    inputs = inputs_of(config, [*Path(config.docs_dir).rglob("*.*"), *(root / e.versions for e in entries), schema])
     if state.get("inputs") == inputs:
         return config  # the i18n plugin runs one build per language: the archive is the same for all
     try:
-        layout = archive.make_layout(
-            Path(os.path.relpath(config.docs_dir)), languages, notice.get("source_language")
-        )
-        versions_file = Path(os.path.relpath(root / notice.get("versions", "versions.yml")))
-        published = archive.load(
-            layout, versions.load_versions(versions_file, document.complete_languages(layout.docs, list(layout.languages))),
-            versions_file
-        )
+        archives = archive.load_site(Path(os.path.relpath(config.docs_dir)), languages, notice.get("source_language"),
+                                     entries, root, config.config_file_path)
+        old = moved.archive_moves(archives, entries)
     except NoticeError as err:
         raise PluginError(str(err)) from None
     state.update(
         inputs=inputs,
-        layout=layout,
-        archive=published,
+        archives=archives,
+        moves=old,
         schema=schema,
         locales=root / notice.get("locales", "locales"),
     )
@@ -103,13 +101,15 @@ def render(template: str, **context: Any) -> str:
 
 def role_and_version(page: Page) -> tuple[archive.PageRole | None, archive.Published | None]:
     """What the page is to the archive, and the version it shows (the newest for the current page)."""
-    role = archive.page_role(page.file.src_uri, state["layout"].languages)
+    archives: dict[str, archive.Archive] = state["archives"]
+    first = next(iter(archives.values()))
+    role = archive.page_role(page.file.src_uri, first.layout.languages, tuple(archives))
     if role is None:
         return None, None
     if role.date is None:
-        return role, state["archive"].of(role.lang)[0]
+        return role, archives[role.slug].of(role.lang)[0]
     try:
-        return role, state["archive"].get(role.lang, role.date)
+        return role, archives[role.slug].get(role.lang, role.date)
     except NoticeError as err:
         raise PluginError(f"{page.file.src_path}: {err}") from None
 
@@ -120,7 +120,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     if role.kind == "version":
         page.meta["title"] = pages.version_title(item, date_locale(config), state["gettext"])
-        return markdown
+        return pages.rebase_relative_links(markdown)  # written for the notice's folder, shown one below it
     if item.next is None:
         raise PluginError(
             f"{page.file.src_path}: version {item.version.version} has no next version to compare "
@@ -133,10 +133,11 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     role, item = role_and_version(page)
     if role is None or item is None:
         return html
-    prefix = state["layout"].prefix(role.lang)
+    notice_archive: archive.Archive = state["archives"][role.slug]
+    prefix = notice_archive.layout.prefix(role.lang)
     if role.kind == "compare":
         return html + pages.compare_page(
-            state["archive"], item, prefix, page.url, date_locale(config), render
+            notice_archive, item, prefix, page.url, date_locale(config), render
         )
     addition = pages.downloads(item, prefix, page.url, render)
     if role.kind == "version":
@@ -144,20 +145,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return pages.insert_under_date(pages.mark_bare_links(html), addition)
 
 
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """What this language's build writes from docs: no redirect of a moved notice may replace it."""
+    state["built"] = frozenset(file.dest_uri for file in files)
+    return files
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
     lang = language(config)
+    site_dir = Path(config.site_dir)
     try:
-        publish.write_language(
-            state["archive"],
-            lang,
-            Path(config.site_dir),
-            str(config.site_url),
-            config.site_name,
-            date_locale(config),
-            state["gettext"],
-            render,
-        )
-        if lang == state["layout"].default:
-            publish.write_schema(state["schema"], Path(config.site_dir))
+        for notice_archive in state["archives"].values():
+            publish.write_language(
+                notice_archive, lang, site_dir, str(config.site_url), config.site_name,
+                date_locale(config), state["gettext"], render,
+            )
+        own = [m for m in state["moves"] if m.lang == lang]
+        moved.write_moves(own, site_dir, str(config.site_url), state["built"], render)
+        first = next(iter(state["archives"].values()))
+        if lang == first.layout.default:
+            publish.write_schema(state["schema"], site_dir)
     except NoticeError as err:
         raise PluginError(str(err)) from None

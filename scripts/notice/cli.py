@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     chk.add_argument("--update-freshness", metavar="LANG",
                      help="mark LANG's sections as reviewed against the current source (all, or --section)")
     chk.add_argument("--section", action="append", dest="sections", metavar="ID", help="with --update-freshness")
+    chk.add_argument("--notice", dest="slug", metavar="SLUG",
+                     help="with --update-freshness: only this notice (default: every notice)")
 
     new = sub.add_parser("new-language", help="add a language: untranslated copy, catalog, mkdocs.yml entry")
     new.add_argument("lang", help="Babel language code, e.g. de")
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--effective", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
                       help="the date the notice took effect, when the PDF does not print it")
     init.add_argument("--replace", action="store_true", help="replace the site this checkout holds (the example)")
+    init.add_argument("--slug", help="the notice's folder and URL segment (default: from the source PDF's file name)")
 
     sub.add_parser("reextract", help="extract every language again from the PDF under sources/ its notice names")
 
@@ -77,7 +80,18 @@ def build_parser() -> argparse.ArgumentParser:
     rel.add_argument("--correct", metavar="WHY",
                      help="correct a released version on purpose (the newest, or the one named by --version): "
                           "its files are made anew and WHY is recorded in versions.yml")
+    rel.add_argument("--notice", dest="slug", metavar="SLUG",
+                     help="release only this notice (default: every notice whose text changed)")
     rel.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
+
+    add = sub.add_parser("add", help="add one more notice to this site from its PDFs (released as version 1.0)")
+    add.add_argument("slug", metavar="SLUG", help="the notice's folder and URL segment, e.g. cookies")
+    add.add_argument("--source", required=True, metavar="LANG=PDF", help="the notice in the site's source language")
+    add.add_argument("--translation", action="append", default=[], metavar="LANG=PDF",
+                     help="the same notice in another language of the site, from its own PDF (repeatable); "
+                          "the site's other languages get it untranslated, labelled")
+    add.add_argument("--effective", type=dt.date.fromisoformat, metavar="YYYY-MM-DD",
+                     help="the date the notice took effect, when the PDF does not print it")
     return parser
 
 
@@ -162,13 +176,24 @@ def cmd_release(args: argparse.Namespace) -> int:
         raise NoticeError("--summary takes LANG=TEXT, for example --summary en='Adds a section on cookies.'")
     from notice.versions import release
 
-    config = release.read_config(args.config)
-    languages = config.layout.languages
+    configs = release.read_configs(args.config, args.slug)
+    if len(configs) > 1 and args.correct is not None:
+        raise NoticeError(f"--correct: name the notice to correct with --notice "
+                          f"({', '.join(c.layout.slug for c in configs)})")
+    languages = configs[0].layout.languages
     check = functools.partial(lint, args.config, args.locales, languages[0], list(languages), versions=False)
+    written: list[str] = []
+    released: list[str] = []
     try:
-        written = release.release(config, args.label, summaries, args.correct, quiet=args.quiet, check=check)
-    except KeyboardInterrupt:
-        print("notice: release interrupted: nothing was written", file=sys.stderr)
+        for config in configs:
+            # a label and summaries name a new version: of the notices that have one (all, or the one named)
+            new = len(configs) == 1 or release.has_new_version(config)
+            written += release.release(config, args.label if new else None, summaries if new else None,
+                                       args.correct, quiet=args.quiet, check=check)
+            released.append(config.layout.slug)
+    except KeyboardInterrupt:  # each notice's release is all or nothing: the one cut short wrote nothing
+        before = f" of the notice it was releasing (released before it: {', '.join(released)})" if released else ""
+        print(f"notice: release interrupted: nothing was written{before}", file=sys.stderr)
         return 130
     for line in written:
         log.info("%s", line)
@@ -187,6 +212,9 @@ def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str]
     versions.yml; a release checks versions.yml itself (before the first one it may be empty)."""
     from notice.lint import checks
     from notice.lint.markup import read_config
+    from notice.project import notices_of
+    from notice.versions import moved
+    from notice.versions.archive import read_site_config
     from notice.versions.versions import check_versions
 
     config = read_config(mkdocs_yml)
@@ -194,9 +222,14 @@ def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str]
     notice = (config.get("extra") or {}).get("notice") or {}
     docs = root / str(config.get("docs_dir") or "docs")
     locales = root / str(notice["locales"]) if notice.get("locales") and locales == Path("locales") else locales
-    problems = checks.check_all(docs, locales, source_lang, strict_freshness, languages, checks.lint_settings(config))
-    versions_file = root / str(notice.get("versions") or "versions.yml")
-    return problems + (check_versions(versions_file, complete_languages(docs, languages)) if versions else [])
+    entries = notices_of(config, str(mkdocs_yml))
+    problems = checks.check_all(docs, locales, source_lang, strict_freshness, languages, checks.lint_settings(config),
+                                tuple(e.slug for e in entries))
+    if versions:
+        for entry in entries:
+            problems += check_versions(root / entry.versions, complete_languages(docs, languages, entry.slug))
+        problems += moved.check_moves(read_site_config(mkdocs_yml))
+    return problems
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -205,10 +238,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     project = settings(Path("."))
     if args.update_freshness:
-        done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, args.sections)
-        log.info("%s: %s against %s", args.update_freshness,
-                 count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
-                 project.source_language)
+        slugs = [n.slug for n in project.notices if args.slug in (None, n.slug)]
+        if not slugs:
+            raise NoticeError(f"--notice {args.slug}: no such notice (expected one of: "
+                              f"{', '.join(n.slug for n in project.notices)})")
+        if args.sections and len(slugs) > 1:
+            raise NoticeError(f"--section: name its notice with --notice ({', '.join(slugs)})")
+        for slug in slugs:
+            done = languages.update_freshness(Path("docs"), project.source_language, args.update_freshness, slug,
+                                              args.sections)
+            log.info("%s/%s: %s against %s", args.update_freshness, slug,
+                     count(len(done), "%(num)d section marked current", "%(num)d sections marked current"),
+                     project.source_language)
         return 0
     problems = lint(Path("mkdocs.yml"), args.locales, project.source_language, project.languages,
                     args.strict_freshness)
@@ -225,8 +266,8 @@ def check_released_files(mkdocs_yml: Path) -> list[Problem]:
     """Every released file (text, JSON, PDF) against the SHA-256 versions.yml records for it."""
     from notice.versions import archive
 
-    layout, versions_file = archive.read_site_config(mkdocs_yml)
-    return archive.check_recorded_files(layout, versions_file) if versions_file.exists() else []
+    return [problem for notice in archive.read_site_config(mkdocs_yml) if notice.versions_file.exists()
+            for problem in archive.check_recorded_files(notice.layout, notice.versions_file)]
 
 
 def cmd_new_language(args: argparse.Namespace) -> int:
@@ -235,12 +276,13 @@ def cmd_new_language(args: argparse.Namespace) -> int:
     written = languages.new_language(Path("."), args.lang, source_language(Path(".")))
     for path in written:
         log.info("wrote %s", path)
-    if written:  # its copy of the current version is published with it: its JSON and PDF, recorded
+    if written:  # its copy of each current version is published with it: its JSON and PDF, recorded
         from notice.versions import release
 
-        for line in release.release(release.read_config(Path("mkdocs.yml")), quiet=args.quiet):
-            log.info("%s", line)
-    log.info("next: translate docs/%s/index.md section by section, fill locales/%s/LC_MESSAGES/messages.po, "
+        for config in release.read_configs(Path("mkdocs.yml")):
+            for line in release.release(config, quiet=args.quiet):
+                log.info("%s", line)
+    log.info("next: translate docs/%s/*/index.md section by section, fill locales/%s/LC_MESSAGES/messages.po, "
              "then run: notice check --update-freshness %s", args.lang, args.lang, args.lang)
     return 0
 
@@ -256,10 +298,27 @@ def cmd_init(args: argparse.Namespace) -> int:
         untranslated=tuple(args.language),
         effective=args.effective,
         replace=args.replace,
+        slug=args.slug or "",
     )
     for line in adopt.adopt(Path("."), plan):
         log.info("%s", line)
-    log.info("next: make site (builds it), then review docs/*/index.md and versions.yml in a pull request")
+    log.info("next: make site (builds it), then review docs/*/*/index.md and versions/ in a pull request")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from notice import adopt
+
+    added = adopt.Addition(
+        slug=args.slug,
+        source=adopt.parse_pdf_option(args.source),
+        translations=tuple(adopt.parse_pdf_option(value) for value in args.translation),
+        effective=args.effective,
+    )
+    for line in adopt.add_notice(Path("."), added):
+        log.info("%s", line)
+    log.info("next: make site (builds it), then review docs/*/%s/index.md and versions/%s.yml in a pull request",
+             args.slug, args.slug)
     return 0
 
 
@@ -276,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR if args.quiet else logging.INFO, format="%(message)s", stream=sys.stderr)
     try:
         commands = {"extract": cmd_extract, "release": cmd_release, "check": cmd_check, "new-language": cmd_new_language,
-                    "init": cmd_init, "reextract": cmd_reextract}
+                    "init": cmd_init, "add": cmd_add, "reextract": cmd_reextract}
         return commands[args.command](args)
     except NoticeError as err:
         print(f"notice: error: {err}", file=sys.stderr)

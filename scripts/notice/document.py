@@ -133,9 +133,9 @@ def translation_in_progress(path: Path) -> bool:
     return bool(match.group("items")) or inline not in ("", "[]", "null", "~")
 
 
-def complete_languages(docs: Path, languages: list[str]) -> list[str]:
-    """The languages that owe everything a published language owes (summaries among them)."""
-    return [lang for lang in languages if not translation_in_progress(docs / lang / "index.md")]
+def complete_languages(docs: Path, languages: list[str], slug: str) -> list[str]:
+    """The languages whose notice ``slug`` owes everything a published one owes (summaries among them)."""
+    return [lang for lang in languages if not translation_in_progress(docs / lang / slug / "index.md")]
 
 
 def freshness(source: Doc, doc: Doc) -> dict[str, str]:

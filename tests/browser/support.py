@@ -113,8 +113,10 @@ def serve(folder: Path, compress: bool = False) -> Iterator[str]:
 
 
 def pages(site: Path) -> list[str]:
-    """Every built page, as a path below the site root (``index.html``, ``en/changelog/index.html``)."""
-    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html"))
+    """Every built page, as a path below the site root (``index.html``, ``en/privacy/changelog/index.html``);
+    not the redirect pages of a notice's old addresses, which a browser leaves at once."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                  if "data-notice-redirect" not in p.read_text(encoding="utf-8"))
 
 
 def url_of(base: str, page: str) -> str:

@@ -17,7 +17,8 @@ from .conftest import NewContext
 def test_no_axe_violations_on_any_page(built_site: Path, site_url: str, new_context: NewContext,
                                        axe_source: str, viewport: str, scheme: str) -> None:
     pages = support.pages(built_site)
-    assert {"index.html", "en/index.html", "changelog/index.html", "en/changelog/index.html",
+    assert {"index.html", "en/index.html", "privacy/index.html", "privacy/changelog/index.html",
+            "en/privacy/changelog/index.html",
             "404.html"} <= set(pages)
     page = new_context(viewport, axe=axe_source, color_scheme=scheme).new_page()
     report = []

@@ -14,7 +14,7 @@ from playwright.sync_api import Page
 from . import support
 from .conftest import NewContext
 
-NOTICES = {"sv": "", "en": "en/"}
+NOTICES = {"sv": "privacy/", "en": "en/privacy/"}
 PERMALINK = re.compile(r'<a\b(?=[^>]*\bclass="[^"]*\bheaderlink\b)(?:[^>]*\baria-label="([^"]*)")?'
                        r'(?:[^>]*\btitle="([^"]*)")?[^>]*>(.*?)</a>', re.S)
 
@@ -67,7 +67,7 @@ def test_tab_reaches_everything_with_focus_visible(site_url: str, new_context: N
 @pytest.mark.parametrize("which", ["first", "last"])
 def test_back_to_top_moves_focus_to_the_title(site_url: str, new_context: NewContext, which: str) -> None:
     page = new_context("phone").new_page()
-    page.goto(site_url)
+    page.goto(site_url + NOTICES["sv"])
     link = page.locator(".notice-top a").nth(0 if which == "first" else -1)
     link.focus()
     assert page.evaluate("scrollY") > 0

@@ -22,7 +22,7 @@ def small_png(png: bytes) -> bytes:
     out = io.BytesIO()
     palette.save(out, "PNG", optimize=True)
     return out.getvalue()
-NOTICES = {"sv": "", "en": "en/"}
+NOTICES = {"sv": "privacy/", "en": "en/privacy/"}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -44,7 +44,7 @@ def test_screenshot(site_url: str, new_context: NewContext, lang: str, viewport:
 
 def test_print_is_the_notice_alone(site_url: str, new_context: NewContext) -> None:
     page = new_context("desktop").new_page()
-    page.goto(site_url)
+    page.goto(site_url + NOTICES["sv"])
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => [".md-header", ".md-footer", ".notice-contents", ".notice-top"]
       .filter(s => [...document.querySelectorAll(s)].some(e => getComputedStyle(e).display !== "none"))""")

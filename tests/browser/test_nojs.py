@@ -38,7 +38,7 @@ def test_javascript_is_really_off(site_url: str, no_js: BrowserContext) -> None:
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_notice_reads(site_url: str, no_js: BrowserContext, lang: str) -> None:
     page = no_js.new_page()
-    page.goto(site_url + ("en/" if lang == "en" else ""))
+    page.goto(site_url + ("en/" if lang == "en" else "") + "privacy/")
     assert page.locator("html").get_attribute("lang") == lang
     assert page.locator("h1").inner_text().strip() == TITLES[lang]
     text = page.locator("article").inner_text()
@@ -49,7 +49,7 @@ def test_the_notice_reads(site_url: str, no_js: BrowserContext, lang: str) -> No
 
 def test_contents_and_back_to_top(site_url: str, no_js: BrowserContext) -> None:
     page = no_js.new_page()
-    page.goto(site_url)
+    page.goto(site_url + "privacy/")
     entry = page.locator(".notice-contents a[href='#datalagring']")
     assert entry.is_visible()
     entry.click()
@@ -60,8 +60,9 @@ def test_contents_and_back_to_top(site_url: str, no_js: BrowserContext) -> None:
     assert page.evaluate("document.activeElement.id") == "top"
 
 
-@pytest.mark.parametrize("start, target, lang", [("", "en/", "en"), ("en/", "", "sv"),
-                                                 ("changelog/", "en/changelog/", "en")])
+@pytest.mark.parametrize("start, target, lang", [("privacy/", "en/privacy/", "en"), ("en/privacy/", "privacy/", "sv"),
+                                                 ("privacy/changelog/", "en/privacy/changelog/", "en"),
+                                                 ("en/", "", "sv")])
 def test_language_links_by_keyboard(site_url: str, no_js: BrowserContext, start: str, target: str,
                                     lang: str) -> None:
     page = no_js.new_page()
@@ -82,8 +83,8 @@ def test_language_links_by_keyboard(site_url: str, no_js: BrowserContext, start:
 def test_change_log_is_one_link_away(site_url: str, no_js: BrowserContext, lang: str, name: str,
                                      page_title: str) -> None:
     page = no_js.new_page()
-    page.goto(site_url + ("en/" if lang == "en" else ""))
+    page.goto(site_url + ("en/" if lang == "en" else "") + "privacy/")
     page.get_by_role("navigation", name=re.compile("Sidor|Pages")).get_by_role("link", name=name).click()
     assert page.locator("h1").inner_text().strip() == page_title
     assert page.locator("article ol time[datetime]").count() >= 1
-    assert page.url == site_url + ("en/" if lang == "en" else "") + "changelog/"
+    assert page.url == site_url + ("en/" if lang == "en" else "") + "privacy/changelog/"

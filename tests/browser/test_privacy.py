@@ -116,7 +116,7 @@ def test_a_visit_asks_only_the_local_server_and_stores_nothing(built_site: Path,
     assert context.cookies() == []
 
 
-@pytest.mark.parametrize("lang", ["", "en/"])
+@pytest.mark.parametrize("lang", ["privacy/", "en/privacy/"])
 def test_the_page_works_under_its_csp(site_url: str, new_context: NewContext, lang: str) -> None:
     page = new_context("desktop").new_page()
     errors: list[str] = []
@@ -127,8 +127,22 @@ def test_the_page_works_under_its_csp(site_url: str, new_context: NewContext, la
     assert page.evaluate("window.__cspViolations") == [] and errors == [], errors
     # notice.js runs under the policy: the language link carries the section in view
     page.evaluate("document.getElementById('datalagring').scrollIntoView()")
-    page.locator("a[hreflang]:not([hreflang='%s'])" % ("en" if lang else "sv")).first.dispatch_event("click")
+    page.locator("a[hreflang]:not([hreflang='%s'])" % ("en" if lang.startswith("en") else "sv")).first.dispatch_event("click")
     page.wait_for_url(re.compile(r"#datalagring$"))
+
+
+@pytest.mark.parametrize("old, new", [("#datalagring", "privacy/#datalagring"), ("en/#datalagring", "en/privacy/#datalagring"),
+                                      ("2019-12-13/", "privacy/2019-12-13/"), ("en/changelog/", "en/privacy/changelog/")])
+def test_an_old_address_of_the_moved_notice_lands_where_it_led(site_url: str, new_context: NewContext, old: str,
+                                                                new: str) -> None:
+    """Issue #11: the notice moved into privacy/; a link to its old address, a section of it
+    included (notice.js on the home page), still leads there."""
+    page = new_context("desktop").new_page()
+    page.goto(site_url + old)
+    page.wait_for_url(site_url + new)
+    if "#" in new:
+        page.wait_for_function("id => document.getElementById(id).getBoundingClientRect().top < innerHeight",
+                               arg=new.split("#")[1])
 
 
 def test_the_csp_is_enforced(site_url: str, new_context: NewContext) -> None:

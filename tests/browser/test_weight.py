@@ -13,7 +13,7 @@ import pytest
 from .conftest import NewContext
 
 BUDGET = 60_000  # bytes, gzip -9, everything the notice page loads
-NOTICES = {"sv": "", "en": "en/"}
+NOTICES = {"sv": "privacy/", "en": "en/privacy/"}
 
 
 def built_file(site: Path, url: str) -> Path:

@@ -8,6 +8,7 @@ print them as ``file:line: message (expected X, found Y)``. Errors refuse a noti
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -142,6 +143,51 @@ def check_anchors(doc: Doc) -> list[Problem]:
             if target.startswith("#") and target[1:] not in ids:
                 problems.append(Problem(doc.name, number, f"link to '{target}' goes nowhere "
                                         f"(no heading has id '{target[1:]}')"))
+    return problems
+
+
+#: An address with a scheme (``https:``, ``mailto:``), from the site root, or a fragment of the page itself.
+NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+DATE_FOLDER = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def notice_folder(doc: Doc) -> Path:
+    """The folder a notice's relative links start from: its own, also for a dated snapshot, whose
+    page the build shows with its links rebased (``docs/<lang>/<slug>/``)."""
+    folder = doc.path.parent
+    return folder.parent if DATE_FOLDER.match(folder.name) else folder
+
+
+def linked_notice(doc: Doc, target: str) -> tuple[Path, str] | None:
+    """The notice a relative page link of ``doc`` leads to (its ``index.md``) and the section it
+    names ('' for none); None for a link that is not to a page (a file, an address elsewhere)."""
+    path, _, fragment = target.partition("#")
+    if NOT_RELATIVE.match(target) or not path or Path(path).suffix not in ("", ".md"):
+        return None
+    resolved = Path(posixpath.normpath((notice_folder(doc) / path).as_posix()))
+    return (resolved if resolved.suffix == ".md" else resolved / "index.md"), fragment
+
+
+def check_notice_links(doc: Doc) -> list[Problem]:
+    """Links to another notice (``[cookie notice](../cookies/#retention)``) lead to a notice that
+    exists and, when they name one, to a section it has: like ``#section`` links in one notice."""
+    problems = []
+    headings: dict[Path, set[str]] = {}
+    for number, line in body_lines(doc):
+        for _, target in LINK.findall(line):
+            found = linked_notice(doc, target)
+            if found is None:
+                continue
+            path, fragment = found
+            if not path.is_file():
+                problems.append(Problem(doc.name, number, f"link to '{target}' goes nowhere (expected a notice "
+                                        f"at {path}, found none)"))
+                continue
+            if path not in headings:
+                headings[path] = {h.id for h in load_doc(path, doc.lang).headings if h.id} | {"top"}
+            if fragment and fragment not in headings[path]:
+                problems.append(Problem(doc.name, number, f"link to '{target}' goes nowhere "
+                                        f"(no heading of {path} has id '{fragment}')"))
     return problems
 
 
@@ -339,9 +385,15 @@ def languages_in(docs: Path) -> list[str]:
     return sorted(p.parent.name for p in docs.glob("*/index.md"))
 
 
+def notices_in(docs: Path, source_lang: str) -> tuple[str, ...]:
+    """The notices of the source language's folder, when mkdocs.yml is not at hand to list them."""
+    return tuple(sorted(p.parent.name for p in (docs / source_lang).glob("*/index.md")
+                        if not DATE_FOLDER.match(p.parent.name)))
+
+
 def published_files(docs: Path, lang: str) -> list[Path]:
-    """Every Markdown file the site publishes for ``lang``: the current notice first, then its
-    archived snapshots, redline stubs, change log and status page."""
+    """Every Markdown file the site publishes for ``lang``: its home page, then every notice with
+    its archived snapshots, redline stubs and change log, and the status page."""
     folder = docs / lang
     return sorted(folder.rglob("*.md"), key=lambda p: (p != folder / "index.md", str(p)))
 
@@ -363,6 +415,8 @@ def check_file(doc: Doc, markup: MarkdownSettings) -> list[Problem]:
     problems += check_unreadable(doc)
     problems += check_duplicate_ids(doc)
     problems += check_anchors(doc)
+    if is_notice(doc):
+        problems += check_notice_links(doc)
     return problems
 
 
@@ -386,39 +440,55 @@ def lint_settings(config: Mapping[str, Any]) -> LintSettings:
 
 
 def check_all(docs: Path, locales: Path, source_lang: str, strict_freshness: bool = False,
-              languages: list[str] | None = None, settings: LintSettings | None = None) -> list[Problem]:
-    """All checks over every published Markdown file and every language's catalog, with what
-    mkdocs.yml says (``lint_settings``)."""
+              languages: list[str] | None = None, settings: LintSettings | None = None,
+              notices: tuple[str, ...] | None = None) -> list[Problem]:
+    """All checks over every published Markdown file, every notice (``notices``: their folders,
+    by default those of the source language) of every language, and every language's catalog,
+    with what mkdocs.yml says (``lint_settings``)."""
     langs = languages or languages_in(docs)
+    slugs = notices if notices is not None else notices_in(docs, source_lang)
     settings = settings or LintSettings()
-    markup = settings.markup
     problems: list[Problem] = []
     ids = template_ids(locales)
     for lang in langs:
         po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
         if po.exists():
             found = check_catalog(po, lang, ids)
-            if translation_in_progress(docs / lang / "index.md"):  # a language being added may preview
+            if any(translation_in_progress(docs / lang / slug / "index.md") for slug in slugs):
+                # a language being added may preview
                 found = [p if "malformed" in p.message else Problem(p.file, p.line, p.message, "warning")
                          for p in found]
             problems.extend(found)
         else:
             problems.append(Problem(str(po), 1, f"language '{lang}' has no catalog (run: make locale-init LANG={lang})"))
     catalog_broken = {p.file for p in problems}
-    source = load_doc(docs / source_lang / "index.md", source_lang)
     for lang in langs:
-        doc = source if lang == source_lang else load_doc(docs / lang / "index.md", lang)
-        if not doc.path.exists():
-            problems.append(Problem(doc.name, 1, f"language '{lang}' has no notice (expected {doc.name})"))
         for path in published_files(docs, lang):
-            problems.extend(check_file(doc if path == doc.path else load_doc(path, lang), markup))
+            problems.extend(check_file(load_doc(path, lang), settings.markup))
+    for slug in slugs:
+        problems.extend(check_notice(docs, locales, source_lang, slug, langs, settings, strict_freshness,
+                                     catalog_broken))
+    return problems
+
+
+def check_notice(docs: Path, locales: Path, source_lang: str, slug: str, langs: list[str],
+                 settings: LintSettings, strict_freshness: bool, catalog_broken: set[str]) -> list[Problem]:
+    """One notice in every language against its source-language text."""
+    problems: list[Problem] = []
+    source = load_doc(docs / source_lang / slug / "index.md", source_lang)
+    for lang in langs:
+        doc = source if lang == source_lang else load_doc(docs / lang / slug / "index.md", lang)
+        if not doc.path.exists():
+            problems.append(Problem(doc.name, 1, f"language '{lang}' has no notice '{slug}' (expected {doc.name})"))
+            continue
         po = locales / lang / "LC_MESSAGES" / f"{catalog.DOMAIN}.po"
         if str(po) not in catalog_broken and not doc.error:
             problems.extend(check_vague_links(doc, vague_phrases(locales, lang)))
         if lang == source_lang or doc.error or source.error:
             continue  # a notice that cannot be read is not compared: every difference would be false
+        reviewed = settings.reviewed_blocks.get(f"{lang}/{slug}") or settings.reviewed_blocks.get(lang)
         problems.extend(check_section_parity(source, doc))
-        problems.extend(check_blocks(source, doc, settings.reviewed_blocks.get(lang)))
+        problems.extend(check_blocks(source, doc, reviewed))
         problems.extend(check_links(source, doc))
         problems.extend(check_tables(source, doc))
         problems.extend(check_effective(source, doc))

@@ -35,13 +35,14 @@ def source_digests(source: Doc) -> dict[str, str]:
     return {section.id: section.digest() for section in source.sections}
 
 
-def update_freshness(docs: Path, source_lang: str, lang: str, sections: list[str] | None = None) -> list[str]:
+def update_freshness(docs: Path, source_lang: str, lang: str, slug: str,
+                     sections: list[str] | None = None) -> list[str]:
     """Mark the sections of ``lang`` (all, or those named) as reviewed against the current source:
     record the source's hash for each and take them off the untranslated list."""
     if lang == source_lang:
         raise NoticeError(f"{lang} is the source language; only translations have freshness")
-    source = load_doc(docs / source_lang / "index.md", source_lang)
-    path = docs / lang / "index.md"
+    source = load_doc(docs / source_lang / slug / "index.md", source_lang)
+    path = docs / lang / slug / "index.md"
     if not path.exists():
         raise NoticeError(f"{path}: no such notice (add the language with: notice new-language {lang})")
     doc = load_doc(path, lang)
@@ -139,29 +140,44 @@ def untranslated_copy(source: Doc, lang: str) -> str:
 
 
 def new_language(root: Path, lang: str, source_lang: str) -> list[Path]:
-    """docs/<lang>/ as an untranslated copy of the source, its catalog, and its mkdocs.yml entry."""
+    """docs/<lang>/ as an untranslated copy of every notice of the source, its home and status
+    pages, its catalog, and its mkdocs.yml entry."""
     display_name(lang)
     docs = root / "docs"
     folder = docs / lang
     if folder.exists():
         raise NoticeError(f"{folder}: the language already exists")
-    source = load_doc(docs / source_lang / "index.md", source_lang)
+    notices = project.settings(root).notices
+    sources = {n.slug: load_doc(docs / source_lang / n.slug / "index.md", source_lang) for n in notices}
     written = []
     folder.mkdir()
-    text = untranslated_copy(source, lang)
-    write_atomically(folder / "index.md", text)
-    written.append(folder / "index.md")
-    effective = source.front.get("effective")
-    if effective is not None and (docs / source_lang / str(effective) / "index.md").exists():
-        snapshot = folder / str(effective) / "index.md"  # the current version, as this language has it now
-        snapshot.parent.mkdir()
-        write_atomically(snapshot, text)
-        written.append(snapshot)
-    for page in sorted((docs / source_lang).glob("*.md")):
-        if page.name != "index.md":
-            (folder / page.name).write_text(page.read_text(encoding="utf-8"), encoding="utf-8")
-            written.append(folder / page.name)
+    for page in sorted((docs / source_lang).glob("*.md")):  # the home and status pages: stubs the hooks fill
+        write_atomically(folder / page.name, page.read_text(encoding="utf-8"))
+        written.append(folder / page.name)
+    for slug, source in sources.items():
+        written += untranslated_notice(docs, slug, source, lang, source_lang)
     written.append(init_catalog(root / "locales", lang))
     add_to_mkdocs(root / "mkdocs.yml", lang)
     written.append(root / "mkdocs.yml")
+    return written
+
+
+def untranslated_notice(docs: Path, slug: str, source: Doc, lang: str, source_lang: str) -> list[Path]:
+    """docs/<lang>/<slug>/: the notice still to be translated, its current version's snapshot (as
+    this language has it now) and the notice's own pages (its change log)."""
+    folder = docs / lang / slug
+    folder.mkdir(parents=True)
+    text = untranslated_copy(source, lang)
+    write_atomically(folder / "index.md", text)
+    written = [folder / "index.md"]
+    effective = source.front.get("effective")
+    if effective is not None and (docs / source_lang / slug / str(effective) / "index.md").exists():
+        snapshot = folder / str(effective) / "index.md"
+        snapshot.parent.mkdir()
+        write_atomically(snapshot, text)
+        written.append(snapshot)
+    for page in sorted((docs / source_lang / slug).glob("*.md")):
+        if page.name != "index.md":
+            write_atomically(folder / page.name, page.read_text(encoding="utf-8"))
+            written.append(folder / page.name)
     return written

@@ -123,13 +123,14 @@ def effective_date(meta: Mapping[str, object], lang: str, date_locale: str, rend
 
 
 def changelog(versions: tuple[Version, ...], lang: str, date_locale: str, render: Render,
-              source_lang: str = "", docs: Path | None = None) -> str:
-    """The change-log list: the versions published in ``lang``; a language still being translated
+              source_lang: str = "", folder: Path | None = None) -> str:
+    """The change-log list of one notice: the versions published in ``lang`` (those with a snapshot
+    under the notice's ``folder`` in that language, when given); a language still being translated
     may lack a summary, and then shows the source language's, marked with its ``lang``."""
-    # Links are relative to the change-log page (<language root>/changelog/); notice.archive spells them.
+    # Links are relative to the change-log page (<notice root>/changelog/); notice.archive spells them.
     up = "../"
-    if docs is not None:
-        versions = tuple(v for v in versions if (docs / lang / v.effective.isoformat() / "index.md").exists())
+    if folder is not None:
+        versions = tuple(v for v in versions if (folder / v.effective.isoformat() / "index.md").exists())
     rows = []
     for n, v in enumerate(versions):
         own = v.summary.get(lang, "").strip()  # an empty summary is a missing one, never shown as this language

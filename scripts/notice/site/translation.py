@@ -80,13 +80,30 @@ def page_states(source: Doc, meta: Mapping[str, object], lang: str, path: Path) 
     return freshness(source, doc)
 
 
-def statuses(docs: Path, source_lang: str, languages: list[tuple[str, str]]) -> tuple[LanguageStatus, ...]:
-    source = load_doc(docs / source_lang / "index.md", source_lang)
+@dataclass(frozen=True)
+class NoticeStatus:
+    """One notice on the status page: its folder, its title in the source language, and the state
+    of its translation in every other language."""
+
+    slug: str
+    title: str
+    languages: tuple[LanguageStatus, ...]
+
+
+def notice_status(docs: Path, source_lang: str, languages: list[tuple[str, str]], slug: str) -> NoticeStatus:
+    source = load_doc(docs / source_lang / slug / "index.md", source_lang)
+    return NoticeStatus(slug, str(source.front.get("title") or slug), statuses(docs, source_lang, languages, slug))
+
+
+def statuses(docs: Path, source_lang: str, languages: list[tuple[str, str]],
+             slug: str) -> tuple[LanguageStatus, ...]:
+    """The state of every section of notice ``slug`` in every language but the source."""
+    source = load_doc(docs / source_lang / slug / "index.md", source_lang)
     out = []
     for lang, name in languages:
         if lang == source_lang:
             continue
-        path = docs / lang / "index.md"
+        path = docs / lang / slug / "index.md"
         states = freshness(source, load_doc(path, lang)) if path.exists() else {s.id: "missing" for s in source.sections}
         counts = {state: list(states.values()).count(state) for state in ("current", "outdated", "untranslated", "missing")}
         sections = tuple((s.id, s.heading, states[s.id]) for s in source.sections)

@@ -1,44 +1,51 @@
-"""Archive: the docs tree and the version list in; every published version as a ``Notice`` per
-language, or every problem with ``file:line``, out. Also the one place that spells the archive's
-paths and URLs.
+"""Archive: the docs tree and the version list of one notice in; every published version as a
+``Notice`` per language, or every problem with ``file:line``, out. Also the one place that spells
+the archive's paths and URLs.
 
-What is on disk, all of it committed (``notice release`` writes the last two; see release.py)::
+A site holds several notices (``extra.notice.notices`` in mkdocs.yml), each in its own folder per
+language, with its own versions file. What is on disk for a notice ``<slug>``, all of it committed
+(``notice release`` writes the last two; see release.py)::
 
-    docs/<lang>/index.md                  the current notice, edited by legal
-    docs/<lang>/<YYYY-MM-DD>/index.md     the text of that version as released, byte for byte
-    docs/<lang>/<YYYY-MM-DD>/compare.md   a stub page: the redline of that version against the next
+    docs/<lang>/<slug>/index.md                  the current notice, edited by legal
+    docs/<lang>/<slug>/<YYYY-MM-DD>/index.md     the text of that version as released, byte for byte
+    docs/<lang>/<slug>/<YYYY-MM-DD>/compare.md   a stub page: the redline of that version against the next
+    docs/<lang>/<slug>/changelog.md              a stub page: the notice's change log
 
 Because released text is in the tree, a fresh clone and a shallow clone (depth 1) build the whole
 archive; nothing reads git history. The current notice must say what its own snapshot says (front
 matter kept for translators aside), so the dated URL of the current version shows exactly what the
 canonical URL shows.
 
-URLs, relative to a language's root (``/`` or ``/en/``): ``<date>/`` (a version),
-``<date>/compare/`` (its redline), ``<date>/notice-<lang>-<date>.json`` and ``.pdf``, ``feed.xml``.
+URLs, relative to a notice's root (``privacy/`` or ``en/privacy/``): ``<date>/`` (a version),
+``<date>/compare/`` (its redline), ``<date>/notice-<lang>-<date>.json`` and ``.pdf``, ``feed.xml``,
+``changelog/``. ``docs/<lang>/index.md`` is the language's home page, listing its notices.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass, fields, is_dataclass, replace
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urljoin
 
 import yaml
 
 from notice import document, project
 from notice.document import Problem
 from notice.errors import NoticeError
-from notice.model import Notice, SourceRef
+from notice.model import Notice, SourceRef, Span
 from notice.reader import MarkdownError, front_matter_line, read_notice
-from notice.versions.versions import Version, parse_versions
+from notice.versions.versions import Version, load_versions, parse_versions
 
 SNAPSHOT_NAME = "index.md"
 COMPARE_NAME = "compare.md"
 COMPARE_PAGE = "compare"  # the stub's ``notice_page`` value
+CHANGELOG_NAME = "changelog.md"
 FEED_URL = "feed.xml"
 DATE_DIR = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 RELEASE_HINT = "run `make release` (notice release)"
@@ -66,7 +73,7 @@ def export_url(lang: str, date: dt.date, ext: str) -> str:
 def released_files(layout: Layout, lang: str, date: dt.date) -> dict[str, Path]:
     """The files a version is published as in one language, made once by ``notice release`` and
     never again: its text, its JSON and its PDF. mkdocs copies the last two to the site as they are."""
-    folder = layout.docs / lang / date.isoformat()
+    folder = layout.folder(lang) / date.isoformat()
     return {
         "md": folder / SNAPSHOT_NAME,
         "json": folder / export_name(lang, date, "json"),
@@ -81,27 +88,39 @@ def record_key(layout: Layout, path: Path) -> str:
 
 @dataclass(frozen=True)
 class Layout:
-    """The docs tree of one site: its folder, its languages (source first) and the root language."""
+    """The docs tree of one notice of a site: the docs folder, the site's languages (source first),
+    the root language, and the notice's folder name below each language (its ``slug``)."""
 
     docs: Path
     languages: tuple[str, ...]
     default: str
+    slug: str
+
+    def folder(self, lang: str) -> Path:
+        return self.docs / lang / self.slug
 
     def current(self, lang: str) -> Path:
-        return self.docs / lang / "index.md"
+        return self.folder(lang) / "index.md"
 
     def snapshot(self, lang: str, date: dt.date) -> Path:
-        return self.docs / lang / date.isoformat() / SNAPSHOT_NAME
+        return self.folder(lang) / date.isoformat() / SNAPSHOT_NAME
 
     def compare_stub(self, lang: str, date: dt.date) -> Path:
-        return self.docs / lang / date.isoformat() / COMPARE_NAME
+        return self.folder(lang) / date.isoformat() / COMPARE_NAME
+
+    def changelog(self, lang: str) -> Path:
+        return self.folder(lang) / CHANGELOG_NAME
+
+    def language_prefix(self, lang: str) -> str:
+        """The language's root below the site root: '' for the default language, 'en/' for others."""
+        return language_prefix(lang, self.default)
 
     def prefix(self, lang: str) -> str:
-        """The language's root below the site root: '' for the default language, 'en/' for others."""
-        return "" if lang == self.default else f"{lang}/"
+        """The notice's root below the site root: 'privacy/' in the default language, 'en/privacy/'."""
+        return f"{self.language_prefix(lang)}{self.slug}/"
 
     def snapshot_dates(self, lang: str) -> list[dt.date]:
-        folder = self.docs / lang
+        folder = self.folder(lang)
         found = []
         for child in sorted(folder.iterdir()) if folder.is_dir() else []:
             if child.is_dir() and DATE_DIR.match(child.name):
@@ -112,14 +131,33 @@ class Layout:
         return found
 
 
-def make_layout(docs: Path, languages: list[tuple[str, bool]], source: str | None) -> Layout:
-    """A ``Layout`` from the i18n plugin's languages, as ``(locale, default)`` pairs in config order."""
+def language_prefix(lang: str, default: str) -> str:
+    """A language's root below the site root: '' for the default language, 'en/' for others."""
+    return "" if lang == default else f"{lang}/"
+
+
+def make_layout(docs: Path, languages: list[tuple[str, bool]], source: str | None, slug: str) -> Layout:
+    """A ``Layout`` of notice ``slug`` from the i18n plugin's languages, as ``(locale, default)``
+    pairs in config order."""
     if not languages:
         raise NoticeError("no languages configured (expected the i18n plugin's 'languages' list)")
     default = next((locale for locale, is_default in languages if is_default), languages[0][0])
     first = source or default
     ordered = [first] + [locale for locale, _ in languages if locale != first]
-    return Layout(docs, tuple(ordered), default)
+    return Layout(docs, tuple(ordered), default, slug)
+
+
+@dataclass(frozen=True)
+class SiteNotice:
+    """One notice of a site as commands outside mkdocs need it: its layout and its versions file."""
+
+    layout: Layout
+    versions_file: Path
+    formerly_at_root: bool = False
+
+    @property
+    def slug(self) -> str:
+        return self.layout.slug
 
 
 def load_mkdocs_yml(mkdocs_yml: Path) -> dict[str, Any]:
@@ -134,8 +172,8 @@ def load_mkdocs_yml(mkdocs_yml: Path) -> dict[str, Any]:
     return data
 
 
-def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
-    """The docs layout and the versions file named by ``mkdocs.yml``, for commands run outside mkdocs."""
+def read_site_config(mkdocs_yml: Path) -> tuple[SiteNotice, ...]:
+    """Every notice of the site ``mkdocs.yml`` configures, in its order, for commands run outside mkdocs."""
     data = load_mkdocs_yml(mkdocs_yml)
     root = mkdocs_yml.parent
     i18n = next((p["i18n"] for p in data.get("plugins") or [] if isinstance(p, dict) and "i18n" in p), None)
@@ -147,31 +185,49 @@ def read_site_config(mkdocs_yml: Path) -> tuple[Layout, Path]:
         if lang.get("build", True)
     ]
     notice = (data.get("extra") or {}).get("notice") or {}
-    layout = make_layout(root / str(data.get("docs_dir", "docs")), languages, notice.get("source_language"))
-    return layout, root / str(notice.get("versions", "versions.yml"))
+    docs = root / str(data.get("docs_dir", "docs"))
+    return tuple(
+        SiteNotice(make_layout(docs, languages, notice.get("source_language"), entry.slug),
+                   root / entry.versions, entry.formerly_at_root)
+        for entry in project.notices_of(data, str(mkdocs_yml))
+    )
+
+
+def select(notices: tuple[SiteNotice, ...], slug: str | None) -> tuple[SiteNotice, ...]:
+    """All notices, or the one named ``slug`` (refused with the names there are)."""
+    if slug is None:
+        return notices
+    chosen = tuple(n for n in notices if n.slug == slug)
+    if not chosen:
+        raise NoticeError(f"no notice '{slug}' in this site (expected one of: "
+                          f"{', '.join(n.slug for n in notices)})")
+    return chosen
 
 
 @dataclass(frozen=True)
 class PageRole:
-    """What a docs page is to the archive: the current notice, a version, or a version's redline."""
+    """What a docs page is to the archive: a notice's current text, a version, or a version's redline."""
 
     kind: Literal["current", "version", "compare"]
     lang: str
     date: dt.date | None = None
+    slug: str = ""
 
 
-def page_role(src_uri: str, languages: tuple[str, ...]) -> PageRole | None:
+def page_role(src_uri: str, languages: tuple[str, ...], slugs: tuple[str, ...]) -> PageRole | None:
+    """``<lang>/<slug>/index.md``, ``<lang>/<slug>/<date>/index.md`` or ``…/<date>/compare.md``."""
     parts = src_uri.split("/")
-    if not parts or parts[0] not in languages:
+    if len(parts) < 3 or parts[0] not in languages or parts[1] not in slugs:
         return None
-    if parts[1:] == ["index.md"]:
-        return PageRole("current", parts[0])
-    if len(parts) == 3 and DATE_DIR.match(parts[1]) and parts[2] in (SNAPSHOT_NAME, COMPARE_NAME):
+    lang, slug, rest = parts[0], parts[1], parts[2:]
+    if rest == ["index.md"]:
+        return PageRole("current", lang, None, slug)
+    if len(rest) == 2 and DATE_DIR.match(rest[0]) and rest[1] in (SNAPSHOT_NAME, COMPARE_NAME):
         try:
-            date = dt.date.fromisoformat(parts[1])
+            date = dt.date.fromisoformat(rest[0])
         except ValueError:
             return None
-        return PageRole("version" if parts[2] == SNAPSHOT_NAME else "compare", parts[0], date)
+        return PageRole("version" if rest[1] == SNAPSHOT_NAME else "compare", lang, date, slug)
     return None
 
 
@@ -449,9 +505,31 @@ def _line_of(part: Any) -> int:
     return source.line if isinstance(source, SourceRef) else 1
 
 
+#: An address with a scheme, from the site root, or a fragment of the notice itself: not relative.
+NOT_RELATIVE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|/|#)")
+
+
+def with_absolute_links(obj: Any, notice_url: str) -> Any:
+    """``obj`` (a ``Notice`` or any part of it) with every link written relative to the notice's
+    folder (``../cookies/#retention``, to another notice) made absolute against the notice's
+    address: a JSON export or a PDF is read with no page to resolve it against."""
+    if isinstance(obj, Span):
+        if obj.href and not NOT_RELATIVE.match(obj.href):
+            return replace(obj, href=urljoin(notice_url, obj.href))
+        return obj
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return replace(obj, **{f.name: with_absolute_links(getattr(obj, f.name), notice_url)
+                               for f in fields(obj) if f.init})
+    if isinstance(obj, tuple):
+        return tuple(with_absolute_links(item, notice_url) for item in obj)
+    return obj
+
+
 def check_archive(layout: Layout, versions_file: Path) -> list[Problem]:
     """Every problem with versions.yml and the archive, for ``notice check``."""
-    versions, problems = parse_versions(versions_file, document.complete_languages(layout.docs, list(layout.languages)))
+    versions, problems = parse_versions(
+        versions_file, document.complete_languages(layout.docs, list(layout.languages), layout.slug)
+    )
     if problems:
         return problems
     return load_archive(layout, versions, versions_file)[1]
@@ -484,3 +562,19 @@ def load(layout: Layout, versions: tuple[Version, ...], versions_file: Path) -> 
     if problems:
         raise NoticeError("\n".join(str(p) for p in problems))
     return archive
+
+
+def load_site(docs: Path, languages: list[tuple[str, bool]], source: str | None,
+              entries: tuple[project.NoticeEntry, ...], root: Path, where: str) -> dict[str, Archive]:
+    """The archive of every notice of a site (``extra.notice.notices``, its versions files relative
+    to ``root``), by slug in the configured order; refused with every problem, file:line each."""
+    layouts = {e.slug: make_layout(docs, languages, source, e.slug) for e in entries}
+    if entries:
+        project.check_notice_folders(entries, docs, layouts[entries[0].slug].languages[0], where)
+    archives = {}
+    for entry in entries:
+        layout = layouts[entry.slug]
+        versions_file = Path(os.path.relpath(root / entry.versions))
+        complete = document.complete_languages(docs, list(layout.languages), entry.slug)
+        archives[entry.slug] = load(layout, load_versions(versions_file, complete), versions_file)
+    return archives

@@ -20,7 +20,7 @@ import jsonschema
 from notice.document import Problem
 from notice.errors import NoticeError
 from notice.model import Block, Cell, ListBlock, Notice, Paragraph, Span, Table
-from notice.versions.archive import Published, export_url, version_url
+from notice.versions.archive import Published, export_url, version_url, with_absolute_links
 
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "schemas" / "notice.schema.json"
 SCHEMA_URL = "schemas/notice.schema.json"  # where the site publishes it, below the site root
@@ -36,7 +36,7 @@ class Urls:
     """Absolute addresses of one language's root and of the site root (for the schema)."""
 
     site: str  # https://notices.example.org/
-    language: str  # https://notices.example.org/en/
+    language: str  # the notice's root: https://notices.example.org/en/privacy/
 
 
 @functools.lru_cache(maxsize=4)
@@ -110,7 +110,7 @@ def notice_json(item: Published, urls: Urls, markdown_file: str, source_lang: st
     """The JSON document of one version in one language, as it is released (see freeze.py). A part
     not translated yet carries ``lang``: the source language it is still in (never passed off as
     this language)."""
-    notice: Notice = item.notice
+    notice: Notice = with_absolute_links(item.notice, urls.language)
     shown_in = {part: source_lang for part in notice.untranslated} if source_lang else {}
     page = urljoin(urls.language, version_url(item.date))
     links: Json = {

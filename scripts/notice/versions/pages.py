@@ -21,7 +21,15 @@ from babel import Locale, UnknownLocaleError
 from notice import dates
 from notice.catalog import N_
 from notice.versions import redline, typeset
-from notice.versions.archive import Archive, Published, compare_url, export_name, export_url, version_url
+from notice.versions.archive import (
+    Archive,
+    Published,
+    compare_url,
+    export_name,
+    export_url,
+    version_url,
+    with_absolute_links,
+)
 
 Render = Callable[..., str]
 #: The effective-date line the site hook puts under the title (partials/notice-effective.html).
@@ -64,6 +72,18 @@ def mark_bare_links(html: str) -> str:
         return f'<a class="notice-bare" href="{match.group(1)}">{match.group(2)}</a>'
 
     return LINK.sub(mark, html)
+
+
+#: The start of a Markdown link's address that is relative to the notice's own folder: not a
+#: scheme, not the site root, not a fragment of the page itself (``](../cookies/#retention)``).
+RELATIVE_TARGET = re.compile(r"\]\((?!<?[a-zA-Z][a-zA-Z0-9+.-]*:|<?/|<?#)")
+
+
+def rebase_relative_links(markdown: str) -> str:
+    """A notice's Markdown as its dated page shows it: that page lives one folder below the notice
+    (``privacy/2019-12-13/``), so a link written relative to the notice's folder
+    (``../cookies/#retention``) gains one ``../`` and leads where it leads from the notice."""
+    return RELATIVE_TARGET.sub("](../", markdown)
 
 
 def insert_under_date(html: str, addition: str) -> str:
@@ -124,7 +144,7 @@ def pdf_html(
     ``source_lang``, as on the web page."""
     return render(
         "partials/notice-pdf.html",
-        notice=item.notice,
+        notice=with_absolute_links(item.notice, language_url),
         version=item.version.version,
         effective=day(item.date, date_locale),
         page_url=urljoin(language_url, version_url(item.date)),

@@ -2,9 +2,11 @@
 here: see freeze.py), the redline stubs and the ``versions.yml`` entry with the SHA-256 of every
 file out. Behind ``notice release`` (``make release VERSION=2.0``).
 
-Legal edits ``docs/<lang>/index.md``. When its ``effective`` date is new, the release adds the
-version to ``versions.yml`` (newest first, comments kept) and snapshots every language into
-``docs/<lang>/<date>/index.md``; the version before it keeps its files and gains a redline page.
+A site has several notices, each with its own versions file; a release works on one notice (the
+command runs it for every notice, or the one named). Legal edits ``docs/<lang>/<slug>/index.md``.
+When its ``effective`` date is new, the release adds the version to the notice's versions file
+(newest first, comments kept) and snapshots every language into
+``docs/<lang>/<slug>/<date>/index.md``; the version before it keeps its files and gains a redline page.
 A released version never changes; a deliberate correction (``--correct 'why'``, of the newest
 version or of an archived one with ``--version``) makes its files anew and records why.
 
@@ -43,6 +45,7 @@ from notice.versions.archive import (
     read_site_config,
     record_key,
     released_files,
+    select,
 )
 from notice.versions.freeze import SiteInfo, as_released, digest, freeze, site_info, today
 from notice.versions.versions import Correction, Version, parse_text, parse_versions
@@ -130,12 +133,24 @@ class Config:
     @property
     def journal(self) -> Path:
         """Exists only while a release writes its files; a release cut short is undone from it."""
-        return self.versions_file.parent / JOURNAL
+        return self.site.root / JOURNAL
 
 
-def read_config(mkdocs_yml: Path) -> Config:
-    layout, versions_file = read_site_config(mkdocs_yml)
-    return Config(layout, versions_file, site_info(mkdocs_yml, layout))
+def read_configs(mkdocs_yml: Path, slug: str | None = None) -> tuple[Config, ...]:
+    """The release configuration of every notice of the site, or of the one named ``slug``."""
+    notices = select(read_site_config(mkdocs_yml), slug)
+    return tuple(Config(n.layout, n.versions_file, site_info(mkdocs_yml, n.layout)) for n in notices)
+
+
+def has_new_version(config: Config) -> bool:
+    """Whether the notice's current text carries an ``effective`` date no version has yet: what a
+    new label (``--version``) is for. A notice that cannot be read says so in ``release``."""
+    try:
+        date, _ = current_date(config.layout)
+    except NoticeError:
+        return True  # let the release itself say what is wrong
+    versions, _ = parse_versions(config.versions_file, [], allow_empty=True)
+    return not versions or date > versions[0].effective
 
 
 @dataclass(frozen=True)
@@ -175,7 +190,7 @@ def release(
     changes[config.versions_file] = record(config, plan, files).encode()
     changes = {path: data for path, data in changes.items() if not _same(path, data)}
     if not changes:
-        return [f"{config.layout.docs}: every version is released as it stands: nothing to write"]
+        return [f"{config.layout.docs}/*/{config.layout.slug}: every version is released as it stands: nothing to write"]
     write_all(changes, config.journal)  # all or nothing
     return list(plan.done) + describe(config, changes)
 
@@ -356,10 +371,11 @@ def describe(config: Config, changes: Mapping[Path, bytes]) -> list[str]:
     others = []
     for path in changes:
         try:
-            lang, folder, _ = path.relative_to(layout.docs).parts
+            lang, slug, folder, _ = path.relative_to(layout.docs).parts
         except ValueError:
             others.append(str(path))
             continue
+        folder = f"{slug}/{folder}"
         names = tuple(sorted(n.replace(f"-{lang}-", "-<lang>-") for n in _names_in(changes, path.parent)))
         languages = by_folder.setdefault((folder, names), [])
         if lang not in languages:
