@@ -8,7 +8,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from notice import markdown
-from notice.extraction import extract
+from notice.extraction import extract, layout
+from notice.extraction.layout import Line
+from notice.extraction.pdf import PageContent, Word
 
 from .conftest import ROOT
 
@@ -29,9 +31,9 @@ ROWS = [
 ]
 
 
-def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]], header_gap: float = 0) -> Path:
     """A table as a word processor's import leaves it: no borders, no cell padding, rows set solid,
-    tall enough to take half the page."""
+    tall enough to take half the page; ``header_gap`` points of white under the header row."""
     import weasyprint
 
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
@@ -42,7 +44,8 @@ def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]]) -> 
             '<tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
             f"{cells}</table><p>You can change your choices at any time.</p></body></html>")
     source = tmp_path / "unruled.pdf"
-    css = "td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+    css = ("td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
+           f" tr:first-child td {{ padding-bottom: {header_gap}pt }}")
     weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
     return source
 
@@ -63,6 +66,16 @@ def test_an_unruled_solid_table_is_a_grid_with_a_row_per_table_row(tmp_path: Pat
     assert wrapped[2].replace("<br>", " ") == ROWS[7][2]  # the wrapped cell stays one cell
     assert [row[3] for row in body] == [r[3] for r in ROWS]
     assert "The following cookies and similar technologies may be set on your device when you visit." in text
+
+
+def test_an_unruled_solid_table_whose_header_row_stands_apart_is_split_at_its_rows(tmp_path: Path) -> None:
+    """A gap under the header row alone (LibreOffice's header row is taller) leaves the body set
+    solid on its own: it is still split at its rows, not read as one row of stacked lines."""
+    source = unruled_table_pdf(tmp_path, ROWS, header_gap=14)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    body = [[c.replace("\\_", "_").replace("<br>", " ") for c in row] for row in table_rows(text)
+            if "**" not in "".join(row)]
+    assert body == [list(row) for row in ROWS]  # one grid row per table row, wrapped cells whole
 
 
 def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) -> None:
@@ -312,3 +325,91 @@ def test_a_table_clipped_at_the_print_area_keeps_its_last_column(tmp_path: Path)
     source = make_pdf(tmp_path / "clipped.pdf", pages, graphics=graphics)
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert [[c.replace("\\_", "_") for c in row] for row in table_rows(text)] == [list(row) for row in rows]
+
+
+#: Paragraphs of several lines each, ragged, so that a short line inside one is no paragraph end.
+DOUBLE_SPACED = [
+    "We collect only the data we need to provide the service you asked for. The exact set depends on how"
+    " you use our services, whether you book as a guest or hold an account, and the choices you make.",
+    "When you create an account, book a time or write to our support team, you give us data directly."
+    " This happens through forms on our website, through the mobile app and by post.",
+    "We keep these records in a form that does not show your name, and we delete them when they are no"
+    " longer needed for the purposes described here, which for most records is after ninety days.",
+    "You can change your mind at any time in the cookie settings at the foot of every page.",
+]
+
+
+def test_double_spaced_paragraphs_part_at_their_small_margin_not_at_every_line(tmp_path: Path) -> None:
+    """Double spacing (a line pitch of 2.3 type sizes, as LibreOffice sets it) with paragraphs
+    parted by a margin of two thirds of the type size: the margin is the gap, the line spacing is
+    none, so each paragraph is one block however its lines wrap."""
+    import weasyprint
+
+    body = "".join(f"<p>{p}</p>" for p in DOUBLE_SPACED)
+    html = ('<html lang="en"><body style="font: 10.5pt/2.3 DejaVu Sans; margin: 0; width: 330pt">'
+            f'<h1 style="font-size: 20pt; line-height: 1.2">Privacy notice</h1>{body}</body></html>')
+    source = tmp_path / "double.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="p { margin: 0 0 7pt }")])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    found = [p for p in text.split("\n---\n", 1)[1].strip().split("\n\n") if not p.startswith("#")]
+    assert found == DOUBLE_SPACED
+
+
+def test_an_address_whose_lines_a_justified_paragraph_stretched_keeps_its_lines(tmp_path: Path) -> None:
+    """A word processor justifies the lines of a paragraph that end in a line break too
+    ("Example        Ltd" from margin to margin, spaces all alike): each is one line that broke early,
+    not cells of a table, so the address is one paragraph with a line break after each line."""
+    import weasyprint
+
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
+            "<h1>Privacy notice</h1><p>We are the controller of your data; write to us at this address:</p>"
+            f'<p style="text-align: justify; text-align-last: justify">{"<br>".join(address)}</p>'
+            "<p>We answer within a month.</p></body></html>")
+    source = tmp_path / "justified.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "  \n".join(address) + "\n\n" in text
+    assert "|" not in text
+
+
+def cells_page() -> list[Line]:
+    """Three rows of two one-word cells, 14 pt apart, the second column at x 480; the last row's
+    second cell ends at the text's right edge (x 520)."""
+    lines = []
+    for n, (first, second) in enumerate(zip(("Hosting", "Payments", "Delivery"), ("Sweden", "Ireland", "Finland"))):
+        x0 = 480.0
+        top = 100.0 + 14 * n
+        x1 = 520.0 if n == 2 else x0 + 35
+        lines.append(Line((Word(first, 72.0, 120.0, top, top + 10, 10.0, False, 1),)))
+        lines.append(Line((Word(second, x0, x1, top, top + 10, 10.0, False, 1),)))
+    return lines
+
+
+def test_a_row_of_cells_from_margin_to_margin_stays_a_row_of_its_table() -> None:
+    """Two one-word cells that happen to reach from the left to the right edge of the text are no
+    stretched line: the second starts where the other cells of its column start."""
+    page = PageContent(1, 600, 800, (), ())
+    table = layout.page_items(page, cells_page(), 14.0)
+    assert [type(item).__name__ for item in table] == ["TableBlock"]
+    second = [block.text for row in table[0].rows for block in row[1]]  # type: ignore[union-attr]
+    assert "Finland" in " ".join(second)  # the last cell stays in its column
+
+
+def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_path: Path) -> None:
+    """A lone row of an unruled table whose last cell is a list ("Consent    • Contact data"): no
+    grid is found for one row, and its bullet, after a wide gap, opens a list item; it is never
+    written into the text of the cells before it."""
+    import weasyprint
+
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
+            "<h1>Privacy notice</h1><p>The table below links each purpose with the data it needs.</p>"
+            '<table style="border-collapse: collapse"><tr><td style="width: 150pt">Marketing by e-mail</td>'
+            '<td style="width: 120pt">Consent</td><td>\u2022 Contact data</td></tr></table>'
+            "<p>We never sell your personal data.</p></body></html>")
+    source = tmp_path / "bullet.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\u2022" not in text
+    assert "\n- Contact data\n" in text
+    assert "Marketing by e-mail Consent\n" in text

@@ -98,6 +98,8 @@ def test_the_old_addresses_of_the_privacy_notice_still_lead_to_it(built_site: Pa
         assert f'<meta http-equiv="refresh" content="0; url={href}">' in page, page
         assert f'<link rel="canonical" href="https://notices.example.org/{new}{target}">' in page
         assert f'<a href="{href}">' in page and f'<html lang="{lang}" data-notice-redirect>' in page
+        title = re.search(r"<title>(.*?)</title>", page)
+        assert title and not title.group(1).startswith("http"), "a tab shows why the page is there, not only an address"
         assert (built_site / root / old / href / "index.html").resolve().is_file()
     for name in (f"{DATE}/notice-{lang}-{DATE}.pdf", f"{DATE}/notice-{lang}-{DATE}.json", "feed.xml"):
         assert (built_site / root / name).read_bytes() == (built_site / new / name).read_bytes()

@@ -2,14 +2,13 @@
 the PDF cache key, ``run.CODE_FILES``): addresses printed as text are links in our Markdown, as the
 extractor (``notice.extraction.structure.autolink``) and the site write them — an e-mail address as
 ``[a@b.c](mailto:a@b.c)``, a web address as ``<https://…>``, one printed without its scheme as
-``[www.…](https://www.…)`` (the text as printed, the link over https) —, and an
-underscore is escaped as our writer (``notice.markdown.escape``) escapes it, so that a printed
-``_ga`` reads back as ``_ga``, not as the start of an emphasis."""
+``[www.…](https://www.…)`` (``notice.markdown.render_span``: the printed text is kept); and a
+printed underscore is escaped (``\\_``) as ``notice.markdown.escape`` writes it, which the scorer reads
+as the character, not as emphasis (``_ga`` is a cookie's name)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 #: Same class of address as the extractor's PRINTED_ADDRESS: a scheme or "www." and no space, or
 #: name@domain.tld, not inside a longer word or address.
@@ -34,28 +33,32 @@ def link_address(match: re.Match[str]) -> str:
     return f"<{address}>{rest}"
 
 
-def outside_links(line: str, change: Callable[[str], str]) -> str:
-    """One Markdown line with ``change`` applied to its text outside links, autolinks and ids."""
-    out, pos = [], 0
-    for protected in PROTECTED.finditer(line):
-        out.append(change(line[pos:protected.start()]))
-        out.append(protected.group(0))
-        pos = protected.end()
-    out.append(change(line[pos:]))
-    return "".join(out)
+#: An underscore the source did not escape (the sources use ``**`` for emphasis, never ``_``).
+BARE_UNDERSCORE = re.compile(r"(?<!\\)_")
+
+
+def written_text(text: str) -> str:
+    """Plain source text (no link in it) -> as our writer writes it: addresses linked, ``_`` escaped."""
+    parts, pos = [], 0
+    for match in PRINTED_ADDRESS.finditer(text):
+        parts += [BARE_UNDERSCORE.sub(r"\\_", text[pos:match.start()]), link_address(match)]
+        pos = match.end()
+    return "".join(parts) + BARE_UNDERSCORE.sub(r"\\_", text[pos:])
 
 
 def link_printed_addresses(line: str) -> str:
-    """One Markdown line with its printed addresses linked; existing links are left alone."""
-    return outside_links(line, lambda text: PRINTED_ADDRESS.sub(link_address, text))
-
-
-def escape_underscores(line: str) -> str:
-    """One Markdown line with every underscore of its text escaped (``\\_``), links left alone."""
-    return outside_links(line, lambda text: re.sub(r"(?<!\\)_", r"\\_", text))
+    """One Markdown line with its printed addresses linked and its underscores escaped; existing
+    links, autolinks and heading ids are left alone."""
+    out, pos = [], 0
+    for protected in PROTECTED.finditer(line):
+        out.append(written_text(line[pos:protected.start()]))
+        out.append(protected.group(0))
+        pos = protected.end()
+    out.append(written_text(line[pos:]))
+    return "".join(out)
 
 
 def linked_gold(gold: str) -> str:
     """A gold Markdown document -> the same with printed addresses linked (body only)."""
     head, sep, body = gold.partition("\n---\n")
-    return head + sep + "\n".join(escape_underscores(link_printed_addresses(line)) for line in body.split("\n"))
+    return head + sep + "\n".join(link_printed_addresses(line) for line in body.split("\n"))

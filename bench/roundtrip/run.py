@@ -43,7 +43,8 @@ KIND_COLUMNS = {"heading": "heading F1", "paragraph": "para F1", "item": "item F
 
 TARGET_BLOCK_F1 = 0.98
 TARGET_WORD_SIMILARITY = 0.995
-CODE_FILES = ("source.py", "page.py", "producers.py", "typeset_reportlab.py")
+CODE_FILES = ("source.py", "page.py", "producers.py")  # what every producer's PDF depends on
+PRODUCER_CODE_FILES = {"reportlab": ("typeset_reportlab.py",)}  # and what only one producer's does
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Result:
 def cache_key(producer: str, gold: str, style: source.Style) -> str:
     """What a PDF depends on -> a short hash (the gold, the style, the producer and our code)."""
     digest = hashlib.sha256(f"{producer}\n{style}\n{gold}".encode())
-    for name in CODE_FILES:
+    for name in (*CODE_FILES, *PRODUCER_CODE_FILES.get(producer, ())):
         digest.update((BENCH_DIR / "roundtrip" / name).read_bytes())
     return digest.hexdigest()[:16]
 

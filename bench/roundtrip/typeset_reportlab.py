@@ -1,14 +1,17 @@
 """ReportLab producer: (document, style) -> PDF typeset with platypus, not through HTML.
 
 Headings and paragraphs are ``Paragraph`` flowables (links as ``<a href>``, anchors as ``<a name>``,
-which ReportLab writes as named destinations), lists ``ListFlowable`` (nested, numbered or bulleted),
+which ReportLab writes as explicit destinations), lists ``ListFlowable`` (nested, numbered or bulleted),
 tables ``Table`` with ``repeatRows=1`` so a header row repeats over a page break. Two columns are two
-frames; the running head and ``Page n of m`` are drawn on the canvas of every page.
+frames under a title that spans them; the running head and ``Page n of m`` are drawn on every page.
 """
 
 from __future__ import annotations
 
+import html
+import io
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +23,17 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import BaseDocTemplate, Frame, ListFlowable, ListItem, PageTemplate, Spacer, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    FrameBreak,
+    ListFlowable,
+    ListItem,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+    TableStyle,
+)
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
@@ -29,6 +42,18 @@ from roundtrip.source import Document, Heading, ListBlock, Paragraph, Style, Tab
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
 MARGIN = 20 * mm
+FRAME_PADDING = 6  # ReportLab's default padding on each side of a Frame
+# Cells as the HTML page sets them (9 pt, 8 pt in two columns, line height 1.3, padding 3 pt 4 pt):
+# ReportLab's default 6 pt side padding leaves a third of a narrow column too little for a word,
+# which it then cuts between letters.
+CELL_SIZE = 9.0
+CELL_SIZE_COLUMNS = 8.0
+CELL_LEADING = 1.3
+CELL_SIZE_MIN = 5.0
+CELL_SIZE_STEP = 0.25
+CELL_PADDING_X = 4
+CELL_PADDING_Y = 3
+CELL_LIST_INDENT = 14.0  # ListFlowable's leftIndent for bullets, below
 
 
 def register_fonts() -> None:
@@ -50,12 +75,13 @@ def markup(text: str) -> str:
 def styles(style: Style) -> dict[str, ParagraphStyle]:
     family = "Serif" if style.serif else "Sans"
     leading = 2.0 if style.double_spaced else 1.35
+    cell_size = CELL_SIZE_COLUMNS if style.columns > 1 else CELL_SIZE
     body = ParagraphStyle("body", fontName=family, fontSize=10.5, leading=10.5 * leading, spaceAfter=6,
                           alignment=TA_JUSTIFY if style.justified else TA_LEFT)
     return {
         "body": body,
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0,
-                               alignment=TA_LEFT),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=cell_size, leading=cell_size * CELL_LEADING,
+                               spaceAfter=0, alignment=TA_LEFT),
         "h1": ParagraphStyle("h1", fontName=f"{family}-Bold", fontSize=20, leading=24, spaceAfter=12),
         "h2": ParagraphStyle("h2", fontName=f"{family}-Bold", fontSize=13.5, leading=17, spaceBefore=12,
                              spaceAfter=6, keepWithNext=True),
@@ -104,21 +130,77 @@ def cell_flowables(parts: tuple[str, ...], sheet: dict[str, ParagraphStyle]) -> 
     return flow
 
 
+def cell_extent(parts: tuple[str, ...], cell: ParagraphStyle) -> tuple[float, float]:
+    """A cell's parts -> (its widest word, its longest unbroken line) in points, padding and the
+    list indent included: the min- and max-content widths of CSS."""
+    words, lines = [0.0], [0.0]
+    for part in parts:
+        indent = CELL_LIST_INDENT if part.startswith("- ") else 0.0
+        plain = re.sub(r"<[^>]+>", "", inline_html(part.removeprefix("- ")))
+        text = html.unescape(plain)
+        words += [indent + pdfmetrics.stringWidth(w, cell.fontName, cell.fontSize) for w in text.split()]
+        lines.append(indent + pdfmetrics.stringWidth(text, cell.fontName, cell.fontSize))
+    return max(words) + 2 * CELL_PADDING_X, max(lines) + 2 * CELL_PADDING_X
+
+
+def column_widths(rows: list[tuple[tuple[str, ...], ...]], cell: ParagraphStyle, width: float) -> list[float]:
+    """Rows of cells -> column widths filling ``width`` as a browser's automatic table layout does:
+    every column gets its widest word, the rest is shared in proportion to what each column would
+    take unbroken (so no word is cut while the table can hold it)."""
+    columns = max(len(r) for r in rows)
+    extents = [[cell_extent(row[c], cell) for row in rows if c < len(row)] for c in range(columns)]
+    least = [max(e[0] for e in col) for col in extents]
+    most = [max(max(e[1] for e in col), lo) for col, lo in zip(extents, least)]
+    if sum(least) >= width:
+        return [width * lo / sum(least) for lo in least]
+    if sum(most) <= width:
+        return [width * hi / sum(most) for hi in most]
+    spare, wanted = width - sum(least), sum(hi - lo for lo, hi in zip(least, most))
+    return [lo + spare * (hi - lo) / wanted for lo, hi in zip(least, most)]
+
+
+def fitting_cell_style(rows: list[tuple[tuple[str, ...], ...]], cell: ParagraphStyle, width: float) -> ParagraphStyle:
+    """The cell style, its size lowered in steps until every column holds its widest word within
+    ``width`` (as a typesetter shrinks a table too wide for its column), not below ``CELL_SIZE_MIN``."""
+    size = cell.fontSize
+    while size > CELL_SIZE_MIN:
+        trial = ParagraphStyle("cell-fit", parent=cell, fontSize=size, leading=size * CELL_LEADING)
+        columns = max(len(r) for r in rows)
+        least = [max(cell_extent(row[c], trial)[0] for row in rows if c < len(row)) for c in range(columns)]
+        if sum(least) <= width:
+            return trial
+        size -= CELL_SIZE_STEP
+    return ParagraphStyle("cell-fit", parent=cell, fontSize=CELL_SIZE_MIN, leading=CELL_SIZE_MIN * CELL_LEADING)
+
+
 def table_flowable(block: Table, sheet: dict[str, ParagraphStyle], width: float) -> RLTable:
     rows = ([block.header] if block.header is not None else []) + list(block.rows)
+    sheet = sheet | {"cell": fitting_cell_style(rows, sheet["cell"], width)}
     data = [[cell_flowables(cell, sheet) for cell in row] for row in rows]
-    columns = max(len(r) for r in rows)
-    commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    commands: list[Any] = [("VALIGN", (0, 0), (-1, -1), "TOP"),
+                           ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+                           ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING_X),
+                           ("TOPPADDING", (0, 0), (-1, -1), CELL_PADDING_Y),
+                           ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING_Y)]
     if block.header is not None:
         commands += [("GRID", (0, 0), (-1, -1), 0.6, colors.grey),
                      ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee"))]
-    return RLTable(data, colWidths=[width / columns] * columns,
-                   repeatRows=1 if block.header is not None else 0, style=TableStyle(commands))
+    # splitInRow: a row taller than a column (a long cell in a narrow two-column page) goes on in the
+    # next column, as in a browser, instead of failing the whole document with a LayoutError.
+    return RLTable(data, colWidths=column_widths(rows, sheet["cell"], width),
+                   repeatRows=1 if block.header is not None else 0, splitInRow=1, style=TableStyle(commands))
+
+
+def title_flowable(document: Document, style: Style) -> RLParagraph:
+    return RLParagraph(markup(document.title), styles(style)["h1"])
 
 
 def story(document: Document, style: Style, width: float) -> list[Any]:
+    """The title (and, in columns, the switch from the first page's frames to the others'), then the blocks."""
     sheet = styles(style)
-    flow: list[Any] = [RLParagraph(markup(document.title), sheet["h1"])]
+    flow: list[Any] = [title_flowable(document, style)]
+    if style.columns > 1:
+        flow += [NextPageTemplate("page"), FrameBreak()]
     for block in document.blocks:
         if isinstance(block, Heading):
             level = min(block.level, 4)
@@ -132,39 +214,48 @@ def story(document: Document, style: Style, width: float) -> list[Any]:
     return flow
 
 
-def numbered_canvas(running_head: str, font: str) -> type[rl_canvas.Canvas]:
-    """A canvas class that draws the running head and ``Page n of m`` once the page count is known."""
+def page_margins(running_head: str, font: str, pages: int) -> Callable[[rl_canvas.Canvas, Any], None]:
+    """A page callback drawing the running head and ``Page n of m`` (``pages`` is m) on each page."""
 
-    class NumberedCanvas(rl_canvas.Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def draw(canvas: rl_canvas.Canvas, doc: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, running_head)
+        canvas.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {doc.page} of {pages}")
+        canvas.restoreState()
 
-        def showPage(self) -> None:  # noqa: N802 - ReportLab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
+    return draw
 
-        def save(self) -> None:
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, 8)
-                self.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, running_head)
-                self.drawRightString(A4[0] - MARGIN, 10 * mm, f"Page {self._pageNumber} of {len(self._pages)}")
-                super().showPage()
-            super().save()
 
-    return NumberedCanvas
+def column_frames(style: Style, column: float, gap: float, height: float) -> list[Frame]:
+    """The page's columns, side by side, ``height`` tall from the bottom margin."""
+    return [Frame(MARGIN + i * (column + gap), MARGIN, column, height, id=f"c{i}") for i in range(style.columns)]
 
 
 def typeset(document: Document, style: Style, out: Path) -> None:
+    """Typeset twice: the first run counts the pages for ``Page n of m``. (Deferring each page until
+    the count is known, ReportLab's other recipe, points every link destination at page 1.)"""
     register_fonts()
+    pages = build(document, style, io.BytesIO(), 0)
+    build(document, style, out, pages)
+
+
+def build(document: Document, style: Style, out: Path | io.BytesIO, pages: int) -> int:
+    """One typeset of ``document`` to ``out`` -> its page count; ``pages`` is printed as the total."""
     width = A4[0] - 2 * MARGIN
     height = A4[1] - 2 * MARGIN
     gap = 8 * mm
     column = (width - gap * (style.columns - 1)) / style.columns
-    frames = [Frame(MARGIN + i * (column + gap), MARGIN, column, height, id=f"c{i}")
-              for i in range(style.columns)]
-    doc = BaseDocTemplate(str(out), pagesize=A4, title=document.metadata_title, author="",
-                          pageTemplates=[PageTemplate(id="page", frames=frames)])
-    font = "Serif" if style.serif else "Sans"
-    doc.build(story(document, style, column), canvasmaker=numbered_canvas(document.running_head, font))
+    margins = page_margins(document.running_head, "Serif" if style.serif else "Sans", pages)
+    templates = [PageTemplate(id="page", frames=column_frames(style, column, gap, height), onPage=margins)]
+    if style.columns > 1:  # the title spans the columns, as the HTML page's <h1> outside <main>
+        _, title_height = title_flowable(document, style).wrap(width, height)
+        top = title_height + styles(style)["h1"].spaceAfter + 2 * FRAME_PADDING
+        title_frame = Frame(MARGIN, MARGIN + height - top, width, top, id="title")
+        templates.insert(0, PageTemplate(id="first", frames=[title_frame,
+                                                             *column_frames(style, column, gap, height - top)],
+                                         onPage=margins))
+    doc = BaseDocTemplate(out if isinstance(out, io.BytesIO) else str(out), pagesize=A4,
+                          title=document.metadata_title, author="", pageTemplates=templates)
+    doc.build(story(document, style, column))
+    return int(doc.page)

@@ -193,3 +193,21 @@ def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatc
     assert run.missing_tool("ours") == "no-such-extractor-here not found"
     monkeypatch.setattr(run.shutil, "which", lambda name: None if name == "java" else "/bin/true")
     assert "java not on PATH" in (run.missing_tool("opendataloader") or "")
+
+
+def test_gold_links_printed_addresses_as_the_extractor_writes_them() -> None:
+    """An address printed with its scheme is an autolink; one printed as ``www.…`` keeps its printed
+    text over https (``notice.markdown.render_span``), so the link block's text is what the page shows."""
+    line = "See https://example.org/a, www.example.org/cookies; or write to privacy@example.org."
+    assert gold.link_printed_addresses(line) == (
+        "See <https://example.org/a>, [www.example.org/cookies](https://www.example.org/cookies); or write to"
+        " [privacy@example.org](mailto:privacy@example.org).")
+
+
+def test_gold_escapes_printed_underscores_but_not_those_of_addresses() -> None:
+    """A cookie named ``_ga`` is written ``\\_ga`` as the extractor writes it, which the scorer reads
+    as the name (a bare ``_`` it takes for emphasis); an address keeps its underscores."""
+    line = "| _ga | see https://example.org/a_b or [x](https://example.org/c_d) {#e_f} |"
+    assert gold.link_printed_addresses(line) == (
+        "| \\_ga | see <https://example.org/a_b> or [x](https://example.org/c_d) {#e_f} |")
+    assert m.inline_to_normal(gold.link_printed_addresses("_ga")) == "_ga"

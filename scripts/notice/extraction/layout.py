@@ -23,9 +23,10 @@ SEGMENT_GAP = 2.0
 COLUMN_SLACK = 6.0
 #: A vertical gap wider than this many line pitches starts a new block (or grid row).
 BLOCK_GAP = 1.35
-#: ... or wider than the pitch by this many font sizes: in widely spaced text (double spacing) a
-#: paragraph's space above is a small share of the pitch, yet as plain to the eye as in tight text.
-PARAGRAPH_GAP = 0.45
+# ... or, whichever is less, this many body sizes of white more than the line pitch: in a
+# double-spaced text a paragraph's margin adds a third of the body size to a pitch of 2.3 sizes,
+# well under 1.35 pitches, while in single spacing the two limits are the same.
+GAP_EXTRA = 0.5
 #: A document separates its paragraphs by vertical gaps when at least this share of its lines that
 #: end a paragraph (a sentence ended well short of the right edge) are followed by such a gap, and
 #: there are at least GAPPED_MIN of them. Its short lines then end no paragraph.
@@ -464,6 +465,69 @@ def hanging_labels(region: list[list[Line]], starts: list[float]) -> bool:
         and len(starts) == 2 and starts[1] - starts[0] <= 2 * LABEL_WIDTH
 
 
+#: Word spaces of one justified line differ by at most this much (points): the typesetter shares
+#: the line's spare width out evenly.
+JUSTIFIED_SPACE_SPREAD = 1.0
+#: Cells of one column start within this distance of one another (points); the last words of
+#: stretched lines land wherever their width puts them.
+CELL_ALIGN = 1.0
+#: A plain word space, in type sizes (Helvetica's is 0.278, DejaVu's 0.318).
+PLAIN_SPACE = 0.3
+
+
+def justified_line(row: list[Line], left: float, right: float, starts: Counter[float]) -> bool:
+    """True when a physical row split at wide gaps is one line stretched from margin to margin: it
+    starts at the text's left edge, ends at its right edge, every space between its words is the
+    same width, and no piece after the first starts where another line does (``starts``: how many
+    lines start at each x). A word processor justifies the lines that end in a line break too (an
+    address in a justified paragraph: "Example      Ltd"); the cells of a table start at their
+    column, which its other rows share."""
+    if len(row) < 2 or abs(row[0].x0 - left) > 1 or abs(row[-1].x1 - right) > 1:
+        return False
+    shared = [sum(n for x, n in starts.items() if abs(x - seg.x0) <= CELL_ALIGN) for seg in row[1:]]
+    if any(n > 1 for n in shared):
+        return False
+    words = [w for seg in row for w in seg.words]
+    spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
+    return max(spaces) - min(spaces) <= JUSTIFIED_SPACE_SPREAD
+
+
+def unstretched_rows(rows: list[list[Line]]) -> list[list[Line]]:
+    """Physical rows -> the same, each line a justified paragraph stretched from margin to margin
+    (split at its wide spaces) made one line again, at its natural width."""
+    lines = [ln for row in rows for ln in row]
+    if not lines:
+        return rows
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    line_starts = Counter(round(ln.x0, 1) for ln in lines)
+    return [[unstretched(row)] if justified_line(row, left, right, line_starts) else row for row in rows]
+
+
+def unstretched(row: list[Line]) -> Line:
+    """A justified line's segments -> one line with its words set at a plain word space from its
+    first: the width it had before the typesetter stretched it, so that it reads as a line that
+    broke early (a hard line break) and not as a full line of running text."""
+    words: list[Word] = []
+    x = row[0].x0
+    for word in (w for seg in row for w in seg.words):
+        words.append(replace(word, x0=x, x1=x + word.x1 - word.x0))
+        x = words[-1].x1 + PLAIN_SPACE * word.size
+    return Line(tuple(words))
+
+
+def row_to_lines(row: list[Line], page_width: float) -> list[Line]:
+    """A physical row that is no table row -> its text as lines: one, except that a piece opened by
+    a bullet glyph after a wide gap opens a line of its own (a list in a table cell whose row the
+    grid rules did not take: the bullet is that item's, not a character of the text before it)."""
+    groups: list[list[Line]] = []
+    for seg in row:
+        if not groups or (bullet_of(seg) is not None and is_bullet_token(seg.words[0].text)
+                          and seg.words[0].text not in AMBIGUOUS_BULLETS):
+            groups.append([])
+        groups[-1].append(seg)
+    return [line for group in groups for line in merge_row(group, page_width)]
+
+
 #: Segments of one row set in different sizes and further apart than this share of the page's width
 #: are text of different regions (a web page's side bar and its side panel), not one line; in one
 #: type they may be one line spread out (a letterhead's name and its manager).
@@ -485,7 +549,7 @@ def merge_row(row: list[Line], page_width: float) -> list[Line]:
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
     """Reading-ordered items of one page: plain lines and grids, with columns resolved."""
     items: list[LayoutBlock | Line] = []
-    rows = physical_rows(lines)
+    rows = unstretched_rows(physical_rows(lines))
     i = 0
     while i < len(rows):
         row = rows[i]
@@ -514,7 +578,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
-            items.extend(line for r in region for line in (merge_row(r, page.width) if len(r) >= 2 else r[:1]))
+            items.extend(line for r in region for line in row_to_lines(r, page.width))
         elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
             [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
         ):
@@ -585,8 +649,11 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
     grid_rows: list[list[list[Line]]] = []
     for band in bands:
         dense = [cell_row(row, starts) for row in band]
-        # a grid set solid (no gap anywhere: cells without padding) splits at its cell rows
-        split = len(bands) == 1 and len(starts) >= DENSE_COLUMNS_MIN and len(band) >= DENSE_ROWS_MIN and sum(dense) >= 2
+        # a grid set solid (no gap between its rows: cells without padding) splits at its cell rows;
+        # a gap may still part its header row from its body, which is then solid on its own
+        header_apart = len(bands) == 2 and len(bands[0]) == 1 and band is bands[1]
+        split = (len(bands) == 1 or header_apart) and len(starts) >= DENSE_COLUMNS_MIN \
+            and len(band) >= DENSE_ROWS_MIN and sum(dense) >= 2
         for k, row in enumerate(band):
             if k == 0 or (split and dense[k] and not continues_cells(band[k - 1], row, starts, rights)):
                 grid_rows.append([[] for _ in starts])
@@ -809,7 +876,7 @@ def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: flo
         step = b.top - a.top
         # measured on the document's pitch alone: lines set larger than the text (tabs, headings) are
         # farther apart than its pitch, and no address
-        if 0 < step <= min(BLOCK_GAP * pitch, pitch + PARAGRAPH_GAP * b.size):
+        if 0 < step <= gap_limit(pitch, b.size):
             return True
         first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
         return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
@@ -865,7 +932,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     gap = line.top - prev.top
     if gap < 0 and next_column(prev, line):
         return False  # the paragraph goes on at the top of the next column
-    if gap > paragraph_gap(pitch, line.size) or gap < 0:
+    if gap > gap_limit(max(pitch, 1.25 * line.size), line.size) or gap < 0:
         return True
     if not same_type_size(prev, line):
         return True
@@ -889,11 +956,10 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
     return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
 
 
-def paragraph_gap(pitch: float, size: float) -> float:
-    """The document's line pitch and a line's font size -> the step from the line above beyond
-    which that line starts a new block."""
-    base = max(pitch, 1.25 * size)
-    return min(BLOCK_GAP * base, base + PARAGRAPH_GAP * size)
+def gap_limit(pitch: float, size: float) -> float:
+    """The line pitch and the type size -> the step down to the next line beyond which the two
+    lines are parted by a gap (a new paragraph), not just the document's line spacing."""
+    return min(BLOCK_GAP * pitch, pitch + GAP_EXTRA * size)
 
 
 def letter_sizes(line: Line) -> set[float]:
@@ -945,11 +1011,16 @@ def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
 # ---------------------------------------------------------------- the whole document
 
 
+# The widest step taken for a line pitch, in body sizes: double spacing of a font whose line
+# height is 1.15-1.2 sizes steps 2.3-2.4 sizes.
+PITCH_MAX = 2.6
+
+
 def line_pitch(lines: list[Line], body_size: float) -> float:
     steps = [
         b.top - a.top
         for a, b in zip(lines, lines[1:])
-        if a.page == b.page and abs(a.size - body_size) < 0.6 and 0 < b.top - a.top < 2.2 * body_size
+        if a.page == b.page and abs(a.size - body_size) < 0.6 and 0 < b.top - a.top < PITCH_MAX * body_size
     ]
     return statistics.median(steps) if steps else body_size * 1.3
 
@@ -1094,7 +1165,7 @@ def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) 
                 continue  # list items end no paragraph
             if a.text.rstrip().endswith((".", "!", "?")) and right - a.x1 > 0.2 * (right - a.x0):
                 ends += 1
-                gaps += step > paragraph_gap(pitch, a.size)
+                gaps += step > gap_limit(pitch, body_size)
     return ends >= GAPPED_MIN and gaps >= GAPPED_SHARE * ends
 
 
