@@ -16,6 +16,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from urllib.parse import urlsplit, urlunsplit
 
 from rapidfuzz.distance import Indel
 
@@ -222,13 +223,23 @@ def links_in(body: str) -> list[Link]:
     """Markdown body -> every ``[text](uri)`` and ``<uri>`` link, text normalised, in document order."""
     found: list[tuple[int, Link]] = []
     for match in _LINK_RE.finditer(body):
-        found.append((match.start(), Link(inline_to_normal(match.group(1)), match.group(2).strip())))
+        found.append((match.start(), Link(inline_to_normal(match.group(1)), normalise_target(match.group(2).strip()))))
     masked = _LINK_RE.sub(lambda match: " " * len(match.group()), body)  # no autolinks inside links
     for match in _AUTOLINK_RE.finditer(masked):
         uri = match.group(1)
         target = uri if ":" in uri.split("@")[0] else f"mailto:{uri}"
-        found.append((match.start(), Link(normalise_text(uri), target)))
+        found.append((match.start(), Link(normalise_text(uri), normalise_target(target))))
     return [link for _, link in sorted(found, key=lambda pair: pair[0])]
+
+
+def normalise_target(uri: str) -> str:
+    """A link target -> the same address in one spelling: a web address with an empty path gets "/"
+    (RFC 3986, 6.2.3: ``https://example.org`` and ``https://example.org/`` are one address; Chromium
+    writes the second for the first)."""
+    parts = urlsplit(uri)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not parts.path:
+        return urlunsplit(parts._replace(path="/"))
+    return uri
 
 
 def markdown_to_words(markdown: str) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pdfplumber
+import pytest
 from notice import markdown
 from notice.extraction import extract, layout
 from notice.extraction.layout import Line
@@ -134,6 +135,196 @@ def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) 
         assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert (sentence * 3).strip() in text
+
+
+# ---------------------------------------------------------------- the round trip's two-column style
+
+#: The round trip's two-column style (bench/roundtrip/page.py): sans, ragged, double-spaced, two
+#: columns 9 mm apart under a full-width title, a centred running head whose middle falls in the gutter.
+TWO_COLUMN_CSS = (
+    '@page { size: A4; margin: 22mm 18mm; @top-center { content: "Example Ltd · Privacy Notice";'
+    " font: 8pt DejaVu Sans } }"
+    " body { font: 10.5pt/2.0 DejaVu Sans; margin: 0 } p, li { text-align: left }"
+    " h1 { font-size: 20pt; margin: 0 0 12pt; line-height: 1.2; text-align: center }"
+    " h2 { font-size: 13.5pt; margin: 14pt 0 6pt; line-height: 1.25 } p { margin: 0 0 7pt }"
+    " main { columns: 2; column-gap: 9mm }"
+    " table { border-collapse: collapse; font-size: 8pt; line-height: 1.3; margin: 4pt 0 10pt }"
+    " table.data td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top }"
+    " table.grid td { padding: 4pt 8pt 4pt 0; vertical-align: top }"
+)
+#: Bullets drawn as CSS shapes, placed from the top of the (double-spaced) line box; rings one level down.
+DRAWN_BULLETS_CSS = (
+    " ul { list-style: none; padding-left: 16pt } ul li { position: relative }"
+    " ul li::before { content: ''; position: absolute; left: -11pt; top: 0.55em; width: 4.5pt; height: 4.5pt;"
+    " background: #222; border-radius: 50% }"
+    " ul ul li::before { background: none; border: 0.8pt solid #222; width: 3.5pt; height: 3.5pt }"
+)
+WORDS = ("we keep your data only as long as the law asks and then delete it from every system we run "
+         "including the copies made for safety").split()
+
+
+def sentences(seed: int, count: int) -> str:
+    """``count`` plain sentences of ten to seventeen words, different for each ``seed``."""
+    out = []
+    for n in range(count):
+        length = 10 + (seed * 7 + n * 3) % 8
+        words = [WORDS[(seed * 11 + n * 5 + k * 3) % len(WORDS)] for k in range(length)]
+        out.append(" ".join(words).capitalize() + ".")
+    return " ".join(out)
+
+
+def two_column_notice(tmp_path: Path, body: str, css: str = "") -> str:
+    """A notice set in the round trip's two-column style from ``body`` (HTML) -> its Markdown."""
+    import weasyprint
+
+    html = (f'<html lang="en"><body><h1>Example Ltd · Privacy Notice</h1><main>{body}</main></body></html>')
+    source = tmp_path / "two-column-notice.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=TWO_COLUMN_CSS + css)])
+    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+
+
+def test_double_spaced_paragraphs_under_a_title_over_two_columns_stay_whole(tmp_path: Path) -> None:
+    paragraphs = [sentences(n, 2 + n % 3) for n in range(10)]
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm"]
+    contact = f"<p>{'<br>'.join(address)}</p><p>Telephone: +46 8 123 456</p>"
+    body = "".join(f"<h2>Part {n}</h2><p>{p}</p>" if n % 3 == 0 else f"<p>{p}</p>" for n, p in enumerate(paragraphs))
+    text = two_column_notice(tmp_path, contact + body)
+    lines = text.splitlines()
+    assert "# Example Ltd · Privacy Notice" in lines  # a word of the title in the gutter keeps it whole
+    assert text.split("\n---\n", 1)[1].count("Example Ltd · Privacy Notice") == 1  # the running head gone
+    for paragraph in paragraphs:  # a title over the columns is no measure of where their lines end
+        assert paragraph in lines
+    assert "  \n".join(address) in text  # double spacing: lines 21 pt apart, paragraphs 28 pt apart
+    assert "Telephone: +46 8 123 456" in lines
+
+
+def test_bullets_drawn_high_on_double_spaced_lines_are_list_items(tmp_path: Path) -> None:
+    body = (f"<p>{sentences(1, 8)}</p><p>We keep these kinds of data:</p><ul><li>Identity data, such as your name"
+            " and date of birth</li><li>Contact data:<ul><li>your e-mail address</li><li>your telephone number"
+            "</li></ul></li><li>Payment data</li></ul><p>That is all we keep.</p>")
+    text = two_column_notice(tmp_path, body, DRAWN_BULLETS_CSS)
+    assert ("- Identity data, such as your name and date of birth\n- Contact data:\n    - your e-mail address\n"
+            "    - your telephone number\n- Payment data\n") in text  # a ring drawn edge by edge is one bullet
+    assert "\u2022" not in text
+
+
+def data_table(rows: int, first: int = 0) -> str:
+    body = "".join(f"<tr><td>cookie_{n}</td><td>Provider {n}</td><td>Keeps setting {n}</td><td>{n} days</td></tr>"
+                   for n in range(first, first + rows))
+    return ('<table class="data" style="width: 100%"><thead><tr><td><b>Name</b></td><td><b>Provider</b></td>'
+            f"<td><b>Purpose</b></td><td><b>Lifetime</b></td></tr></thead><tbody>{body}</tbody></table>")
+
+
+def test_a_table_in_one_column_is_read_in_its_place_in_that_column(tmp_path: Path) -> None:
+    before, after, right = sentences(2, 3), sentences(3, 3), sentences(4, 12)
+    body = (f"<p>{before}</p>{data_table(4)}<p>{after}</p>"
+            f'<h2 style="break-before: column">Your rights</h2><p>{right}</p>')
+    text = two_column_notice(tmp_path, body)
+    lines = text.splitlines()
+    assert before in lines and after in lines and right in lines  # the columns' lines not interleaved
+    assert lines.index(before) < lines.index("| **Name** | **Provider** | **Purpose** | **Lifetime** |") \
+        < lines.index(after) < lines.index("## Your rights {#your-rights}") < lines.index(right)
+
+
+def test_a_table_reaching_into_the_gutter_goes_on_in_the_next_column_as_one_table(tmp_path: Path) -> None:
+    # each part of the table is wider than its column, so the two parts stand 2 pt apart: pdfplumber
+    # joins their rules into one table of eight columns unless they are told apart
+    css = " table.data { width: 258pt !important }"
+    text = two_column_notice(tmp_path, f"<p>{sentences(5, 6)}</p>{data_table(40)}<p>{sentences(6, 2)}</p>", css)
+    rows = table_rows(text)
+    assert rows[0] == ["**Name**", "**Provider**", "**Purpose**", "**Lifetime**"]
+    assert [row[0] for row in rows[1:]] == [f"cookie\\_{n}" for n in range(40)]  # the header repeated is dropped
+    assert all(len(row) == 4 for row in rows)
+
+
+def test_a_grid_in_small_type_keeps_its_rows_and_the_heading_after_it(tmp_path: Path) -> None:
+    grid = ('<table class="grid"><tr><td><b>Hosting</b><br>Servers in Sweden and Finland</td><td><b>Payments</b>'
+            "<br>A licensed payment institution</td></tr><tr><td><b>E-mail delivery</b><br>A provider inside the"
+            " European Union</td><td><b>Support tools</b><br>A ticketing system hosted in Ireland</td></tr></table>")
+    text = two_column_notice(tmp_path, f"<p>{sentences(7, 4)}</p>{grid}<h2>Your rights</h2><p>{sentences(8, 3)}</p>")
+    assert "## Your rights {#your-rights}" in text.splitlines()  # set larger after a gap: no row of the grid
+    rows = table_rows(text)
+    assert [row[0].split("<br>")[0] for row in rows] == ["**Hosting**", "**E-mail delivery**"]  # rows by their gap
+
+
+CAPITALISED = "Kunden Daten Zwecke Rechte Auskunft Verträge Dienste Anbieter Fristen Konten Nachrichten".split()
+
+
+@pytest.mark.parametrize("kind", ["paragraph", "item"])
+def test_a_block_cut_at_the_end_of_the_last_column_goes_on_atop_the_next_page(tmp_path: Path, kind: str) -> None:
+    # the last column of page 1 ends mid-sentence; page 2 goes on at the left margin with a capital,
+    # as the first line of a new paragraph would: only the column geometry tells them apart
+    long = " ".join(CAPITALISED[(k * 7) % len(CAPITALISED)] for k in range(230)) + "."
+    block = f"<ul><li>{long}</li></ul>" if kind == "item" else f"<p>{long}</p>"
+    filler = f'<p style="break-after: column">{sentences(9, 5)}</p>'
+    text = two_column_notice(tmp_path, f"{filler}{block}<p>{sentences(10, 2)}</p>", DRAWN_BULLETS_CSS)
+    assert (f"- {long}" if kind == "item" else long) in text.splitlines()
+
+
+def test_a_bold_lead_in_ending_in_a_dash_runs_into_its_item(tmp_path: Path) -> None:
+    lead, rest = "Business transfers and reorganisation \u2013", "When we sell or buy a business, data may pass to the buyer."
+    body = (f"<p>{sentences(11, 3)}</p><ul><li><b>Compliance with the law \u2013</b> We may disclose data when a court"
+            f" orders it.</li><li><b>{lead}</b><br>{rest}</li></ul><p>{sentences(12, 2)}</p>")
+    text = two_column_notice(tmp_path, body, DRAWN_BULLETS_CSS)
+    assert f"- **{lead}** {rest}" in text.splitlines()  # the bold line is no title over a text of its own
+
+
+def test_justified_text_in_a_narrow_cell_keeps_its_grid_whole(tmp_path: Path) -> None:
+    import weasyprint
+
+    # long words in a narrow justified cell: a word space wider than two font sizes splits the line
+    left = ("Supervised, project-based and outsourced delivery services within engineering, telecommunications,"
+            " pharmaceuticals and marketing campaigns produce measurable results for your organisation.")
+    right = "Permanent and temporary workforce solutions, including recruitment process outsourcing."
+    grid = (f'<table style="width: 100%"><tr><td><b>Recruitment</b><br>{sentences(13, 1)}</td><td><b>Search</b><br>'
+            f"{sentences(14, 1)}</td></tr><tr><td><b>Supervised delivery</b><br>{left}</td><td><b>Workforce</b>"
+            f"<br>{right}</td></tr></table>")
+    css = ("body { font: 9pt/1.3 DejaVu Serif } p, td { text-align: justify } td { padding: 4pt 8pt 4pt 0;"
+           " vertical-align: top } td:first-child { width: 30% }")
+    html = f'<html lang="en"><body><h1>Notice</h1><p>{sentences(15, 3)}</p>{grid}<p>{sentences(16, 2)}</p></body></html>'
+    source = tmp_path / "justified-grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: a line of the cell split by a wide word space
+        words = [w for w in pdf.pages[0].extract_words() if w["x1"] < 200]
+        gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:]) if abs(a["top"] - b["top"]) < 1]
+        assert max(gaps) > 18
+    rows = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert [row[0].split("<br>")[0] for row in rows] == ["**Recruitment**", "**Supervised delivery**"]
+    assert rows[1] == [f"**Supervised delivery**<br>{left}", f"**Workforce**<br>{right}"]
+
+
+def test_an_address_with_one_longer_line_is_one_block_where_paragraphs_have_no_gap(tmp_path: Path) -> None:
+    import weasyprint
+
+    address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
+    html = (f'<html lang="en"><body><h1>Notice</h1><p>{sentences(17, 3)}</p><p>{"<br>".join(address)}</p>'
+            f"<p>{sentences(18, 2)}</p></body></html>")
+    css = "body { font: 10pt/1.4 DejaVu Sans; width: 220pt } p { margin: 0; text-align: left }"
+    source = tmp_path / "address.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: the second line is longer than 0.6 of the column
+        lines = {line["text"]: line for line in pdf.pages[0].extract_text_lines()}
+        assert 0.6 < (lines[address[1]]["x1"] - lines[address[1]]["x0"]) / 220 < 0.75
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "  \n".join(address) in text
+
+
+def test_a_table_clipped_at_the_print_area_keeps_its_last_column(tmp_path: Path) -> None:
+    from .pdfgen import make_pdf
+
+    # a browser prints a table too wide for the page clipped at its print area: the row rules run on
+    # past the last column line and stop there, and no line closes the last column
+    rows = [("Name", "Provider", "Purpose", "Lifetime"), ("_ga", "Google", "Distinguishes visitors", "2 years"),
+            ("lidc", "LinkedIn", "Chooses a data centre", "24 hours"), ("YSC", "YouTube", "Counts views", "Session")]
+    lefts, tops = (72, 170, 270, 420), (560, 535, 510, 485, 460)
+    rules = [f"{x} {tops[-1]} m {x} {tops[0]} l S" for x in lefts] + [f"72 {y} m 540 {y} l S" for y in tops]
+    cells = [f"BT /F1 9 Tf {x + 4} {top - 15} Td ({text}) Tj ET"
+             for row, top in zip(rows, tops) for x, text in zip(lefts, row)]
+    graphics = "0.6 w 0 G " + " ".join(rules + cells)
+    pages: list[list[str | tuple[str, float]]] = [["Privacy notice", "The cookies we set are these."]]
+    source = make_pdf(tmp_path / "clipped.pdf", pages, graphics=graphics)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [[c.replace("\\_", "_") for c in row] for row in table_rows(text)] == [list(row) for row in rows]
 
 
 #: Paragraphs of several lines each, ragged, so that a short line inside one is no paragraph end.

@@ -175,6 +175,19 @@ def test_weasyprint_rendering_has_the_gold_words_and_named_destinations(
     assert producers.furniture_strings("libreoffice-odt", styled, rendering.pdf) == ()
 
 
+def test_the_scored_gold_escapes_underscores_as_our_writer_does(tiny: source.Document) -> None:
+    scored = gold.linked_gold(source.gold_markdown(tiny))
+    assert "| \\_ga |" in scored  # "_ga" printed in a cell is "_ga" read back, not an emphasis opened
+    assert "[privacy@tiny.example](mailto:privacy@tiny.example)" in scored  # links are left alone
+    assert "_ga" in m.table_cells(m.parse_markdown(scored).tables)
+
+
+def test_the_scored_gold_links_a_printed_address_with_its_printed_text() -> None:
+    scored = gold.linked_gold("---\ntitle: T\n---\nSee www.tiny.example/cookies; or https://tiny.example/a.\n")
+    # as the extractor writes it: the text as printed, the link over https when no scheme is printed
+    assert "See [www.tiny.example/cookies](https://www.tiny.example/cookies); or <https://tiny.example/a>." in scored
+
+
 def test_a_tool_whose_program_is_missing_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(run.TOOLS, "ours", "no-such-extractor-here {pdf} {out}")
     assert run.missing_tool("ours") == "no-such-extractor-here not found"

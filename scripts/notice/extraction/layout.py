@@ -43,6 +43,9 @@ HARD_BREAK_SPARE = 0.15
 #: short lines.
 SHORT_LINE = 0.6
 ADDRESS_MIN_LINES = 3
+#: Among those, a line of an address may be longer, up to this share of the column (still short of
+#: filling it, as running text does).
+ADDRESS_LINE = 0.75
 #: Share of the page height at the top and bottom where running headers and footers live.
 MARGIN_SHARE = 0.09
 #: A columnar region taller than this share of the page is multi-column text, not a grid.
@@ -84,6 +87,8 @@ PAGE_NUMBER = re.compile(
 class Line:
     words: tuple[Word, ...]
     contents: bool = False  # an entry of the document's own contents list (leader and page taken off)
+    column: int = 0  # the page column it stands in, left to right; SPANNING for a line over the columns
+    margin: float = 0.0  # where that column begins: the leftmost start of the document's lines in it
     right: float = 0.0  # right edge of the text column it stands in, found among its page column's lines (0: not yet)
     note: bool = False  # a line of a footnote, read after the page's text
 
@@ -287,6 +292,8 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
 #: Two words either side of a gutter closer than this many font sizes are one line of text: a head
 #: over the columns whose word space happens to fall in the gutter.
 BRIDGE_GAP = 0.6
+#: The column of a line that runs over the page's columns (a full-width title, a running head).
+SPANNING = -1
 
 
 def bridged_lines(words: list[Word], gutters: list[tuple[float, float]]) -> set[int]:
@@ -317,14 +324,15 @@ def word_runs(ordered: list[Word]) -> list[list[Word]]:
     return runs
 
 
-def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = ()) -> list[list[Word]]:
-    """The page's words in reading order groups: runs of columns left to right, cut by lines that
-    cross a gutter (a full-width head), which stand on their own between the runs, and by drawn
-    ``rules`` (x0, top, x1) across every gutter: what stands above such a rule (a masthead beside the
-    title) is read before the columns under it."""
+def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = ()) -> list[tuple[int, list[Word]]]:
+    """The page's words in reading order groups, each with its column (0 on a page of one column):
+    runs of columns left to right, cut by lines that cross a gutter (a full-width head), which stand
+    on their own between the runs (column SPANNING), and by drawn ``rules`` (x0, top, x1) across every
+    gutter: what stands above such a rule (a masthead beside the title) is read before the columns
+    under it."""
     gutters = find_gutters(words)
     if not gutters:
-        return [words]
+        return [(0, words)]
     bridged = bridged_lines(words, gutters)
 
     def column(word: Word) -> int | None:
@@ -337,17 +345,17 @@ def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ..
     crossing = {float(round(w.top)) for w in words if column(w) is None}
     ruled = {top for x0, top, x1 in rules if x0 < gutters[0][0] and x1 > gutters[-1][1]}
     cuts = [float("-inf")] + sorted(crossing | ruled) + [float("inf")]
-    groups: list[list[Word]] = []
+    groups: list[tuple[int, list[Word]]] = []
     for upper, lower in zip(cuts, cuts[1:]):
         band = [w for w in words if upper <= round(w.top) < lower]
         spanning = [w for w in band if column(w) is None]
         if spanning:
-            groups.append(spanning)
+            groups.append((SPANNING, spanning))
         rest = [w for w in band if column(w) is not None]
         for col in range(len(gutters) + 1):
             members = [w for w in rest if column(w) == col]
             if members:
-                groups.append(members)
+                groups.append((col, members))
     return groups
 
 
@@ -427,7 +435,22 @@ def resplit(row: list[Line], starts: list[float]) -> list[Line]:
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
-        out.extend(Line(tuple(p)) for p in pieces)
+        out.extend(replace(seg, words=tuple(p)) for p in pieces)
+    return out
+
+
+def rejoin(row: list[Line], starts: list[float]) -> list[Line]:
+    """``row`` with the segments a wide word space split inside one column joined again (justified
+    text in a narrow cell spreads its words wider than SEGMENT_GAP): a segment that starts at no
+    known column and ends before the next one belongs to the segment before it."""
+    out: list[Line] = []
+    for seg in row:
+        col = column_index(starts, out[-1].x0) if out else None
+        if col is not None and col + 1 < len(starts) and column_index(starts, seg.x0) is None \
+                and seg.x1 < starts[col + 1] - 2:
+            out[-1] = replace(out[-1], words=out[-1].words + seg.words)
+        else:
+            out.append(seg)
     return out
 
 
@@ -520,7 +543,7 @@ def merge_row(row: list[Line], page_width: float) -> list[Line]:
             parts.append([seg])
         else:
             parts[-1].append(seg)
-    return [Line(tuple(w for seg in part for w in seg.words)) for part in parts]
+    return [replace(part[0], words=tuple(w for seg in part for w in seg.words)) for part in parts]
 
 
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
@@ -538,7 +561,7 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
         region = [row]
         j = i + 1
         while j < len(rows):
-            nxt = resplit(rows[j], starts)
+            nxt = rejoin(resplit(rows[j], starts), starts)
             if len(nxt) >= 2:
                 new_starts = [s.x0 for s in nxt if column_index(starts, s.x0) is None]
                 if new_starts and not all(s > starts[-1] for s in new_starts):
@@ -547,7 +570,9 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             if not fits_columns(nxt, starts):
                 break
             gap = nxt[0].top - region[-1][0].top
-            if len(nxt) == 1 and gap > BLOCK_GAP * pitch * 1.2 and not (nxt[0].bold and region[0][0].bold):
+            # a bold line after a gap may be the next row of a grid with bold labels, unless it is set larger
+            bold_row = nxt[0].bold and region[0][0].bold and nxt[0].size <= region[0][0].size + 0.6
+            if len(nxt) == 1 and gap > BLOCK_GAP * region_pitch(region, pitch) * 1.2 and not bold_row:
                 break
             region.append(nxt)
             j += 1
@@ -598,6 +623,13 @@ def continues_cells(prev: list[Line], row: list[Line], starts: list[float], righ
     return shared > 0
 
 
+def region_pitch(region: list[list[Line]], pitch: float) -> float:
+    """The line pitch of a columnar region: the document's, or the region's own when its lines stand
+    closer (a grid set in smaller type than the text, whose rows a smaller gap then separates)."""
+    steps = [b[0].top - a[0].top for a, b in zip(region, region[1:]) if b[0].top > a[0].top]
+    return min(pitch, statistics.median(steps)) if steps else pitch
+
+
 def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
     """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
     widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == col), default=start)
@@ -607,9 +639,10 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
               for col in range(len(starts))]  # a column's text may run up to the next one's start
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
+    row_gap = BLOCK_GAP * region_pitch(region, pitch) * 1.2
     for row in region:
         top = row[0].top
-        if last_top is None or top - last_top > BLOCK_GAP * pitch * 1.2:
+        if last_top is None or top - last_top > row_gap:
             bands.append([])
         bands[-1].append(row)
         last_top = max(s.top for s in row)
@@ -698,6 +731,10 @@ def bullet_of(line: Line) -> str | None:
     if ORDERED_MARK.match(first) and len(line.words) > 1:
         return first
     return None
+
+
+#: How a bold lead-in that runs into its text ends ("Business transfers –", "Note:").
+RUN_IN = (":", "\u2013", "\u2014", " -")
 
 
 def ends_sentence(text: str) -> bool:
@@ -806,28 +843,40 @@ def hard_break(prev: Line, line: Line, right: float) -> bool:
 
 def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float,
                    gapped: bool = False) -> list[TextBlock]:
-    """Runs of ADDRESS_MIN_LINES or more one-line paragraphs that are short, in one style and one
-    margin, without closing punctuation (nor the colon of a lead-in line) or a gap between them, as
-    one block with line breaks. A document that spaces its paragraphs may space such lines evenly
-    too (up to two line pitches, every step the same)."""
-    def short(block: TextBlock) -> bool:
+    """Runs of one-line paragraphs, ADDRESS_MIN_LINES or more of them short, the first and the last
+    short, and none filling its column (ADDRESS_LINE: "Attn: Data Protection Officer" between the
+    short lines of an address; a longer line before them is a name or lead-in of its own), in one
+    style and one margin, without closing punctuation (nor the colon of a lead-in line) or a gap
+    between them, as one block with line breaks. A document that spaces its paragraphs may space
+    such lines evenly too (up to two line pitches, every step the same)."""
+    def width(block: TextBlock, share: float) -> bool:
         line = block.lines[0]
         return (block.kind == "para" and len(block.lines) == 1 and not block.text.rstrip().endswith((".", "!", "?", ";", ":"))
-                and line.x1 - line.x0 < SHORT_LINE * (rights[id(line)] - line.x0))
+                and line.x1 - line.x0 < share * (rights[id(line)] - line.x0))
+
+    def short(block: TextBlock) -> bool:
+        return width(block, ADDRESS_LINE)
 
     out: list[TextBlock] = []
     run: list[TextBlock] = []
 
     def close() -> None:
-        if len(run) >= ADDRESS_MIN_LINES:
-            out.append(TextBlock("para", tuple(b.lines[0] for b in run), breaks=tuple(range(1, len(run)))))
+        shorts = [k for k, b in enumerate(run) if width(b, SHORT_LINE)]
+        if len(shorts) >= ADDRESS_MIN_LINES:
+            first, last = shorts[0], shorts[-1] + 1
+            out.extend(run[:first])
+            out.append(TextBlock("para", tuple(b.lines[0] for b in run[first:last]),
+                                 breaks=tuple(range(1, last - first))))
+            out.extend(run[last:])
         else:
             out.extend(run)
         run.clear()
 
     def close_enough(a: Line, b: Line) -> bool:
         step = b.top - a.top
-        if 0 < step <= BLOCK_GAP * pitch:
+        # measured on the document's pitch alone: lines set larger than the text (tabs, headings) are
+        # farther apart than its pitch, and no address
+        if 0 < step <= gap_limit(pitch, b.size):
             return True
         first = run[1].lines[0].top - run[0].lines[0].top if len(run) > 1 else step
         return gapped and 0 < step <= 2 * pitch and abs(step - first) < 1.5
@@ -887,8 +936,8 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if not same_type_size(prev, line):
         return True
-    if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(":"):
-        return True  # a bold title line over its text (a grid cell, a run-in heading)
+    if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(RUN_IN):
+        return True  # a bold title line over its text (a grid cell), unless a colon or dash runs it in
     if line.bold and not prev.bold and ends_sentence(prev.text):
         return True  # a bold line after a finished sentence: a heading set without space above it
     if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
@@ -934,18 +983,19 @@ def next_column(prev: Line, line: Line) -> bool:
 
 
 def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
-    """Set each list item's nesting level from its bullet's indent within its run of items."""
+    """Set each list item's nesting level from its bullet's indent within its run of items (from
+    its column's start: a list goes on in the next column)."""
     out: list[TextBlock] = []
     run: list[TextBlock] = []
 
     def close() -> None:
         if run:
-            indents = sorted({round(b.lines[0].x0) for b in run})
+            indents = sorted({round(indent(b.lines[0])) for b in run})
             levels: dict[int, int] = {}
             for x in indents:
                 deeper = [levels[y] for y in levels if x - y >= 8]
                 levels[x] = max(deeper) + 1 if deeper else 0
-            out.extend(TextBlock(b.kind, b.lines, levels[round(b.lines[0].x0)], b.ordered) for b in run)
+            out.extend(TextBlock(b.kind, b.lines, levels[round(indent(b.lines[0]))], b.ordered) for b in run)
             run.clear()
 
     for block in blocks:
@@ -989,11 +1039,16 @@ def body_font_size(words: list[Word]) -> float:
     return counts.most_common(1)[0][0] if counts else 10.0
 
 
+#: One page on its way through ``analyse``: its content, the words of its ruled tables, and its lines
+#: in column groups in reading order.
+PageGroups = tuple[PageContent, list[Word], list[list[Line]]]
+
+
 def analyse(pages: tuple[PageContent, ...]) -> Layout:
     """The whole document's layout blocks in reading order, with furniture set aside."""
     all_words = [w for page in pages for w in page.words]
     body_size = body_font_size(all_words)
-    per_page: list[tuple[PageContent, list[Word], list[list[Line]]]] = []
+    per_page: list[PageGroups] = []
     sideways: list[Furniture] = []
     for page in map(without_frames, pages):
         in_table = [any(inside(w, t.bbox) for t in page.tables) for w in page.words]
@@ -1002,7 +1057,9 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         rotated = [w for w in page.words if not w.upright]
         if rotated:  # side labels running up the margin are furniture, kept in the account
             sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
-        per_page.append((page, table_words, [words_to_lines(group) for group in split_columns(free, page.rules)]))
+        groups = [[replace(ln, column=col) for ln in words_to_lines(group)] for col, group in split_columns(free, page.rules)]
+        per_page.append((page, table_words, groups))
+    per_page = with_margins(per_page)
     furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
     pitch = line_pitch([ln for _, _, groups in per_page for group in groups for ln in group], body_size)
     gapped = separates_by_gaps([group for _, _, groups in per_page for group in groups], pitch, body_size)
@@ -1081,6 +1138,17 @@ def place_tables(items: list[LayoutBlock | Line],
         at = below[0] if below else (above[-1] + 1 if above else len(out))
         out.insert(at, table)
     return out
+
+
+def with_margins(pages: list[PageGroups]) -> list[PageGroups]:
+    """Every page's lines with their ``margin``: where their column begins, the leftmost start of the
+    document's lines in that column (a column may hold nothing but the indented rest of an item)."""
+    margins: dict[int, float] = {}
+    for _, _, groups in pages:
+        for line in (ln for lines in groups for ln in lines):
+            margins[line.column] = min(margins.get(line.column, line.x0), line.x0)
+    return [(page, words, [[replace(ln, margin=margins[ln.column]) for ln in lines] for lines in groups])
+            for page, words, groups in pages]
 
 
 def separates_by_gaps(groups: list[list[Line]], pitch: float, body_size: float) -> bool:
@@ -1171,7 +1239,7 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     name = " ".join(w.text for w in title)
     linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
     rest = " ".join([words[lead].text[cut:]] + [w.text for w in words[lead + 1 :]])
-    return Line(linked, contents=True), rest
+    return replace(line, words=linked, contents=True), rest
 
 
 def leader_at(words: list[Word]) -> tuple[int, int] | None:
@@ -1247,25 +1315,39 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, ind
 
 
 def continues(before: TextBlock, after: TextBlock) -> bool:
+    """True when ``after``, atop a page, goes on with ``before``, the last block of the page before."""
     if after.kind != "para" or before.kind == "heading":
         return False
     last, first = before.lines[-1], after.lines[0]
     if abs(last.size - first.size) > 0.6 or last.bold != first.bold:
         return False
+    # from the last column of a page to the first of the next, indents count from each column's start
+    moved = first.column != last.column
     if before.kind == "item":
-        return not ends_sentence(last.text) and first.x0 > before.lines[0].x0
+        indented = first.x0 > before.lines[0].x0 or moved and indent(first) > indent(before.lines[0])
+        return not ends_sentence(last.text) and indented
     if len(after.lines) == 1 and not first.words[0].text[:1].islower() and (
             first.x1 - first.x0 < SHORT_LINE * (last.x1 - before.lines[0].x0)):
         return False  # a short line standing alone atop the page: a heading, not the sentence's end
-    same_margin = abs(first.x0 - before.lines[-1].x0) < 2 or abs(first.x0 - before.lines[0].x0) < 2
+    same_margin = any(abs(first.x0 - line.x0) < 2 or moved and abs(indent(first) - indent(line)) < 2
+                      for line in (before.lines[-1], before.lines[0]))
     return not ends_sentence(last.text) and (first.words[0].text[:1].islower() or same_margin)
 
 
+def indent(line: Line) -> float:
+    return line.x0 - line.margin
+
+
 def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
-    """One table when ``second`` continues ``first`` on the next page with the same columns."""
-    if second.page != first.page + 1 or len(first.columns) != len(second.columns) or first.ruled != second.ruled:
+    """One table when ``second`` continues ``first`` with the same columns on the next page, or in
+    the next column of the page (all of it right of ``first``); the columns may stand elsewhere on
+    the page, but as wide as before."""
+    next_page = second.page == first.page + 1
+    next_column = second.page == first.page and second.columns[0] > first.columns[-1]
+    if not (next_page or next_column) or len(first.columns) != len(second.columns) or first.ruled != second.ruled:
         return None
-    if any(abs(a - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
+    shift = second.columns[0] - first.columns[0]
+    if any(abs(a + shift - b) > COLUMN_SLACK for a, b in zip(first.columns, second.columns)):
         return None
     rows = list(second.rows)
     if rows and len(first.rows) > 1 and cell_texts(rows[0]) == cell_texts(first.rows[0]):

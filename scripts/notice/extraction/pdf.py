@@ -69,6 +69,13 @@ DRAWN_BULLET = "\u2022"
 BULLET_SIZE_RANGE = (0.12, 0.7)
 BULLET_SQUARENESS = 0.35
 BULLET_MAX_GAP = 2.0
+#: How high on its line's letters a lone bullet's centre may sit, as a share of the line's height
+#: from its top (a CSS bullet placed from the top of a double-spaced line box sits at 0.19, level
+#: with the capitals); a mark higher still is not on the line ...
+BULLET_HIGHEST = 0.15
+#: ... unless two or more such shapes sit the same way on their lines (their tops at the same share
+#: of the height, within this much): a list's bullets (0.12 seen, in a print scaled to fit the page).
+BULLET_ALIGN = 0.1
 #: pdfminer's loggers whose warnings mean the file itself is damaged: streams it could not
 #: decompress, objects, page boxes or content operators it could not parse. Font warnings are
 #: producer quirks (one of the 33 shared real PDFs has one), not damage.
@@ -475,31 +482,46 @@ def read_rules(page: pdfplumber.page.Page) -> tuple[tuple[float, float, float], 
 
 def drawn_bullets(shapes: list[dict], words: tuple[Word, ...], page: int) -> tuple[Word, ...]:  # type: ignore[type-arg]
     """A ``DRAWN_BULLET`` word for each small visible, roughly square shape that stands just left of
-    a word, about x-height in size and centred on its line's letters, with no word close before it
-    on that line (a dot between two words is a separator, not a bullet)."""
-    found = []
+    a word, about x-height in size and centred on its line's letters (BULLET_HIGHEST; higher when
+    several sit alike, BULLET_ALIGN), with no word close before it on that line (a dot between two
+    words is a separator, not a bullet). Shapes drawn one inside the other (a ring painted as its
+    outer and inner edge) are one bullet."""
+    found: list[tuple[Word, float, float]] = []  # the bullet, its centre's and its top's share of the line
     for shape in shapes:
-        width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
-        if not visible(shape):  # filled (a disc, a square) or only outlined (a circle, the second level)
+        bullet = shape_bullet(shape, words, page)
+        if bullet is None:
             continue
-        if width <= 0.5 or height <= 0.5 or abs(width - height) > BULLET_SQUARENESS * max(width, height):
-            continue
-        centre = (shape["top"] + shape["bottom"]) / 2
-        level = [w for w in words if w.top + 0.2 * (w.bottom - w.top) <= centre <= w.bottom]
-        after = [w for w in level if w.x0 >= shape["x1"] - 0.5]
-        if not after:
-            continue
-        first = min(after, key=lambda w: w.x0)
-        low, high = BULLET_SIZE_RANGE
-        if not low * first.size <= max(width, height) <= high * first.size:
-            continue
-        if first.x0 - shape["x1"] > BULLET_MAX_GAP * first.size:
-            continue
-        if any(w.x1 <= shape["x0"] + 0.5 and shape["x0"] - w.x1 < BULLET_MAX_GAP * w.size for w in level):
-            continue
-        found.append(Word(DRAWN_BULLET, float(shape["x0"]), float(shape["x1"]), first.top, first.bottom,
-                          first.size, False, page))
-    return tuple(found)
+        word, centre, top = bullet
+        if not any(b.x0 <= (word.x0 + word.x1) / 2 <= b.x1 and b.top == word.top for b, _, _ in found):
+            found.append(bullet)  # else the inner edge of a ring already taken
+    return tuple(word for word, centre, top in found
+                 if centre >= BULLET_HIGHEST or sum(abs(top - other) <= BULLET_ALIGN for _, _, other in found) >= 2)
+
+
+def shape_bullet(shape: dict, words: tuple[Word, ...], page: int) -> tuple[Word, float, float] | None:  # type: ignore[type-arg]
+    """One shape -> (the bullet word it would be, its centre's and its top's height on the line as a
+    share of the line's height), or None when it is no bullet wherever it sits on its line."""
+    width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]
+    if not visible(shape):  # filled (a disc, a square) or only outlined (a circle, the second level)
+        return None
+    if width <= 0.5 or height <= 0.5 or abs(width - height) > BULLET_SQUARENESS * max(width, height):
+        return None
+    centre = (shape["top"] + shape["bottom"]) / 2
+    level = [w for w in words if w.top <= centre <= w.bottom]
+    after = [w for w in level if w.x0 >= shape["x1"] - 0.5]
+    if not after:
+        return None
+    first = min(after, key=lambda w: w.x0)
+    low, high = BULLET_SIZE_RANGE
+    if not low * first.size <= max(width, height) <= high * first.size:
+        return None
+    if first.x0 - shape["x1"] > BULLET_MAX_GAP * first.size:
+        return None
+    if any(w.x1 <= shape["x0"] + 0.5 and shape["x0"] - w.x1 < BULLET_MAX_GAP * w.size for w in level):
+        return None
+    line = first.bottom - first.top or 1.0
+    word = Word(DRAWN_BULLET, float(shape["x0"]), float(shape["x1"]), first.top, first.bottom, first.size, False, page)
+    return word, (centre - first.top) / line, (shape["top"] - first.top) / line
 
 
 def color_key(color: object) -> str:
@@ -611,22 +633,87 @@ def read_links(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[i
 
 def read_tables(page: pdfplumber.page.Page) -> tuple[RuledTable, ...]:
     """Tables drawn with ruling lines that can be seen; boxes of one row or one column are frames,
-    not tables."""
+    not tables. Two tables side by side that pdfplumber took for one are two."""
     tables = []
     seen = page.filter(lambda obj: obj.get("object_type") not in GRAPHICS or visible(obj))
-    for table in seen.find_tables():
-        rows = tuple(tuple(cell for cell in row.cells) for row in table.rows)
+    found = [tuple(tuple(cell for cell in row.cells) for row in table.rows) for table in seen.find_tables()]
+    for rows in (part for whole in found for part in side_by_side(whole, seen.edges)):
         if len(rows) < 2 or max(len(row) for row in rows) < 2:
             continue
         if sum(cell is not None for row in rows for cell in row) < 4:
             continue
-        x0, top, x1, bottom = table.bbox
+        x0, top = min(c[0] for row in rows for c in row if c), min(c[1] for row in rows for c in row if c)
+        x1, bottom = max(c[2] for row in rows for c in row if c), max(c[3] for row in rows for c in row if c)
+        clipped = cut_column(rows, x1, seen.edges)
+        if clipped is not None:
+            rows, x1 = clipped, max(c[2] for row in clipped for c in row if c)
         cut = cut_row(rows[-1], bottom, seen.edges)
         if cut is not None:
             rows += (cut,)
             bottom = max(cell[3] for cell in cut if cell is not None)
         tables.append(RuledTable(bbox=(x0, top, x1, bottom), rows=rows, open_end=cut is not None))
     return tuple(tables)
+
+
+Cells = tuple[tuple[tuple[float, float, float, float] | None, ...], ...]
+
+#: Points by which the rules of two cells in one row may fall short of meeting and still be one rule.
+RULE_JOIN = 0.5
+
+
+def side_by_side(rows: Cells, edges: list[dict]) -> list[Cells]:  # type: ignore[type-arg]
+    """The cells of a table found by pdfplumber -> the tables it holds: one, or two or more set side
+    by side so close that pdfplumber joined their outer rules (two columns of a page, each with a
+    table reaching into the gutter). They are split where no horizontal rule runs across a column
+    line and the rows on either side are ruled at other heights; a table with separate cell borders
+    has broken rules at every column line too, but its rows line up."""
+    lefts = [min((cell[0] for row in rows if j < len(row) and (cell := row[j]) is not None), default=None)
+             for j in range(max(len(row) for row in rows))]
+    rules = joined_rules(edges)
+    for j, x in enumerate(lefts[1:], start=1):
+        if x is None or any(x0 < x - RULE_JOIN and x1 > x + RULE_JOIN for x0, x1, _ in rules):
+            continue
+        left = {round(c[k]) for row in rows for c in row[:j] if c is not None for k in (1, 3)}
+        right = {round(c[k]) for row in rows for c in row[j:] if c is not None for k in (1, 3)}
+        if left != right:
+            before = tuple(row[:j] for row in rows if any(row[:j]))
+            after = tuple(row[j:] for row in rows if any(row[j:]))
+            return [before, *side_by_side(after, edges)]
+    return [rows]
+
+
+def joined_rules(edges: list[dict]) -> list[tuple[float, float, float]]:  # type: ignore[type-arg]
+    """Horizontal edges -> (x0, x1, y) rules, the pieces of one height that meet or overlap joined
+    (a browser draws a table's rules cell by cell)."""
+    rules: list[tuple[float, float, float]] = []
+    for edge in sorted((e for e in edges if e["orientation"] == "h"), key=lambda e: (round(e["top"]), e["x0"])):
+        y = round(edge["top"])
+        if rules and rules[-1][2] == y and edge["x0"] <= rules[-1][1] + RULE_JOIN:
+            rules[-1] = (rules[-1][0], max(rules[-1][1], edge["x1"]), y)
+        else:
+            rules.append((edge["x0"], edge["x1"], y))
+    return rules
+
+
+def cut_column(rows: Cells, right: float, edges: list[dict]) -> Cells | None:  # type: ignore[type-arg]
+    """The table's rows with the column its right rule is missing from: row rules going on right of
+    the last column line, all to one x where no column line stands (a browser prints a table too
+    wide for the page clipped at the print area, its last column open). None when there is none."""
+    top = min(c[1] for row in rows for c in row if c)
+    bottom = max(c[3] for row in rows for c in row if c)
+    runs = [(x0, x1) for x0, x1, y in joined_rules(edges)
+            if top - 2 <= y <= bottom + 2 and x0 <= right + 2 and x1 > right + 4]
+    ends = {round(x1) for _, x1 in runs}
+    if len(runs) < 2 or len(ends) != 1:
+        return None
+    end = max(x1 for _, x1 in runs)
+    if any(e["orientation"] == "v" and abs(e["x0"] - end) <= 1 and e["bottom"] - e["top"] > 4 for e in edges):
+        return None  # a column line closes it: a table of its own, side by side
+    out = []
+    for row in rows:
+        cells = [c for c in row if c is not None]
+        out.append((*row, (right, min(c[1] for c in cells), end, max(c[3] for c in cells))))
+    return tuple(out)
 
 
 def cut_row(last: tuple[tuple[float, float, float, float] | None, ...], bottom: float,
