@@ -12,7 +12,7 @@ from notice.extraction import extract
 from notice.extraction.pdf import read_pdf
 
 from .conftest import ROOT
-from .pdfgen import Line, Placed, make_pdf, make_placed_pdf, named_font, unmapped_font, wrap
+from .pdfgen import Line, Placed, make_pdf, make_placed_pdf, named_font, text_width, unmapped_font, wrap
 
 BODY = [
     "We keep your data only as long as we need it for the purpose you gave it to us for.",
@@ -455,3 +455,19 @@ def test_a_sentence_ended_by_a_one_letter_word_ends_its_paragraph_over_the_page_
     pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, opening], [BODY[1], GAP, *BODY]]
     found = paragraphs(extracted(tmp_path, pages))
     assert any(p.endswith(opening) for p in found) and not any(f"{opening} {BODY[1]}" in p for p in found)
+
+
+def test_an_item_line_ending_in_an_abbreviation_that_introduces_an_example_goes_on(tmp_path: Path) -> None:
+    """'z. B.' (or 'e.g.') at the end of a full line introduces what the next line holds, though
+    that begins with a capital (a German noun): the item goes on at the margin."""
+    filler = "Dabei werden nur pseudonymisierte Daten übertragen und".split()
+    while text_width(" ".join([*filler, "Daten", "z.", "B."]), SIZE) < RIGHT - ITEM_X - 20:
+        filler.append("Daten")
+    first = " ".join([*filler, "z.", "B."])
+    rest = "Geräteinformationen und Fehlerberichte, keine direkten personenbezogenen Daten."
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutz", 18.0, "F1"), (LEFT, 110.0, "Fehleranalyse:", SIZE, "F1"),
+                          (BULLET_X, 125.0, "\u2022", SIZE, "F1"), (ITEM_X, 125.0, first, SIZE, "F1"),
+                          (LEFT, 140.0, rest, SIZE, "F1"), *placed_paragraph(AFTER_ITEMS, 170.0)]
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "zb.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    assert f"- {first} {rest}" in paragraphs(text)
