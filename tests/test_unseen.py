@@ -12,7 +12,7 @@ from notice.extraction import extract
 from notice.extraction.pdf import read_pdf
 
 from .conftest import ROOT
-from .pdfgen import Line, make_pdf, named_font, unmapped_font
+from .pdfgen import Line, Placed, make_pdf, make_placed_pdf, named_font, text_width, unmapped_font, wrap
 
 BODY = [
     "We keep your data only as long as we need it for the purpose you gave it to us for.",
@@ -375,3 +375,99 @@ def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path)
                                 ("How to contact us", 16.0), BODY[1]]]
     assert headings(extracted(tmp_path, apart, name="apart.pdf")) == [
         "# Privacy notices", "## Who we share data with", "## How to contact us"]
+
+
+LEFT, RIGHT, PITCH, SIZE = 72.0, 540.0, 15.0, 11.0
+BULLET_X, ITEM_X = 100.0, 112.0
+
+
+def item_at_margin(text: str, top: float) -> list[Placed]:
+    """A bulleted item whose first line starts after its bullet and whose wrapped lines go back to
+    the text's left margin, left of the bullet (as a word processor sets an item without hanging indent)."""
+    first = wrap(text.split(), RIGHT - ITEM_X, SIZE)[0]
+    rest = wrap(text.split()[len(first.split()):], RIGHT - LEFT, SIZE)
+    runs: list[Placed] = [(BULLET_X, top, "\u2022", SIZE, "F1"), (ITEM_X, top, first, SIZE, "F1")]
+    return runs + [(LEFT, top + PITCH * (n + 1), line, SIZE, "F1") for n, line in enumerate(rest)]
+
+
+def placed_paragraph(text: str, top: float) -> list[Placed]:
+    return [(LEFT, top + PITCH * n, line, SIZE, "F1") for n, line in enumerate(wrap(text.split(), RIGHT - LEFT, SIZE))]
+
+
+ITEMS = [
+    "Use the function that deletes your account in the settings of the app, which removes your account and "
+    "all the data that belongs to it. We keep nothing of it afterwards, except what the law tells us to keep.",
+    "Or write us an e-mail with the subject line that names your request and tell us which data you want "
+    "erased and from which of our services",
+]
+AFTER_ITEMS = "We answer every request within one month."
+
+
+def test_an_item_whose_lines_wrap_back_to_the_margin_stays_one_item(tmp_path: Path) -> None:
+    """Wrapped lines that go back to the margin left of the bullet go on with the item when the line
+    above was full and ran on (a sentence ended inside the item's text does not end it); after an
+    item's last, short line, text at the margin is a paragraph of its own."""
+    runs: list[Placed] = [(LEFT, 72.0, "Privacy notice", 18.0, "F1"), (LEFT, 110.0, "How to use your right:", SIZE, "F1")]
+    top = 110.0 + PITCH
+    for text in ITEMS:
+        item = item_at_margin(text, top)
+        assert len(item) >= 3  # the bullet, its first line and at least one line at the margin
+        runs += item
+        top = item[-1][1] + PITCH
+    runs += placed_paragraph(AFTER_ITEMS, top + PITCH)
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "items.pdf", [runs]), "en",
+                                                ROOT / "locales").notice)
+    assert f"- {ITEMS[0]}\n- {ITEMS[1]}" in paragraphs(text)
+    assert AFTER_ITEMS in paragraphs(text)
+
+
+def test_an_item_goes_on_at_the_margin_atop_the_next_page(tmp_path: Path) -> None:
+    """The page break falls after the item's first, full line; its text goes on at the margin."""
+    body = wrap(" ".join(BODY * 12).split(), RIGHT - LEFT, SIZE)
+    first = [(LEFT, 72.0, "Privacy notice", 18.0, "F1")] + [(LEFT, 110.0 + PITCH * n, line, SIZE, "F1")
+                                                            for n, line in enumerate(body)]
+    item = item_at_margin(ITEMS[1], 110.0 + PITCH * (len(body) + 1))
+    second = [(LEFT, 72.0 + PITCH * n, run[2], SIZE, "F1") for n, run in enumerate(item[2:])]
+    second += placed_paragraph(AFTER_ITEMS, 72.0 + PITCH * (len(second) + 1))
+    source = make_placed_pdf(tmp_path / "break.pdf", [first + item[:2], second])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert f"- {ITEMS[1]}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
+
+
+@pytest.mark.parametrize(("end", "start"), [("z.", "B. für optionale Funktionen, können Sie sie widerrufen."),
+                                             ("u.", "U. auch für andere Zwecke, können Sie sie widerrufen.")],
+                         ids=["z. B.", "u. U."])
+def test_an_abbreviation_broken_over_the_page_break_does_not_end_the_paragraph(
+        tmp_path: Path, end: str, start: str) -> None:
+    """'z.' closing a page and 'B. für …' opening the next is one abbreviation broken at its space:
+    its period ends no sentence, so the paragraph goes on. (A lower-case second letter, 'e.' over
+    'g.', opens an ordered list item and stays one: that case is ambiguous on its own.)"""
+    opening = f"Falls Sie uns eine Einwilligung zur Verarbeitung Ihrer Daten gegeben haben, {end}"
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, opening], [start, GAP, *BODY]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert any(p.endswith(f"{opening} {start}") for p in found)
+
+
+def test_a_sentence_ended_by_a_one_letter_word_ends_its_paragraph_over_the_page_break(tmp_path: Path) -> None:
+    """A period after a capital letter that the next page does not go on from ('Annex A.' over
+    'The …') ends the sentence: the page's first line starts a paragraph."""
+    opening = "The categories of data we process are listed in Annex A."
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, opening], [BODY[1], GAP, *BODY]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert any(p.endswith(opening) for p in found) and not any(f"{opening} {BODY[1]}" in p for p in found)
+
+
+def test_an_item_line_ending_in_an_abbreviation_that_introduces_an_example_goes_on(tmp_path: Path) -> None:
+    """'z. B.' (or 'e.g.') at the end of a full line introduces what the next line holds, though
+    that begins with a capital (a German noun): the item goes on at the margin."""
+    filler = "Dabei werden nur pseudonymisierte Daten übertragen und".split()
+    while text_width(" ".join([*filler, "Daten", "z.", "B."]), SIZE) < RIGHT - ITEM_X - 20:
+        filler.append("Daten")
+    first = " ".join([*filler, "z.", "B."])
+    rest = "Geräteinformationen und Fehlerberichte, keine direkten personenbezogenen Daten."
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutz", 18.0, "F1"), (LEFT, 110.0, "Fehleranalyse:", SIZE, "F1"),
+                          (BULLET_X, 125.0, "\u2022", SIZE, "F1"), (ITEM_X, 125.0, first, SIZE, "F1"),
+                          (LEFT, 140.0, rest, SIZE, "F1"), *placed_paragraph(AFTER_ITEMS, 170.0)]
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "zb.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    assert f"- {first} {rest}" in paragraphs(text)

@@ -741,6 +741,26 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";", "»", "”", '"'))
 
 
+#: A word that is one letter and its period, after an opening bracket or quote ("(z.", "e.", "B.").
+LETTER_ABBREVIATION = re.compile(r"^[(\[„“\"']?[^\W\d_]\.$")
+
+
+def sentence_goes_on(text: str, after: str) -> bool:
+    """The text of a line and the first word of the next -> True when the sentence runs over the
+    line end: no closing punctuation, or a period that shortens a word the next line goes on from
+    (it begins in lower case, or "z." over "B.": an abbreviation of letters broken at its space)."""
+    if not ends_sentence(text):
+        return True
+    words = text.split()
+    last = words[-1] if words else ""
+    if not last.endswith(".") or last.endswith(".."):
+        return False
+    # "e.g." or "z. B." introduce what follows: two letters, each with its period, the first in lower case
+    pair = "".join(words[-2:]) if len(words) > 1 and LETTER_ABBREVIATION.match(words[-2]) else last
+    introduces = bool(re.match(r"^[(\[„“\"']?[^\W\d_A-Z]\.[^\W\d_]\.$", pair)) and pair.lstrip("([„“\"'")[:1].islower()
+    return after[:1].islower() or introduces or bool(LETTER_ABBREVIATION.match(last) and LETTER_ABBREVIATION.match(after))
+
+
 def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False,
                     indented: bool = False) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
@@ -794,6 +814,10 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         if kind == "item" and prev is not None and item_runs_on(current[0], prev, line, rights[id(prev)], pitch):
             current.append(line)  # the item's bullet stands in its text: it wraps back to the bullet
             continue
+        wide = max(rights[id(prev)], rights[id(line)]) if prev is not None else 0.0
+        if kind == "item" and prev is not None and item_wraps_to_margin(current[0], prev, line, wide, pitch):
+            current.append(line)  # the item's text wraps back to the margin left of its bullet
+            continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
@@ -832,6 +856,38 @@ def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float
     at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
     full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0)
     return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
+
+
+def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
+    """True when ``line`` goes on with a list item whose wrapped lines go back to the text's margin,
+    left of the bullet: at the document's line pitch under ``prev``, in its type, after a line that
+    ends mid-sentence and had no room left for ``line``'s first word (a line broken early, or ended
+    by its sentence, is the item's last; the text at the margin after it is a paragraph). ``right``
+    is the wider of the two lines' column edges: a short item with nothing beside it is not full."""
+    close = 0 < line.top - prev.top <= gap_limit(max(pitch, 1.25 * line.size), line.size)
+    left = bullet_indent(first, line, right)
+    # once the item has come back to the margin, its text reads as a paragraph there: a full line goes on
+    wrapped = prev is not first and abs(prev.x0 - line.x0) < 2
+    return (close and left and same_type_size(prev, line) and line.bold == prev.bold
+            and no_room_for(prev, line, right) and (wrapped or sentence_goes_on(prev.text, line.words[0].text)))
+
+
+#: A bullet stands at most this share of the column's width in from the margin its item wraps back
+#: to (farther in, it is a list in a cell or a side column, and the text at the margin is not its).
+ITEM_INDENT_SHARE = 0.2
+
+
+def bullet_indent(first: Line, line: Line, right: float) -> bool:
+    """True when ``line`` starts left of the bullet of the item whose first line is ``first``, and
+    within ITEM_INDENT_SHARE of the column (from ``line`` to ``right``) of it."""
+    return 2 < first.x0 - line.x0 <= ITEM_INDENT_SHARE * (right - line.x0)
+
+
+def no_room_for(prev: Line, line: Line, right: float) -> bool:
+    """True when ``line``'s first word would not have fitted at the end of ``prev`` (``right`` is
+    the column's right edge): ``prev`` was broken because it was full."""
+    first_width = line.words[0].x1 - line.words[0].x0
+    return prev.x1 + prev.words[-1].size * 0.3 + first_width >= right - 2
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:
@@ -1323,15 +1379,25 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
         return False
     # from the last column of a page to the first of the next, indents count from each column's start
     moved = first.column != last.column
+    goes_on = sentence_goes_on(last.text, first.words[0].text)
     if before.kind == "item":
         indented = first.x0 > before.lines[0].x0 or moved and indent(first) > indent(before.lines[0])
-        return not ends_sentence(last.text) and indented
+        # or its wrapped lines go back to the margin left of the bullet, after a line that was full
+        right = max(item_right(before), first.right)
+        at_margin = not moved and bullet_indent(before.lines[0], first, right) and no_room_for(last, first, right)
+        return goes_on and (indented or at_margin)
     if len(after.lines) == 1 and not first.words[0].text[:1].islower() and (
             first.x1 - first.x0 < SHORT_LINE * (last.x1 - before.lines[0].x0)):
         return False  # a short line standing alone atop the page: a heading, not the sentence's end
     same_margin = any(abs(first.x0 - line.x0) < 2 or moved and abs(indent(first) - indent(line)) < 2
                       for line in (before.lines[-1], before.lines[0]))
-    return not ends_sentence(last.text) and (first.words[0].text[:1].islower() or same_margin)
+    return goes_on and (first.words[0].text[:1].islower() or same_margin)
+
+
+def item_right(block: TextBlock) -> float:
+    """The right edge of a list item's column: the one found for its page column, else its widest line."""
+    last = block.lines[-1]
+    return last.right or max(line.x1 for line in block.lines)
 
 
 def indent(line: Line) -> float:
