@@ -79,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="change-log summary of a new version in one language (repeat per language)")
     rel.add_argument("--correct", metavar="WHY",
                      help="correct a released version on purpose (the newest, or the one named by --version): "
-                          "its files are made anew and WHY is recorded in versions.yml")
+                          "its files are made anew and WHY is recorded in the notice's versions file")
     rel.add_argument("--notice", dest="slug", metavar="SLUG",
                      help="release only this notice (default: every notice whose text changed)")
     rel.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's mkdocs.yml (default: mkdocs.yml)")
@@ -209,7 +209,7 @@ def source_language(root: Path) -> str:
 def lint(mkdocs_yml: Path, locales: Path, source_lang: str, languages: list[str],
          strict_freshness: bool = False, versions: bool = True) -> list[Problem]:
     """``notice check``: every published Markdown file, every catalog and (``versions``)
-    versions.yml; a release checks versions.yml itself (before the first one it may be empty)."""
+    every notice's versions file; a release checks that file itself (before the first one it may be empty)."""
     from notice.lint import checks
     from notice.lint.markup import read_config
     from notice.project import notices_of
@@ -263,7 +263,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def check_released_files(mkdocs_yml: Path) -> list[Problem]:
-    """Every released file (text, JSON, PDF) against the SHA-256 versions.yml records for it."""
+    """Every released file (text, JSON, PDF) against the SHA-256 its notice's versions file records for it."""
     from notice.versions import archive
 
     return [problem for notice in archive.read_site_config(mkdocs_yml) if notice.versions_file.exists()
