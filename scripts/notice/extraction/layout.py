@@ -883,18 +883,22 @@ def bullet_indent(first: Line, line: Line, right: float) -> bool:
     return 2 < first.x0 - line.x0 <= ITEM_INDENT_SHARE * (right - line.x0)
 
 
+def room_after(prev: Line, line: Line, right: float) -> float:
+    """The width left on ``prev`` (up to ``right``, the column's right edge) once ``line``'s first
+    word and a space were set after it: negative when that word would not have fitted."""
+    first_width = line.words[0].x1 - line.words[0].x0
+    return right - (prev.x1 + prev.words[-1].size * 0.3 + first_width)
+
+
 def no_room_for(prev: Line, line: Line, right: float) -> bool:
     """True when ``line``'s first word would not have fitted at the end of ``prev`` (``right`` is
     the column's right edge): ``prev`` was broken because it was full."""
-    first_width = line.words[0].x1 - line.words[0].x0
-    return prev.x1 + prev.words[-1].size * 0.3 + first_width >= right - 2
+    return room_after(prev, line, right) <= 2
 
 
 def hard_break(prev: Line, line: Line, right: float) -> bool:
     """True when ``prev`` ends where the next line's first word would have fitted with room to spare."""
-    first_width = line.words[0].x1 - line.words[0].x0
-    spare = right - (prev.x1 + prev.words[-1].size * 0.3 + first_width)
-    return line.top > prev.top and spare > HARD_BREAK_SPARE * (right - prev.x0)
+    return line.top > prev.top and room_after(prev, line, right) > HARD_BREAK_SPARE * (right - prev.x0)
 
 
 def address_blocks(blocks: list[TextBlock], rights: dict[int, float], pitch: float,
@@ -1007,9 +1011,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return False  # paragraphs end at gaps; a short line is at most a hard line break
     if indented and not ends_sentence(prev.text):
         return False  # paragraphs begin indented: a line at the margin after an unfinished one goes on
-    first_width = line.words[0].x1 - line.words[0].x0
-    space = prev.words[-1].size * 0.3
-    return prev.x1 + space + first_width < right - 2 and not prev.text.endswith("-")
+    return not no_room_for(prev, line, right) and not prev.text.endswith("-")
 
 
 def gap_limit(pitch: float, size: float) -> float:
