@@ -181,6 +181,30 @@ def test_a_paragraph_goes_on_over_the_page_break_but_a_heading_atop_the_page_doe
     assert "Storage" in found and not any(p.endswith("full stop Storage") for p in found)
 
 
+def test_a_footer_block_taller_than_the_margin_is_furniture_whole(tmp_path: Path) -> None:
+    """A letterhead footer of five lines on every page, its bold first line (the firm's name) above
+    the bottom margin band: the whole block is furniture on every page, so the sentence the page
+    break cuts goes on, and the firm's name is no heading in the middle of it."""
+    fonts = {"F2": named_font("Helvetica-Bold", "/FontWeight 700")}
+    footer = ["Example Services GmbH", "Sample Street 30A", "94060 Sampletown", "Germany", "VAT: DE361926228"]
+
+    def page(lines: list[str], top: float) -> list[Placed]:
+        body: list[Placed] = [(LEFT, top + PITCH * n, line, SIZE, "F1") for n, line in enumerate(lines)]
+        return body + [(LEFT, 700.0 + 10.5 * n, line, 8.0, "F2" if n == 0 else "F1") for n, line in enumerate(footer)]
+
+    first = wrap(("We keep the data you send us with your request until you ask us to delete it, "
+                  "until you withdraw your consent to keep it, or until").split(), RIGHT - LEFT, SIZE)
+    rest = wrap("the purpose for keeping it no longer applies.".split(), RIGHT - LEFT, SIZE)
+    pages = [[(LEFT, 60.0, "Privacy notice", 18.0, "F2"), *page([*BODY, *first], 100.0)], page([*rest, *BODY], 60.0)]
+    source = make_placed_pdf(tmp_path / "footer.pdf", pages, fonts=fonts)
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert headings(text) == ["# Privacy notice"]
+    assert " ".join(first + rest) in " ".join(paragraphs(text))
+    assert not any(line in text for line in footer)
+    assert sum(r.kind == "furniture" for r in result.notice.removed) == 2 * len(footer)
+
+
 def test_a_paragraph_goes_on_over_a_column_break(tmp_path: Path) -> None:
     import weasyprint
 
@@ -375,6 +399,25 @@ def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path)
                                 ("How to contact us", 16.0), BODY[1]]]
     assert headings(extracted(tmp_path, apart, name="apart.pdf")) == [
         "# Privacy notices", "## Who we share data with", "## How to contact us"]
+
+
+def test_three_or_more_heads_over_nothing_are_one_block_of_lines(tmp_path: Path) -> None:
+    """A register's agency lines (or a web app's tabs) set as heads one under the other over a
+    rule's title: each would head an empty section, and none heads the next. Three or more such
+    heads in a row are one paragraph with a line break after each; the title under them heads the
+    text. A run of heads that goes deeper at every step (a part, its first section, its first
+    subsection) heads at every step and stays."""
+    agency = ["DEPARTMENT OF EXAMPLES", "Office of Samples", "Docket No. 2020-17"]
+    pages: list[list[Line]] = [[("Proposed rules", 22.0), BODY[0],
+                                *(line for head in agency for line in (GAP, (head, 13.0))),
+                                ("Rules for sample airplanes", 16.0), BODY[0], ("Background", 13.0), BODY[1]]]
+    text = extracted(tmp_path, pages)
+    assert headings(text) == ["# Proposed rules", "## Rules for sample airplanes", "### Background"]
+    assert "  \n".join(agency) in paragraphs(text)
+    deeper: list[list[Line]] = [[("Proposed rules", 22.0), BODY[0], ("Part A", 16.0), ("Scope", 13.0),
+                                 ("Terms", 12.0), BODY[0], ("Part B", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, deeper, name="deeper.pdf")) == [
+        "# Proposed rules", "## Part A", "### Scope", "#### Terms", "## Part B"]
 
 
 LEFT, RIGHT, PITCH, SIZE = 72.0, 540.0, 15.0, 11.0

@@ -389,7 +389,39 @@ def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int
         repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
         if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
-    return found
+    return found | furniture_block_rest(pages, found, repeat_floor)
+
+
+#: A line of a repeated footer or header block stands at most this many of its sizes from the next.
+FURNITURE_BLOCK_GAP = 2.0
+
+
+def furniture_block_rest(pages: list[tuple[PageContent, list[Line]]], found: set[tuple[int, float, str]],
+                         repeat_floor: int) -> set[tuple[int, float, str]]:
+    """The lines of a footer (or header) block taller than the margin band: a line printed at the
+    same height with the same text (digits aside) on as many pages as furniture repeats, that
+    stands right next to a line already found furniture on its page (a letterhead footer whose
+    bold first line, the firm's name, sits above the band). Without it, that first line is the only
+    one kept, read as a heading in the middle of the sentence the page break cuts."""
+    if len(pages) < 2:
+        return set()
+    def place(line: Line) -> tuple[str, int]:
+        return furniture_key(line.text), round(line.top)
+    printed = Counter(place(line) for _, lines in pages for line in lines)
+    grown: set[tuple[int, float, str]] = set()
+    for page, lines in pages:
+        inside = [ln for ln in lines if (page.number, round(ln.top, 1), ln.text) in found]
+        todo = [ln for ln in lines if (page.number, round(ln.top, 1), ln.text) not in found
+                and printed[place(ln)] >= repeat_floor]
+        while True:
+            near = [ln for ln in todo if any(
+                max(ln.top - other.bottom, other.top - ln.bottom) <= FURNITURE_BLOCK_GAP * ln.size for other in inside)]
+            if not near:
+                break
+            inside += near
+            todo = [ln for ln in todo if ln not in near]
+            grown.update((page.number, round(ln.top, 1), ln.text) for ln in near)
+    return grown
 
 
 # ---------------------------------------------------------------- columns and grids
