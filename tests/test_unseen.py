@@ -280,6 +280,23 @@ def test_a_numbered_heading_in_a_face_named_f2_is_a_heading_not_a_one_item_list(
     assert "\n1. " not in text
 
 
+def test_a_long_numbered_heading_next_in_its_numbering_is_a_heading(tmp_path: Path) -> None:
+    """Bold numbered headings at body size; one of them runs to two lines and 22 words (it names
+    two legal bases in full). Its number comes next after the heading before it, in that heading's
+    style: it is a section heading however long. A long bold paragraph whose number does not come
+    next (a quoted clause) stays a paragraph."""
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    long_head = ["2.2 On the basis of legal requirements under Art. 6 para. 1 lit. c GDPR or in the",
+                 "public interest under Art. 6 para. 1 lit. e GDPR as the law sets them"]
+    quoted = ["7.4 Any processing of personal data under this agreement shall be carried out",
+              "only on documented instructions from the controller and never for other ends"]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("2.1 On the basis of a contract", 11.0, "F2"),
+                                GAP, *RAGGED, GAP, *((line, 11.0, "F2") for line in long_head), GAP, *BODY, GAP,
+                                *((line, 11.0, "F2") for line in quoted), GAP, *RAGGED]]
+    found = headings(extracted(tmp_path, pages, fonts=fonts))
+    assert found == ["# Privacy notice", "## 2.1 On the basis of a contract", "## " + " ".join(long_head)]
+
+
 def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
     """Brand name as the title, the document's name as the first heading, then 'Last updated on …':
     the date line goes to the front matter (the site shows it beside the title), not into the body."""

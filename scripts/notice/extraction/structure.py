@@ -197,6 +197,39 @@ def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) 
     return out
 
 
+def section_number(block: TextBlock) -> tuple[int, ...]:
+    """The section number a block opens with ("3.4 Aufgrund …" gives (3, 4)); () when none."""
+    found = NUMBERED_HEADING.match(block.text)
+    return tuple(int(part) for part in found.group(1).split(".")) if found else ()
+
+
+def follows(before: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """``number`` comes next after ``before`` in a numbering: the next sibling (3.3 → 3.4), the
+    first subsection (3 → 3.1) or the next section up (3.4 → 4)."""
+    return any(number == (*before[:depth - 1], before[depth - 1] + 1) for depth in range(1, len(before) + 1)) or (
+        number == (*before, 1))
+
+
+def numbered_in_sequence(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the paragraphs of at most three lines, set in the style of the numbered heading before
+    them and numbered as that heading's next ("3.4 Aufgrund gesetzlicher Vorgaben (Art. 6 Abs. 1
+    Buchst. c DSGVO) oder im öffentlichen Interesse (…)" after "3.3 …"): headings, however many
+    words they have, since the numbering places them among the sections."""
+    found: set[int] = set()
+    last: tuple[tuple[int, ...], tuple[float, bool, str]] | None = None
+    for block in blocks:
+        if not isinstance(block, TextBlock) or not section_number(block):
+            continue
+        number = section_number(block)
+        if id(block) in heading_ids:
+            last = (number, style(block))
+        elif (block.kind == "para" and last is not None and len(block.lines) <= 3 and style(block) == last[1]
+              and follows(last[0], number)):
+            found.add(id(block))
+            last = (number, style(block))
+    return found
+
+
 #: At least this many heads over nothing in a row are a stack (two are a pair: ``paired_heads``).
 STACK_MIN = 3
 
@@ -615,6 +648,8 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             continue
         n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
+    long_numbered = numbered_in_sequence(blocks, {id(b) for b in heading_blocks})
+    heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and (heading(b) or id(b) in long_numbered)]
     if len(heading_blocks) > 1 and blocks[-1] is heading_blocks[-1]:
         heading_blocks.pop()  # a heading-styled line that ends the document heads nothing: a signature
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
