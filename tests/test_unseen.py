@@ -494,6 +494,25 @@ def test_an_item_goes_on_at_the_margin_atop_the_next_page(tmp_path: Path) -> Non
     assert f"- {ITEMS[1]}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
 
 
+def test_an_item_cut_after_a_quoted_name_goes_on_atop_the_next_page(tmp_path: Path) -> None:
+    """The page break falls after a quoted name that ends the item's line ('the "Data Security
+    Terms"'): a closing quote with no sentence mark before it closes the name, not the sentence,
+    so the item goes on atop the next page, at its text's indent."""
+    body = wrap(" ".join(BODY * 12).split(), RIGHT - LEFT, SIZE)
+    top = 110.0 + PITCH * (len(body) + 1)
+    first = [(LEFT, 72.0, "Privacy notice", 18.0, "F1")] + [(LEFT, 110.0 + PITCH * n, line, SIZE, "F1")
+                                                            for n, line in enumerate(body)]
+    first += [(BULLET_X, top, "\u2022", SIZE, "F1"),
+              (ITEM_X, top, 'Social plugins: we share event data with the provider under the "Data Security', SIZE, "F1"),
+              (ITEM_X, top + PITCH, 'Terms"', SIZE, "F1")]
+    rest = "and the standard contractual clauses for transfers to the United States."
+    second = [(ITEM_X, 72.0, rest, SIZE, "F1"), *placed_paragraph(AFTER_ITEMS, 72.0 + 2 * PITCH)]
+    source = make_placed_pdf(tmp_path / "quoted.pdf", [first, second])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    item = 'Social plugins: we share event data with the provider under the "Data Security Terms" ' + rest
+    assert f"- {item}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
+
+
 @pytest.mark.parametrize(("end", "start"), [("z.", "B. für optionale Funktionen, können Sie sie widerrufen."),
                                              ("u.", "U. auch für andere Zwecke, können Sie sie widerrufen.")],
                          ids=["z. B.", "u. U."])

@@ -777,11 +777,16 @@ def ends_sentence(text: str) -> bool:
 LETTER_ABBREVIATION = re.compile(r"^[(\[„“\"']?[^\W\d_]\.$")
 
 
+#: A line ending in a quoted word with no sentence mark inside or before the closing quote
+#: ('der "Datensicherheitsbedingungen"'): the quote closes a name, not the sentence ('… ends."' does).
+QUOTED_WORD_END = re.compile(r"[^\W_][\"”»]$")
+
+
 def sentence_goes_on(text: str, after: str) -> bool:
     """The text of a line and the first word of the next -> True when the sentence runs over the
     line end: no closing punctuation, or a period that shortens a word the next line goes on from
     (it begins in lower case, or "z." over "B.": an abbreviation of letters broken at its space)."""
-    if not ends_sentence(text):
+    if not ends_sentence(text) or QUOTED_WORD_END.search(text.rstrip()):
         return True
     words = text.split()
     last = words[-1] if words else ""
