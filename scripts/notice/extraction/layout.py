@@ -71,6 +71,9 @@ ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))[.)]$")
 #: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
 LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
 LEADER_ONLY = re.compile(r"^[.·…_]+$")
+#: A leader's first dots at the end of the title word it touches, and how close it touches (points).
+LEADER_TAIL = re.compile(r"[.·…_]+$")
+LEADER_ABUTS = 0.5
 #: The page number that ends a contents entry.
 PAGE_REF = re.compile(r"^\d{1,4}$")
 #: Where a contents entry's title may link until the structure stage finds the section it names.
@@ -1326,6 +1329,9 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     if len(words) - 1 - after > 1:  # at most one word ("Seite", "p.") between the leader and the number
         return None
     glued = LEADER.search(words[lead].text)
+    if (glued is None or glued.start() == 0) and leader_begun_before(words, lead):
+        lead -= 1
+        glued = LEADER_TAIL.search(words[lead].text)
     cut = glued.start() if glued else 0
     head = words[lead].text[:cut].rstrip()
     title = words[:lead] + ([replace(words[lead], text=head)] if head else [])
@@ -1335,6 +1341,14 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
     rest = " ".join([words[lead].text[cut:]] + [w.text for w in words[lead + 1 :]])
     return replace(line, words=linked, contents=True), rest
+
+
+def leader_begun_before(words: list[Word], lead: int) -> bool:
+    """True when the word before a leader standing alone ends in its dots and touches it: the
+    leader's first dot was set back over the space after the title, so the title's word took it
+    ("Datenschutzerklärung." then "……"); cut there, like dots glued to the title."""
+    return (lead > 0 and bool(LEADER_TAIL.search(words[lead - 1].text))
+            and words[lead].x0 - words[lead - 1].x1 < LEADER_ABUTS)
 
 
 def leader_at(words: list[Word]) -> tuple[int, int] | None:
