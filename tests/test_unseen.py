@@ -494,6 +494,23 @@ def test_an_item_goes_on_at_the_margin_atop_the_next_page(tmp_path: Path) -> Non
     assert f"- {ITEMS[1]}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
 
 
+def test_a_numbered_item_wrapped_back_to_its_number_goes_on_when_the_next_word_had_no_room(tmp_path: Path) -> None:
+    """A contents list set as an ordered list whose wrapped lines go back under the number (a
+    browser's "list-style-position: inside"): item 2 breaks before "ONLINE?" with room left on
+    its line, but not room for that word; its rest is the item's, not a paragraph between items."""
+    items = ["1. WHAT INFORMATION DO WE COLLECT?", "2. WHEN AND WITH WHOM DO WE SHARE THE PERSONAL DATA YOU GIVE TO US",
+             "ONLINE?", "3. HOW LONG DO WE KEEP YOUR INFORMATION?"]
+    room = RIGHT - LEFT - text_width(items[1], SIZE)
+    assert text_width(" ONLINE?", SIZE) > room > 0.05 * (RIGHT - LEFT)  # not full, yet no room for the word
+    runs = [(LEFT, 60.0, "Privacy notice", 18.0, "F1"), *placed_paragraph(" ".join(BODY * 3), 100.0)]
+    top = runs[-1][1] + 2 * PITCH
+    runs += [(LEFT, top + PITCH * n, line, SIZE, "F1") for n, line in enumerate(items)]
+    runs += placed_paragraph(AFTER_ITEMS, top + PITCH * (len(items) + 1))
+    source = make_placed_pdf(tmp_path / "inside.pdf", [runs])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n".join([items[0], f"{items[1]} {items[2]}", items[3]]) in paragraphs(text)
+
+
 def test_an_item_cut_after_a_quoted_name_goes_on_atop_the_next_page(tmp_path: Path) -> None:
     """The page break falls after a quoted name that ends the item's line ('the "Data Security
     Terms"'): a closing quote with no sentence mark before it closes the name, not the sentence,

@@ -891,10 +891,12 @@ FULL_LINE_SLACK = 0.05
 def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
     """True when ``line`` goes on with a list item whose bullet is set in the text like a letter
     (its wrapped lines come back to the bullet, not to the text after it): right under ``prev``, at
-    the item's left edge, in its size, after a line that fills the column and ends mid-sentence."""
+    the item's left edge, in its size, after a line that ends mid-sentence and fills the column or
+    had no room left for ``line``'s first word (a wrapped contents entry: "… YOUR PERSONAL" over
+    "INFORMATION?")."""
     close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
     at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
-    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0)
+    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0) or no_room_for(prev, line, right)
     return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
