@@ -413,3 +413,96 @@ def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_pat
     assert "\u2022" not in text
     assert "\n- Contact data\n" in text
     assert "Marketing by e-mail Consent\n" in text
+
+
+#: Rows of a purposes table: a first cell that wraps, a one-line middle cell, a list in the last.
+PURPOSES = [
+    ("Providing the booking service", "Contract", ["Identity data", "Contact data", "Payment data"]),
+    ("Keeping the service secure", "Legitimate interest", ["Technical data", "Log files"]),
+    ("Marketing by e-mail", "Consent", ["Contact data"]),
+]
+
+
+def centred_table_pdf(tmp_path: Path) -> Path:
+    """An unruled table as LibreOffice exports a word processor's table: a bold header row, cells
+    centred vertically with padding between the rows, a justified first cell wrapping to two
+    lines beside one-line cells, and a list in the last cell indented from its column's start."""
+    import weasyprint
+
+    body = "".join(f"<tr><td>{first}</td><td>{second}</td><td><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul></td></tr>"
+                   for first, second, items in PURPOSES)
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(19, 6)}</p><p>{sentences(20, 5)}</p>'
+            '<p>The table below links each purpose with its legal basis and with the data it needs.</p>'
+            '<table><tr style="font-weight: bold"><td>Purpose</td>'
+            f"<td>Legal basis</td><td>Data used</td></tr>{body}</table>"
+            f"<p>{sentences(21, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 440pt } table { border-collapse: collapse }"
+           " td { padding: 7pt 8pt 7pt 0; vertical-align: middle; text-align: justify }"
+           " td:first-child { width: 140pt } td:nth-child(2) { width: 95pt } ul { margin: 0; padding-left: 16pt }")
+    source = tmp_path / "centred.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def test_an_unruled_table_with_cells_centred_vertically_keeps_its_rows_and_header(tmp_path: Path) -> None:
+    """Cells centred in their row put a one-line cell half a line lower than a two-line cell beside
+    it and the first item of a list above both: each row's lines stay one grid row, the list stays
+    in its column, and the bold row on top is the table's header, no heading."""
+    source = centred_table_pdf(tmp_path)
+    with pdfplumber.open(source) as pdf:  # the class: the one-line cell sits between the lines of the other
+        tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
+        assert tops["Providing"] < tops["Contract"] < tops["service"]
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "# Purpose" not in text
+    lines = text.splitlines()
+    at = lines.index(next(line for line in lines if "Purpose" in line))
+    assert lines[at + 1].startswith("|---")  # the bold row is the header row
+    assert [c.replace("*", "") for c in table_rows(lines[at])[0]] == ["Purpose", "Legal basis", "Data used"]
+    body = table_rows("\n".join(lines[at + 2:]))
+    assert [row[:2] for row in body] == [[first, second] for first, second, _ in PURPOSES]
+    for row, (_, _, items) in zip(body, PURPOSES):
+        assert [part.lstrip("- ") for part in row[2].split("<br>")] == items
+
+
+def test_a_cell_filled_to_the_next_column_parts_at_a_plain_word_space(tmp_path: Path) -> None:
+    """A table laid out at its content's width may leave as little as the cell padding (less than a
+    word space) between the widest cell of a column and the next column: the word that starts
+    where the header's next cell starts opens that cell."""
+    import weasyprint
+
+    rows = [("_ga", "Google Analytics", "Distinguishes visitors", "2 years"),
+            ("consent", "Example Ltd", "Stores your cookie choices", "1 year"),
+            ("_fbp", "Meta", "Measures advertising delivery", "3 months")]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(23, 6)}</p>'
+            '<p>The following cookies may be set on your device.</p>'
+            '<table><tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
+            f"{cells}</table><p>{sentences(22, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 460pt } table { border-collapse: collapse }"
+           " td { padding: 6pt 30pt 6pt 0; white-space: nowrap } td:nth-child(2) { padding-right: 2.5pt }")
+    source = tmp_path / "tight.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: less than a plain word space between the columns
+        words = pdf.pages[0].extract_words(x_tolerance=1)
+        analytics = next(w for w in words if w["text"] == "Analytics")
+        after = next(w for w in words if w["text"] == "Distinguishes")
+        assert after["x0"] - analytics["x1"] < 0.3 * 10.5
+    body = [[c.replace("\\_", "_") for c in row] for row in table_rows(
+        markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)) if "**" not in "".join(row)]
+    assert body == [list(row) for row in rows]
+
+
+def test_text_beside_a_side_bar_at_another_pitch_is_no_table_row() -> None:
+    """Two runs of lines side by side whose lines step down half a pitch apart now and then (a side
+    bar beside a page's text) are not cells centred in one row: their middles differ, so each line
+    stays a line."""
+    page = PageContent(1, 600, 800, (), ())
+    words = [Word(text, 72.0, 130.0, top, top + 10, 10.0, False, 1) for text, top in
+             (("Overview", 100.0), ("Settings", 121.0), ("Billing", 142.0))]
+    words += [Word(text, 220.0, 520.0, top, top + 10, 10.0, False, 1) for text, top in
+              (("Body text of the page that runs on", 107.0), ("over several lines beside the bar", 121.0 + 7),
+               ("and on again here at its own pitch", 149.0), ("until it ends", 163.0))]
+    lines = layout.words_to_lines(words)
+    items = layout.page_items(page, lines, 14.0)
+    assert all(isinstance(item, Line) for item in items)
+    assert sorted(item.text for item in items if isinstance(item, Line)) == sorted(w.text for w in words)
