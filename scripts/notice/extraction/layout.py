@@ -747,9 +747,15 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float, 
     size = region[0][0].words[0].size
     rights = [max(widest[col], starts[col + 1] - size) if col + 1 < len(starts) else widest[col]
               for col in range(len(starts))]  # a column's text may run up to the next one's start
+    # bold rows on top that a gap parts from the rest are the table's header, unless bold lines open
+    # cells of the first column further down too: then they are lead-ins of each cell's text (titles)
+    top_rows = next((k for k, r in enumerate(region) if not all(seg.bold for seg in r)), len(region))
+    heads = headed and 0 < top_rows < len(region) and not any(
+        seg.bold and column_index(starts, seg.x0) == 0 for r in region[top_rows:] for seg in r)
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
-    row_gap = BLOCK_GAP * region_pitch(region, pitch) * 1.2
+    # rows part where a step down is a paragraph's gap, not the line spacing
+    row_gap = gap_limit(region_pitch(region, pitch), size)
     for row in region:
         top = row[0].top
         if last_top is None or top - last_top > row_gap:
@@ -771,11 +777,7 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float, 
                 col = column_index(starts, seg.x0, headed)
                 grid_rows[-1][col if col is not None else 0].append(seg)
     rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch, in_cell=True)) for cell in grid_row) for grid_row in grid_rows)
-    # the bold row on top heads the table when its cells hold nothing else (not a bold lead-in of
-    # each cell's text) and the rows under it are not bold as well
-    first = [line for cell in rows[0] for block in cell for line in block.lines]
-    header = headed and len(rows) > 1 and all(line.bold for line in first) \
-        and not all(line.bold for row in rows[1:] for cell in row for block in cell for line in block.lines)
+    header = heads and len(bands) > 1 and len(bands[0]) == top_rows
     return TableBlock(rows=rows, header=header, ruled=False, columns=tuple(starts), page=region[0][0].page)
 
 
