@@ -506,3 +506,35 @@ def test_text_beside_a_side_bar_at_another_pitch_is_no_table_row() -> None:
     items = layout.page_items(page, lines, 14.0)
     assert all(isinstance(item, Line) for item in items)
     assert sorted(item.text for item in items if isinstance(item, Line)) == sorted(w.text for w in words)
+
+
+def test_rows_of_an_unruled_table_part_at_their_padding_not_only_at_a_blank_line(tmp_path: Path) -> None:
+    """Cells padded by 3 pt put a row a pitch and 6 pt below the one before, less than a blank
+    line: the rows still part there, so a cell wrapped over three lines beside one-line cells stays
+    one cell of its own row, and cell titles in bold over two columns head cells, not the table."""
+    import weasyprint
+
+    rows = [("Payment provider", "Processing of payments", "Ireland"),
+            ("Tax adviser", "Bookkeeping and annual accounts for the year", "Germany"),
+            ("Certification body", "Audit to ISO 27001", "Austria")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    titles = ("<table><tr><td><b>Hosting</b><br>Servers in Sweden and Finland</td><td><b>Payments</b><br>A licensed"
+              " payment institution</td></tr><tr><td><b>E-mail delivery</b><br>A provider inside the European"
+              " Union</td><td><b>Support tools</b><br>A ticketing system in Ireland</td></tr></table>")
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(24, 6)}</p><p>{sentences(25, 2)}</p>'
+            '<table class="three"><tr style="font-weight: bold"><td>Recipient</td><td>Purpose</td><td>Seat</td></tr>'
+            f"{body}</table><p>{sentences(26, 2)}</p>{titles}<p>{sentences(27, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 440pt } table { border-collapse: collapse }"
+           " td { padding: 3pt 8pt 3pt 0; vertical-align: middle } .three td:nth-child(2) { width: 110pt }"
+           " td:first-child { width: 150pt }")
+    source = tmp_path / "padded.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: rows a pitch and less than half a type size apart
+        tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
+        assert 14.2 + 0.5 * 10.5 < tops["Bookkeeping"] - tops["payments"] < 1.62 * 14.2
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    grid = [[c.replace("<br>", " ") for c in row] for row in table_rows(text)]
+    assert [c.replace("*", "") for c in grid[0]] == ["Recipient", "Purpose", "Seat"]
+    assert grid[1:4] == [list(row) for row in rows]
+    assert [row[0].split(" ", 1)[0] for row in grid[4:]] == ["**Hosting**", "**E-mail"]
+    assert "| **Hosting** |" not in text  # titles head their cells, not the table
