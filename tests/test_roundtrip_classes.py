@@ -538,3 +538,36 @@ def test_rows_of_an_unruled_table_part_at_their_padding_not_only_at_a_blank_line
     assert grid[1:4] == [list(row) for row in rows]
     assert [row[0].split(" ", 1)[0] for row in grid[4:]] == ["**Hosting**", "**E-mail"]
     assert "| **Hosting** |" not in text  # titles head their cells, not the table
+
+
+def test_justified_cells_set_edge_to_edge_and_centred_keep_their_grid(tmp_path: Path) -> None:
+    """Two columns of cells 3 pt apart, every line justified to the cell's edges (as a word
+    processor justifies lines ending in a line break too) and centred vertically, as LibreOffice
+    exports a services grid: in the first row the cells' lines interleave (one line more on the
+    left); in the second the right cell has two more, so their lines stand side by side and run
+    from one cell into the next with a plain word space between. The line parts where the first
+    cell's lines all end and the next column starts, and every cell stays whole."""
+    import weasyprint
+
+    first = (["Recruitment and staffing", "solutions for contract hiring", "and direct hiring which secure",
+              "the best candidates for a need."],
+             ["Search services", "help you to find the people who", "drive your business forward."])
+    second = (["Managed delivery", "services across engineering and", "campaigns with measurable ends."],
+              ["Workforce management", "solutions including outsourcing", "of recruitment and the managed",
+               "delivery of services and vendor", "systems for the human capital."])
+    rows = "".join("<tr>" + "".join(f"<td><b>{cell[0]}</b><br>{'<br>'.join(cell[1:])}</td>" for cell in row) + "</tr>"
+                   for row in (first, second))
+    html = (f'<html lang="en"><body><h1>Notice</h1><p>{sentences(37, 6)}</p><p>{sentences(38, 4)}</p>'
+            f"<table>{rows}</table><p>{sentences(39, 3)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.5 DejaVu Serif; margin: 0; width: 400pt } p { text-align: justify }"
+           " td { text-align: justify; text-align-last: justify; width: 50%; padding: 6pt 1.5pt;"
+           " vertical-align: middle } table { border-collapse: collapse; width: 100% }")
+    source = tmp_path / "edge-to-edge.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: a left cell's line ends a plain space before the right cell's
+        words = pdf.pages[0].extract_words(x_tolerance=1)
+        right = next(w for w in words if w["text"] == "of")  # "... engineering and | of recruitment ..."
+        left = max((w for w in words if abs(w["top"] - right["top"]) < 1 and w["x1"] < right["x0"]), key=lambda w: w["x1"])
+        assert left["text"] == "and" and right["x0"] - left["x1"] < 0.3 * 10.5
+    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert grid == [[f"**{cell[0]}**<br>{' '.join(cell[1:])}" for cell in row] for row in (first, second)]

@@ -500,10 +500,22 @@ def fits_columns(row: list[Line], starts: list[float], headed: bool = False) -> 
     return True
 
 
-def resplit(row: list[Line], starts: list[float], headed: bool = False) -> list[Line]:
+def column_rights(region: list[list[Line]], starts: list[float]) -> list[float]:
+    """How far right each column's pieces reach in the rows of ``region`` so far (its start when none)."""
+    rights = list(starts)
+    for row in region:
+        for seg in row:
+            col = column_index(starts, seg.x0)
+            if col is not None:
+                rights[col] = max(rights[col], seg.x1)
+    return rights
+
+
+def resplit(row: list[Line], starts: list[float], headed: bool = False, rights: list[float] | None = None) -> list[Line]:
     """Split segments at a known column start even where the gutter is narrower than SEGMENT_GAP.
-    ``headed``: the columns are those of a bold header row, so a word starting exactly where one
-    starts opens its cell even after a plain word space."""
+    A word starting exactly where a column starts opens that cell even after a plain word space
+    when the columns are those of a bold header row (``headed``), or when the word before it ends
+    exactly where the lines of its own column end (``rights``: justified cells set edge to edge)."""
     out: list[Line] = []
     for seg in row:
         pieces: list[list[Word]] = [[seg.words[0]]]
@@ -511,10 +523,11 @@ def resplit(row: list[Line], starts: list[float], headed: bool = False) -> list[
             prev = pieces[-1][-1]
             gap = word.x0 - prev.x1
             at_column = any(abs(word.x0 - s) <= 2.0 and s > seg.x0 + COLUMN_SLACK for s in starts)
-            # under a header, a word starting exactly at a column start opens its cell even after a
-            # plain word space: a cell filled to its right edge leaves no more before the next
-            # column (without a header a line of running text may have a word there by chance)
-            on_column = headed and any(abs(word.x0 - s) <= CELL_ALIGN and s > seg.x0 + COLUMN_SLACK for s in starts)
+            # a cell filled to its right edge leaves no more than a word space before the next
+            # column; without a header or such an edge a line of running text may have a word
+            # there by chance
+            on_column = any(abs(word.x0 - s) <= CELL_ALIGN and s > seg.x0 + COLUMN_SLACK for s in starts) \
+                and (headed or at_cell_edge(prev, pieces[-1][0].x0, starts, rights))
             if (at_column and gap > 0.4 * word.size) or (on_column and gap > 0):
                 pieces.append([word])
             else:
@@ -523,15 +536,27 @@ def resplit(row: list[Line], starts: list[float], headed: bool = False) -> list[
     return out
 
 
-def rejoin(row: list[Line], starts: list[float]) -> list[Line]:
+def at_cell_edge(word: Word, piece_x0: float, starts: list[float], rights: list[float] | None) -> bool:
+    """True when ``word``, in the piece starting at ``piece_x0`` (at or inside a column), ends where
+    that column's lines end."""
+    col = column_index(starts, piece_x0, headed=True)
+    return rights is not None and col is not None and abs(word.x1 - rights[col]) <= CELL_ALIGN
+
+
+def rejoin(row: list[Line], starts: list[float], rights: list[float] | None = None) -> list[Line]:
     """``row`` with the segments a wide word space split inside one column joined again (justified
     text in a narrow cell spreads its words wider than SEGMENT_GAP): a segment that starts at no
-    known column and ends before the next one belongs to the segment before it."""
+    known column and ends before the next one, or in the last column within the width its lines
+    already reach (``rights``), belongs to the segment before it."""
     out: list[Line] = []
     for seg in row:
         col = column_index(starts, out[-1].x0) if out else None
-        if col is not None and col + 1 < len(starts) and column_index(starts, seg.x0) is None \
-                and seg.x1 < starts[col + 1] - 2 and abs(seg.top - out[-1].top) < 2.0:
+        if col is None or column_index(starts, seg.x0) is not None or abs(seg.top - out[-1].top) >= 2.0:
+            out.append(seg)
+            continue
+        inside_next = col + 1 < len(starts) and seg.x1 < starts[col + 1] - 2
+        inside_last = col + 1 == len(starts) and rights is not None and seg.x1 <= rights[col] + CELL_ALIGN
+        if inside_next or inside_last:
             out[-1] = replace(out[-1], words=out[-1].words + seg.words)
         else:
             out.append(seg)
@@ -631,9 +656,16 @@ def merge_row(row: list[Line], page_width: float) -> list[Line]:
 
 
 def row_starts(row: list[Line]) -> list[float]:
-    """Where the pieces of a row start, left to right, one x for pieces that start together."""
+    """Where the pieces of a row start, left to right, one x for pieces that start together. In a
+    row read from several lines (cells centred vertically) a piece after the first of its line
+    starts a column only where another piece starts too: alone, it is a word a justified line of
+    its cell spread out."""
+    firsts = {id(min((s for s in row if abs(s.top - seg.top) < 2.0), key=lambda s: s.x0)) for seg in row}
+    several = max(seg.top for seg in row) - min(seg.top for seg in row) >= 2.0  # as physical_rows parts lines
+    xs = [seg.x0 for seg in row if not several or id(seg) in firsts
+          or sum(1 for other in row if abs(other.x0 - seg.x0) <= COLUMN_SLACK) >= 2]
     starts: list[float] = []
-    for x0 in sorted(seg.x0 for seg in row):
+    for x0 in sorted(xs):
         if not starts or x0 - starts[-1] > COLUMN_SLACK:
             starts.append(x0)
     return starts
@@ -661,10 +693,11 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             continue
         starts = row_starts(row)
         headed = header_row(row, starts)
-        region = [row]
+        region = [rejoin(row, starts, column_rights([row], starts))]  # words a justified line spread out
         j = i + 1
         while j < len(rows):
-            nxt = rejoin(resplit(rows[j], starts, headed), starts)
+            rights = column_rights(region, starts)
+            nxt = rejoin(resplit(rows[j], starts, headed, rights), starts, rights)
             if len(nxt) >= 2 and not headed:
                 new_starts = [s.x0 for s in nxt if column_index(starts, s.x0) is None]
                 if new_starts and not all(s > starts[-1] for s in new_starts):
