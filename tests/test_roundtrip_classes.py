@@ -571,3 +571,32 @@ def test_justified_cells_set_edge_to_edge_and_centred_keep_their_grid(tmp_path: 
         assert left["text"] == "and" and right["x0"] - left["x1"] < 0.3 * 10.5
     grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
     assert grid == [[f"**{cell[0]}**<br>{' '.join(cell[1:])}" for cell in row] for row in (first, second)]
+
+
+def test_bullets_hung_left_of_a_tables_last_column_are_no_page_column(tmp_path: Path) -> None:
+    """A table filling the page whose last column holds lists: the bullets stand a few points left
+    of the items' text, and every line beside them ends before them, so a strip runs down the page
+    between bullets and text that no word crosses. It is no gutter between page columns: the
+    bullets stay with their items, never as glyphs at the end of the cells on their left."""
+    from .pdfgen import make_placed_pdf
+
+    runs: list[tuple[float, float, str, float, str]] = [(72, 60, "Privacy notice", 16, "F1")]
+    cell = ["Identifying data: the name,", "user name and the password", "of your account"]
+    items = ["To create and manage the services.", "To match candidates with positions.",
+             "To meet our legal duties as employer.", "To reach you in an emergency."]
+    top = 100.0
+    for row in range(6):
+        runs.append((72, top, f"Category {row + 1}", 10, "F1"))
+        runs += [(190, top + 14 * k, text, 10, "F1") for k, text in enumerate(cell)]
+        for k, text in enumerate(items):
+            runs += [(340, top + 14 * k, "\u2022", 10, "F1"), (354, top + 14 * k, text, 10, "F1")]
+        top += 14 * len(items) + 14
+    source = make_placed_pdf(tmp_path / "bullets.pdf", [runs])
+    with pdfplumber.open(source) as pdf:  # the class: a strip no word crosses between bullets and items
+        words = pdf.pages[0].extract_words()
+        assert not any(w["x0"] < 350 < w["x1"] for w in words)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\u2022" not in text
+    for item in items:
+        assert text.count(f"- {item}") == 6  # an item of its list in every row
+    assert text.count(" ".join(cell)) == 6

@@ -284,9 +284,18 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
             if w.x1 <= a and w.x0 >= column_left:
                 by_line.setdefault(round(w.top), []).append(w)
         filled = column_filled([text_end(line) for line in by_line.values()], column_left, a)
-        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE and filled:
+        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE and filled \
+                and not hangs_bullets(words, a):
             kept.append((a, b))
     return kept
+
+
+def hangs_bullets(words: list[Word], gutter_left: float) -> bool:
+    """True when every word ending at a strip's left edge (within a type size of it) is a bullet
+    glyph: the strip is the space between a list's bullets and its items' text (a list in a table's
+    last column, whose justified lines fill it like a page column), not a gutter."""
+    edge = [w for w in words if 0 <= gutter_left - w.x1 <= w.size]
+    return bool(edge) and all(is_bullet_token(w.text) for w in edge)
 
 
 #: Two words either side of a gutter closer than this many font sizes are one line of text: a head
