@@ -600,3 +600,26 @@ def test_bullets_hung_left_of_a_tables_last_column_are_no_page_column(tmp_path: 
     for item in items:
         assert text.count(f"- {item}") == 6  # an item of its list in every row
     assert text.count(" ".join(cell)) == 6
+
+
+def test_a_grid_row_the_page_break_cut_is_made_whole(tmp_path: Path) -> None:
+    """An unruled grid whose last row on a page breaks mid-sentence in both cells goes on atop the
+    next page with the rest of those cells (lower case, after words that end no sentence): one row
+    again, each cell one paragraph, and the rows after it rows of the same table."""
+    from .pdfgen import make_placed_pdf
+
+    rows = [[("Staffing and hiring for", "contract and direct roles."), ("Search services that", "find the right people.")],
+            [("Recruitment for every", "kind of business that", "needs it."),
+             ("Interim staffing for", "projects of every size", "and length.")],
+            [("Advisory on how to attract", "and keep a workforce."), ("Training for candidates", "ahead of assignments.")]]
+
+    def cell_runs(top: float, row: list[tuple[str, ...]], lines: slice) -> list[tuple[float, float, str, float, str]]:
+        return [(x, top + 14 * k, text, 10, "F1") for x, cell in zip((72, 300), row) for k, text in enumerate(cell[lines])]
+
+    first = [(72.0, 60.0, "Privacy notice", 16.0, "F1"), (72.0, 90.0, "Our services include the following.", 10.0, "F1")]
+    first += cell_runs(650, rows[0], slice(None)) + cell_runs(694, rows[1], slice(0, 2))  # the page ends here
+    second = cell_runs(60, rows[1], slice(2, None)) + cell_runs(90, rows[2], slice(None))
+    second.append((72, 140, "We never sell the data you give us, and we keep it only as long as the law asks.", 10, "F1"))
+    source = make_placed_pdf(tmp_path / "cut-row.pdf", [first, second])
+    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert grid == [[" ".join(cell) for cell in row] for row in rows]

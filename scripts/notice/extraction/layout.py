@@ -1583,8 +1583,27 @@ def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
     if first.open_end and rows and len(rows[0]) == len(head[-1]):  # the row the break cut, made whole
         rows[0] = tuple(a + b for a, b in zip(head[-1], rows[0]))
         head = head[:-1]
+    elif not first.ruled and rows and head and cut_row(head[-1], rows[0]):  # no rule shows the cut: the text does
+        rows[0] = tuple(joined_cell(a, b) for a, b in zip(head[-1], rows[0]))
+        head = head[:-1]
     return TableBlock(head + tuple(rows), first.header, first.ruled, first.columns, second.page,
                       second.open_end)
+
+
+def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
+    """True when ``first``, the first row of a grid going on from one whose last row is ``last``,
+    carries on that row's cells: every cell it fills goes on, in lower case, from a cell above that
+    ends no sentence (a page break cut the row)."""
+    pairs = [(" ".join(b.text for b in above), " ".join(b.text for b in below))
+             for above, below in zip(last, first) if below]
+    return bool(pairs) and all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+
+
+def joined_cell(above: tuple[TextBlock, ...], below: tuple[TextBlock, ...]) -> tuple[TextBlock, ...]:
+    """A cell cut by a page break, made whole: its paragraph cut in two is one paragraph again."""
+    if above and below and above[-1].kind == "para" and below[0].kind == "para":
+        return above[:-1] + (replace(above[-1], lines=above[-1].lines + below[0].lines),) + below[1:]
+    return above + below
 
 
 def cell_texts(row: tuple[tuple[TextBlock, ...], ...]) -> tuple[str, ...]:
