@@ -137,6 +137,43 @@ def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) 
     assert (sentence * 3).strip() in text
 
 
+#: Prose no word of which the text prints twice, so only the language's hyphenation patterns can tell
+#: a broken word ("Vertragserfül-" + "lung") from a compound's own hyphen ("E-Mail", "well-known").
+HYPHENATED_PROSE = {
+    "de": ("Wir verarbeiten Ihre personenbezogenen Daten ausschließlich zur Vertragserfüllung, zur Beantwortung "
+           "Ihrer Anfragen per E-Mail und zur Erfüllung gesetzlicher Aufbewahrungspflichten. Eine Weitergabe an "
+           "Drittanbieter erfolgt nur, soweit dies zur Abwicklung erforderlich ist oder Sie ausdrücklich "
+           "eingewilligt haben. Sie können jederzeit unentgeltlich Auskunft über die gespeicherten Informationen "
+           "verlangen, ebenso deren Berichtigung, Einschränkung oder Löschung; die Aufsichtsbehörde Ihres "
+           "gewöhnlichen Aufenthaltsortes nimmt Beschwerden entgegen."),
+    "en": ("We process personal information only for contractual obligations, for answering enquiries sent by "
+           "e-mail and for statutory record-keeping. Nothing is disclosed to third-party advertisers unless "
+           "processing is necessary or you consented explicitly. A well-known opt-out mechanism lets you "
+           "withdraw consent whenever you like; independent supervisory authorities investigate complaints "
+           "about unauthorised disclosure, inadequate safeguards or disproportionate retention."),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("width", [120, 150, 180])
+def test_a_hyphen_minus_that_hyphenation_put_at_a_line_end_goes_and_a_compounds_stays(
+        tmp_path: Path, lang: str, width: int) -> None:
+    """A word processor or a browser told to hyphenate with the hyphen-minus (as real notices are
+    set): the broken word is whole again, "E-Mail", "well-known", "opt-out" keep their hyphen."""
+    import weasyprint
+
+    html = (f'<html lang="{lang}"><body style="font: 11pt DejaVu Serif; width: {width}pt; hyphens: auto;'
+            f" hyphenate-character: '-'; text-align: justify\"><h1>Notice</h1><p>{HYPHENATED_PROSE[lang]}</p>"
+            "</body></html>")
+    source = tmp_path / "hyphenated.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: lines broken inside words at a hyphen-minus
+        ends = [line["text"] for line in pdf.pages[0].extract_text_lines() if line["text"].endswith("-")]
+    assert len(ends) >= 8
+    text = markdown.to_markdown(extract.extract(source, lang, ROOT / "locales").notice)
+    assert " ".join(HYPHENATED_PROSE[lang].split()) in " ".join(text.split())
+
+
 # ---------------------------------------------------------------- the round trip's two-column style
 
 #: The round trip's two-column style (bench/roundtrip/page.py): sans, ragged, double-spaced, two

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from notice import dates
 from notice.errors import StructureError
-from notice.extraction import layout, pdf
+from notice.extraction import hyphenation, layout, pdf
 from notice.extraction.layout import Layout, TableBlock, TextBlock
 from notice.extraction.pdf import Word
 from notice.model import (
@@ -292,9 +292,10 @@ def without_skips(levels: list[int]) -> list[int]:
 # ---------------------------------------------------------------- words to spans
 
 
-def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]]:
+def join_words(words: list[Word], vocabulary: set[str], lang: str = "") -> list[tuple[str, Word]]:
     """(text-with-leading-separator, word) pairs: a space between words, nothing after a hyphen
-    that a line break split; a line-end hyphen stays when the word is a real compound."""
+    that a line break split; a line-end hyphen stays when the word is a real compound (see
+    :func:`hyphen_kept`; ``lang`` names the hyphenation patterns it may consult)."""
     out: list[tuple[str, Word]] = []
     for i, word in enumerate(words):
         text = word.text.replace("\u00ad", "")
@@ -319,14 +320,16 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and prev_text.endswith("-") and prev_text[-2:-1].isalpha() and text[:1].isupper():
             out.append((text, word))  # "Datenschutz-" + "Grundverordnung": a compound across lines
             continue
-        if new_line and prev_text.endswith("-") and text[:1].islower() and len(prev_text.strip()) > 2:
-            stem = prev_text.strip().rstrip("-")
-            head = stem.split("-")[-1]
-            joined = re.sub(r"\W+$", "", head + text).casefold()
-            compound = (head + "-" + text).casefold() in vocabulary
-            if head[-1:].isalpha() and head[-1:].islower() and joined in vocabulary and not compound:
+        if new_line and prev_text.endswith("-") and text[:1].islower() and (
+                len(prev_text.strip()) > 2 or prev_text[-2:-1].isalpha()):
+            token = prev_text.split()[-1]
+            head = re.sub(r"^\W+", "", token.rstrip("-").split("-")[-1])
+            tail = re.sub(r"\W+$", "", text)
+            in_address = bool(prev.href) or "/" in token or "@" in token  # no typesetter hyphenates an address
+            if not hyphen_kept(head, tail, vocabulary, "" if in_address else lang):
                 out[-1] = (prev_text[:-1], out[-1][1])  # a word split by hyphenation: re-join it
-            elif not compound and len(text) <= 4 and text.casefold() in vocabulary:
+            elif (head + "-" + tail).casefold() not in vocabulary and len(head) > 1 and len(text) <= 4 \
+                    and text.casefold() in vocabulary:
                 out.append((" " + text, word))  # "sälj- och": a suspended compound, not a split
                 continue
             out.append((text, word))
@@ -342,6 +345,33 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
             continue
         out.append((" " + text, word))
     return out
+
+
+#: The shortest head of a line-end hyphen that counts as a compound's first word when the document
+#: prints it alone: shorter ones are as often a prefix or syllable ("in", "be", "re").
+COMPOUND_HEAD_MIN = 4
+
+
+def hyphen_kept(head: str, tail: str, vocabulary: set[str], lang: str) -> bool:
+    """(the letters before a line-end hyphen, the letters after it, the document's words, its
+    language) -> True when the hyphen is the word's own ("E-Mail", "opt-out", "well-known"), False
+    when hyphenation put it there ("ak-" + "tuellen").
+
+    What the document prints decides first: the word hyphenated within a line keeps the hyphen,
+    the word whole within a line loses it. Otherwise the break is hyphenation's when the language's
+    patterns allow it there and neither piece is a word of the document, alone or in a compound
+    printed whole: a compound's parts usually are ("non-" + "personal", "service-" + "asset",
+    "palavras-" + "chave" beside "palavras-chaves"), syllables are not ("ak-" + "tuellen"); a head
+    shorter than COMPOUND_HEAD_MIN is no evidence ("in-" + "formation"). A head that does not end
+    in a lower-case letter ("DS-" + "gvo", "U.S.-" + "controlled") keeps its hyphen."""
+    if (head + "-" + tail).casefold() in vocabulary or not head[-1:].isalpha() or not head[-1].islower():
+        return True
+    if (head + tail).casefold() in vocabulary:
+        return False
+    words = vocabulary | {part for word in vocabulary if "-" in word for part in word.split("-")}
+    if tail.casefold() in words or len(head) >= COMPOUND_HEAD_MIN and head.casefold() in words:
+        return True
+    return not hyphenation.is_hyphenation_point(head, tail, lang)
 
 
 def unbreakable(before: str, after: str) -> bool:
@@ -363,11 +393,11 @@ def address_goes_on(before: str, after: str, vocabulary: set[str]) -> bool:
     return re.sub(r"\W+$", "", head + after).casefold() in vocabulary
 
 
-def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
+def to_spans(words: list[Word], vocabulary: set[str], lang: str = "") -> tuple[Span, ...]:
     """Runs of words with the same link and weight become spans; a link whose text is its own
     address becomes an autolink (text == href) so the address is never printed twice."""
     spans: list[Span] = []
-    for piece, word in join_words(words, vocabulary):
+    for piece, word in join_words(words, vocabulary, lang):
         lead = " " if piece.startswith(" ") else ""
         text = piece[len(lead):]
         href = word.href
@@ -493,7 +523,7 @@ class Builder:
         """Model blocks for ``blocks``, appended to ``out``; consecutive items join one list."""
         out = [] if out is None else out
         for block in blocks:
-            spans = to_spans(strip_mark(block), self.vocabulary)
+            spans = to_spans(strip_mark(block), self.vocabulary, self.options.lang)
             if block.kind == "item" and not "".join(s.text for s in spans).strip():
                 continue  # a bullet with nothing after it: an empty item says nothing
             if block.kind == "item":
@@ -514,7 +544,7 @@ class Builder:
         spans: list[Span] = []
         for start, stop in zip(cuts, cuts[1:]):
             words = [w for line in block.lines[start:stop] for w in line.words]
-            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary):
+            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary, self.options.lang):
                 if spans and spans[-1].href is None and not spans[-1].bold and span.href is None and not span.bold:
                     spans[-1] = Span(spans[-1].text + span.text)
                 else:
@@ -528,13 +558,25 @@ class Builder:
         return Table(None, rows, self.ref(block))
 
 
+#: A line's last word ending in a hyphen after a letter: maybe a word that hyphenation broke.
+BROKEN_HEAD = re.compile(r"[^\W\d_][-\u2010]$")
+
+
 def vocabulary_of(layout_: Layout) -> set[str]:
+    """A layout -> the words it prints (casefolded, closing punctuation off), each line's words
+    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen"): those
+    are no words of the document, and :func:`hyphen_kept` asks whether a piece is one."""
     words: set[str] = set()
     for block in layout_.blocks:
-        texts = [block.text] if isinstance(block, TextBlock) else [
-            b.text for row in block.rows for cell in row for b in cell]
-        for text in texts:
-            words.update(re.sub(r"\W+$", "", w).casefold() for w in text.split())
+        blocks = [block] if isinstance(block, TextBlock) else [b for row in block.rows for cell in row for b in cell]
+        for text_block in blocks:
+            lines = [[w.text for w in line.words] for line in text_block.lines]
+            pieces: set[tuple[int, int]] = set()  # (line, word) of each piece of a broken word
+            for n in range(len(lines) - 1):
+                if lines[n] and lines[n + 1] and BROKEN_HEAD.search(lines[n][-1]) and lines[n + 1][0][:1].islower():
+                    pieces |= {(n, len(lines[n]) - 1), (n + 1, 0)}
+            words.update(re.sub(r"\W+$", "", w).casefold() for n, line in enumerate(lines)
+                         for i, w in enumerate(line) if (n, i) not in pieces)
     return words
 
 
