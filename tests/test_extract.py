@@ -140,6 +140,11 @@ def test_line_breaks_inside_a_token_join_without_space(lines: tuple[str, ...], j
         (("sälj-", "och marknad"), {"och", "marknad"}, "sv", "sälj- och marknad"),  # a suspended compound
         (("U.S.-", "controlled firms"), {"firms"}, "en", "U.S.-controlled firms"),
         (("see https://x.example/for-eu-", "consumers"), set(), "en", "see https://x.example/for-eu-consumers"),
+        (("see https://www.exam-", "ple.org/a"), {"https://www.example.org/a"}, "en",
+         "see https://www.example.org/a"),  # an address hyphenated, printed whole elsewhere
+        (("mail datasub-", "ject@example.org."), {"mail", "datasubject@example.org"}, "en",
+         "mail datasubject@example.org."),
+        (("as Shi-", "eld-ramverken"), {"as", "shield"}, "sv", "as Shield-ramverken"),  # the tail's first part
     ],
 )
 def test_a_line_end_hyphen_goes_when_hyphenation_put_it_there(
