@@ -266,3 +266,17 @@ def test_a_numbered_first_heading_is_the_first_section_not_the_title(tmp_path: P
     headings = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     assert headings == [f"# {title}", "## 1. Overview {#1-overview}", "### Scope {#scope}",
                         "## 2. Your rights {#2-your-rights}"]
+
+
+@pytest.mark.parametrize(
+    "lines, printed, joined",
+    [
+        (("auf www.example.de/", "cookies; mehr"), {"auf", "Cookies", "mehr"}, "auf www.example.de/cookies; mehr"),
+        (("at https://example.org/", "for anyone"), {"at", "for", "anyone"}, "at https://example.org/ for anyone"),
+        (("at https://example.org/", "Cookies"), {"at"}, "at https://example.org/ Cookies"),  # no path: capitals
+    ],
+)
+def test_an_address_goes_on_after_a_line_end_slash_unless_a_word_of_the_text_follows(
+        lines: tuple[str, ...], printed: set[str], joined: str) -> None:
+    vocabulary = {w.casefold() for w in printed}
+    assert "".join(text for text, _ in join_words(lines_of(*lines), vocabulary, "", printed)) == joined

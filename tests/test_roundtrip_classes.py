@@ -174,6 +174,39 @@ def test_a_hyphen_minus_that_hyphenation_put_at_a_line_end_goes_and_a_compounds_
     assert " ".join(HYPHENATED_PROSE[lang].split()) in " ".join(text.split())
 
 
+@pytest.mark.parametrize("width", [150, 170, 190, 210])
+def test_an_address_a_browser_broke_after_a_slash_is_one_address(tmp_path: Path, width: int) -> None:
+    """Addresses printed as text, too long for the line: the browser breaks them after a "/". The
+    rest on the next line belongs to the address; a word after an address ending in "/" does not."""
+    import weasyprint
+
+    html = (f'<html lang="en"><body style="font: 11pt DejaVu Serif; width: {width}pt"><h1>Notice</h1>'
+            "<p>Our status page is https://status.example.org/incidents; no address here is a link. Past reports"
+            " stay at https://status.example.org/archive/reports-2024, and the list of our processors is at"
+            " https://www.example.org/ for anyone who asks us.</p></body></html>")
+    source = tmp_path / "addresses.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: a line ends inside an address, after a "/"
+        assert any(line["text"].endswith("/") and not line["text"].endswith("://")
+                   for line in pdf.pages[0].extract_text_lines())
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "<https://status.example.org/incidents>;" in text
+    assert "<https://status.example.org/archive/reports-2024>," in text
+    assert "<https://www.example.org/> for anyone" in text
+
+
+def test_a_word_of_the_text_after_an_address_ending_in_a_slash_stays_a_word(tmp_path: Path) -> None:
+    from .pdfgen import make_pdf
+
+    lines = [("Notice", 18.0), "Our processors are listed for you at https://www.example.org/",
+             "for anyone who asks, and reports stay at https://status.example.org/",
+             "archive pages. We keep the archive for a year."]
+    source = make_pdf(tmp_path / "slash.pdf", [lines])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "<https://www.example.org/> for anyone" in text
+    assert "<https://status.example.org/> archive pages" in text
+
+
 # ---------------------------------------------------------------- the round trip's two-column style
 
 #: The round trip's two-column style (bench/roundtrip/page.py): sans, ragged, double-spaced, two

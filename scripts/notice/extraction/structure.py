@@ -292,10 +292,13 @@ def without_skips(levels: list[int]) -> list[int]:
 # ---------------------------------------------------------------- words to spans
 
 
-def join_words(words: list[Word], vocabulary: set[str], lang: str = "") -> list[tuple[str, Word]]:
+def join_words(words: list[Word], vocabulary: set[str], lang: str = "",
+               printed: set[str] | None = None) -> list[tuple[str, Word]]:
     """(text-with-leading-separator, word) pairs: a space between words, nothing after a hyphen
     that a line break split; a line-end hyphen stays when the word is a real compound (see
-    :func:`hyphen_kept`; ``lang`` names the hyphenation patterns it may consult)."""
+    :func:`hyphen_kept`; ``lang`` names the hyphenation patterns it may consult); an address goes
+    on over a line break (:func:`address_goes_on`; ``printed`` holds the document's words in the
+    case they are printed in, ``vocabulary`` casefolded)."""
     out: list[tuple[str, Word]] = []
     for i, word in enumerate(words):
         text = word.text.replace("\u00ad", "")
@@ -343,7 +346,8 @@ def join_words(words: list[Word], vocabulary: set[str], lang: str = "") -> list[
         if new_line and unbreakable(prev_text, text):
             out.append((text, word))
             continue
-        if new_line and address_goes_on(prev_text, text, vocabulary):
+        unlinked = prev.href is None and word.href is None
+        if new_line and unlinked and address_goes_on(last_token(out), text, vocabulary, printed or set()):
             out.append((text, word))
             continue
         out.append((" " + text, word))
@@ -412,20 +416,42 @@ def unbreakable(before: str, after: str) -> bool:
     return before.endswith(("://", "@", "_")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
 
 
-def address_goes_on(before: str, after: str, vocabulary: set[str]) -> bool:
-    """True when a line break cut a printed address with no hyphen ("…/privacy-polic" + "y" in a
-    narrow cell) and the document prints the whole address elsewhere, so the two are one."""
+def last_token(pieces: list[tuple[str, Word]]) -> str:
+    """Joined pieces so far -> the text since the last space (an address already joined over a line
+    break, "https://" + "status.example.org/", is one token)."""
+    token = ""
+    for text, _ in reversed(pieces):
+        token = text.lstrip() + token
+        if text.startswith(" "):
+            break
+    return token
+
+
+def address_goes_on(before: str, after: str, vocabulary: set[str], printed: set[str]) -> bool:
+    """True when a line break cut a printed address with no hyphen and the two are one: the
+    document prints the whole address elsewhere ("…/privacy-polic" + "y" in a narrow cell), or the
+    address ends in a "/" where a browser breaks a long one ("https://status.example.org/" +
+    "incidents;") and what follows is no word the document prints, in that case, anywhere else: an
+    address followed by a word of the sentence is followed by a word the text uses ("to", "for"),
+    while "cookies" is the rest of an address in a text that prints only "Cookies"."""
     head = before.split()[-1] if before.split() else ""
     if not PRINTED_ADDRESS.fullmatch(head) or not after[:1].isalnum():
         return False
-    return re.sub(r"\W+$", "", head + after).casefold() in vocabulary
+    if re.sub(r"\W+$", "", head + after).casefold() in vocabulary:
+        return True
+    rest = re.sub(r"\W+$", "", after)
+    return head.endswith("/") and ADDRESS_PATH.fullmatch(rest) is not None and rest not in printed
 
 
-def to_spans(words: list[Word], vocabulary: set[str], lang: str = "") -> tuple[Span, ...]:
+#: What an address's path goes on with after a "/": lower-case letters, digits and -_.~/?=&#%.
+ADDRESS_PATH = re.compile(r"[a-z0-9][a-z0-9\-_.~/?=&#%]*")
+
+
+def to_spans(words: list[Word], vocabulary: set[str], lang: str = "", printed: set[str] | None = None) -> tuple[Span, ...]:
     """Runs of words with the same link and weight become spans; a link whose text is its own
     address becomes an autolink (text == href) so the address is never printed twice."""
     spans: list[Span] = []
-    for piece, word in join_words(words, vocabulary, lang):
+    for piece, word in join_words(words, vocabulary, lang, printed):
         lead = " " if piece.startswith(" ") else ""
         text = piece[len(lead):]
         href = word.href
@@ -537,10 +563,12 @@ def strip_mark(block: TextBlock) -> list[Word]:
 
 
 class Builder:
-    def __init__(self, source: str, options: Options, vocabulary: set[str], hyphenation_lang: str = "") -> None:
+    def __init__(self, source: str, options: Options, vocabulary: set[str], hyphenation_lang: str = "",
+                 printed: set[str] | None = None) -> None:
         self.source = source
         self.options = options
         self.vocabulary = vocabulary
+        self.printed = printed or set()  # the same words in the case they are printed in
         self.hyphenation_lang = hyphenation_lang  # whose patterns tell a broken word, "" for none
 
     def ref(self, block: TextBlock | TableBlock) -> SourceRef:
@@ -552,7 +580,7 @@ class Builder:
         """Model blocks for ``blocks``, appended to ``out``; consecutive items join one list."""
         out = [] if out is None else out
         for block in blocks:
-            spans = to_spans(strip_mark(block), self.vocabulary, self.hyphenation_lang)
+            spans = to_spans(strip_mark(block), self.vocabulary, self.hyphenation_lang, self.printed)
             if block.kind == "item" and not "".join(s.text for s in spans).strip():
                 continue  # a bullet with nothing after it: an empty item says nothing
             if block.kind == "item":
@@ -573,7 +601,7 @@ class Builder:
         spans: list[Span] = []
         for start, stop in zip(cuts, cuts[1:]):
             words = [w for line in block.lines[start:stop] for w in line.words]
-            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary, self.hyphenation_lang):
+            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary, self.hyphenation_lang, self.printed):
                 if spans and spans[-1].href is None and not spans[-1].bold and span.href is None and not span.bold:
                     spans[-1] = Span(spans[-1].text + span.text)
                 else:
@@ -631,15 +659,23 @@ def hyphenates(layout_: Layout) -> bool:
 
 
 def vocabulary_of(layout_: Layout) -> set[str]:
-    """A layout -> the words it prints (casefolded, closing punctuation off), each line's words
-    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen"): those
-    are no words of the document, and :func:`hyphen_kept` asks whether a piece is one."""
+    """A layout -> the words it prints, casefolded (see :func:`printed_words`)."""
+    return {w.casefold() for w in printed_words(layout_)}
+
+
+def printed_words(layout_: Layout) -> set[str]:
+    """A layout -> the words it prints as printed (closing punctuation off), each line's words
+    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen") and the
+    word after a line-end "/" (an address's rest, maybe): those are no words of the document, and
+    :func:`hyphen_kept` and :func:`address_goes_on` ask whether a piece is one."""
     words: set[str] = set()
     for block in text_blocks_of(layout_):
         lines = [[w.text for w in line.words] for line in block.lines]
         pieces = {piece for n in line_end_breaks(lines) for piece in ((n, len(lines[n]) - 1), (n + 1, 0))}
-        words.update(re.sub(r"\W+$", "", w).casefold() for n, line in enumerate(lines)
-                     for i, w in enumerate(line) if (n, i) not in pieces)
+        pieces |= {(n + 1, 0) for n in range(len(lines) - 1) if lines[n] and lines[n + 1] and lines[n][-1].endswith("/")}
+        printed = [re.sub(r"\W+$", "", w) for n, line in enumerate(lines) for i, w in enumerate(line)
+                   if (n, i) not in pieces]
+        words.update(printed)
     return words
 
 
@@ -683,7 +719,9 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
                                  labels_over_larger(blocks, heading_ids))
     levels = dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
     # the language's hyphenation patterns are asked only about a document that hyphenates
-    builder = Builder(name, options, vocabulary_of(layout_), options.lang if hyphenates(layout_) else "")
+    printed = printed_words(layout_)
+    builder = Builder(name, options, {w.casefold() for w in printed}, options.lang if hyphenates(layout_) else "",
+                      printed)
 
     title = ""
     preamble: list[Block] = []
