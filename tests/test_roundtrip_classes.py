@@ -483,3 +483,26 @@ def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_pat
     assert "\u2022" not in text
     assert "\n- Contact data\n" in text
     assert "Marketing by e-mail Consent\n" in text
+
+
+def test_a_grid_whose_rows_part_by_a_small_padding_keeps_its_rows(tmp_path: Path) -> None:
+    """A header-less layout grid as ReportLab sets one: a bold label over a line of text per cell,
+    3 pt of padding above and below, so its rows part by two thirds of the type size only."""
+    import weasyprint
+
+    cells = [("Hosting", "Servers in Sweden and Finland"), ("Payments", "A licensed payment institution"),
+             ("E-mail delivery", "A provider inside the European Union"),
+             ("Support tools", "A ticketing system hosted in Ireland")]
+    rows = "".join("<tr>" + "".join(f"<td><b>{label}</b><br>{text}</td>" for label, text in cells[k:k + 2]) + "</tr>"
+                   for k in (0, 2))
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0"><h1>Privacy notice</h1>'
+            "<p>We share your data only with the processors that help us run the service.</p>"
+            '<table style="border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3">'
+            f"{rows}</table><p>We never sell your personal data to anyone.</p></body></html>")
+    source = tmp_path / "grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="td { padding: 3pt 6pt 3pt 0 }")])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [cell for row in table_rows(text) for cell in row] == [
+        "**Hosting**<br>Servers in Sweden and Finland", "**Payments**<br>A licensed payment institution",
+        "**E-mail delivery**<br>A provider inside the European Union",
+        "**Support tools**<br>A ticketing system hosted in Ireland"]

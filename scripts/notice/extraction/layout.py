@@ -639,7 +639,10 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
               for col in range(len(starts))]  # a column's text may run up to the next one's start
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
-    row_gap = BLOCK_GAP * region_pitch(region, pitch) * 1.2
+    own_pitch = region_pitch(region, pitch)
+    # rows part where a paragraph would (gap_limit: a grid set solid with 3 pt of padding, as
+    # ReportLab sets one, parts its rows by two thirds of its type size), however large its pitch
+    row_gap = min(BLOCK_GAP * own_pitch * 1.2, gap_limit(own_pitch, size))
     for row in region:
         top = row[0].top
         if last_top is None or top - last_top > row_gap:
