@@ -413,3 +413,22 @@ def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_pat
     assert "\u2022" not in text
     assert "\n- Contact data\n" in text
     assert "Marketing by e-mail Consent\n" in text
+
+
+@pytest.mark.parametrize("reach", [0.0, 24.0])
+def test_a_coloured_link_whose_rectangle_reaches_into_the_word_before_links_only_its_own_text(
+    tmp_path: Path, reach: float
+) -> None:
+    """ReportLab measures a link's rectangle on the line before justifying it, so in a justified
+    line the rectangle begins inside the words before the link ("ange[s här klicka här]"). The
+    link's own text is set in its colour; the words in the text's colour are not part of it."""
+    from .pdfgen import make_placed_pdf, text_width
+
+    before, link, after = "Read more about the rules that apply", "in our notice", "before you sign up."
+    x_link = 72 + text_width(before + " ", 11)
+    runs = [(72.0, 60.0, "Privacy notice", 16.0, "F1"), (72.0, 100.0, before, 11.0, "F1"),
+            (x_link, 100.0, link, 11.0, "F1"), (x_link + text_width(link + " ", 11), 100.0, after, 11.0, "F1")]
+    source = make_placed_pdf(tmp_path / "reach.pdf", [runs], links=[(runs[2], "https://example.org/notice")],
+                             fills={2: "0.02 0.27 0.68 rg"}, link_reach=reach)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "Read more about the rules that apply [in our notice](https://example.org/notice) before you sign up." in text
