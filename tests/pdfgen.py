@@ -158,8 +158,8 @@ def make_placed_pdf(path: Path, pages: list[list[Placed]], graphics: str = "",
     annots = []
     for (x, top, text, size, _), uri in links or []:
         objects.append(b"<< /Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0]"
-                       b" /A << /S /URI /URI (%s) >> >>" % (x - link_reach, 792 - top - size, x + text_width(text, size), 792 - top,
-                                                           uri.encode("latin-1")))
+                       b" /A << /S /URI /URI (%s) >> >>" % (x - link_reach, 792 - top - size, x + text_width(text, size),
+                                                           792 - top, uri.encode("latin-1")))
         annots.append(b"%d 0 R" % len(objects))
     page_ids = []
     for n, runs in enumerate(pages):
