@@ -432,3 +432,27 @@ def test_a_coloured_link_whose_rectangle_reaches_into_the_word_before_links_only
                              fills={2: "0.02 0.27 0.68 rg"}, link_reach=reach)
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "Read more about the rules that apply [in our notice](https://example.org/notice) before you sign up." in text
+
+
+def test_a_grid_whose_rows_only_its_cell_padding_parts_keeps_its_rows(tmp_path: Path) -> None:
+    """A header-less grid in 9 pt type with lines 11.7 pt apart, its rows parted by nothing but 3 pt
+    of cell padding above and below (ReportLab's table): a row's first line stands 17.7 pt under the
+    last line of the row before, less than a paragraph's gap on the text's pitch but half a type size
+    more than the grid's own pitch."""
+    import weasyprint
+
+    cells = [("Hosting", "Servers in Sweden and Finland that keep every copy of the data inside the Union"),
+             ("Payments", "A licensed payment institution"), ("E-mail delivery", "A provider inside the Union"),
+             ("Support tools", "A ticketing system hosted in Ireland for the questions you send us")]
+    rows = "".join(f"<tr><td style=\"width: 38%\"><b>{a}</b><br>{b}</td><td><b>{c}</b><br>{d}</td></tr>"
+                   for (a, b), (c, d) in zip(cells[::2], cells[1::2]))
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(3, 4)}</p><p>We work with:</p>'
+            f'<table>{rows}</table><p>{sentences(4, 3)}</p></body></html>')
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3 }"
+           " td { padding: 3pt 4pt; vertical-align: top; width: 50% }")
+    source = tmp_path / "padded-grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Hosting**", "**E-mail delivery**"]
+

@@ -630,6 +630,13 @@ def region_pitch(region: list[list[Line]], pitch: float) -> float:
     return min(pitch, statistics.median(steps)) if steps else pitch
 
 
+def grid_row_gap(pitch: float, size: float) -> float:
+    """A grid's line pitch and type size -> the step down beyond which the next line begins a new
+    row: a fifth more than a paragraph's gap, or the cells' padding (half the type size of white on
+    the grid's own pitch: ReportLab pads its cells 3 pt, a 9 pt cell's lines 11.7 pt apart)."""
+    return min(BLOCK_GAP * pitch * 1.2, pitch + GAP_EXTRA * size)
+
+
 def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
     """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
     widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == col), default=start)
@@ -639,7 +646,7 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
               for col in range(len(starts))]  # a column's text may run up to the next one's start
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
-    row_gap = BLOCK_GAP * region_pitch(region, pitch) * 1.2
+    row_gap = grid_row_gap(region_pitch(region, pitch), size)
     for row in region:
         top = row[0].top
         if last_top is None or top - last_top > row_gap:
