@@ -456,3 +456,25 @@ def test_a_grid_whose_rows_only_its_cell_padding_parts_keeps_its_rows(tmp_path: 
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Hosting**", "**E-mail delivery**"]
 
+
+def test_two_columns_over_a_grid_that_spans_them_are_read_column_by_column(tmp_path: Path) -> None:
+    """Text in two columns over a header-less grid set across both (the round trip's services grid
+    under the Swedish notice's opening): the grid's cells cross the columns' gutter, so no gutter
+    runs from the top of the page to its foot. The columns above the grid are still read one after
+    the other, each paragraph whole, the grid after them keeps its rows, and the columns going on
+    under the grid are read as columns again."""
+    left, right, under = sentences(11, 9), sentences(12, 6), sentences(17, 4)
+    cells = [(name, sentences(20 + n, 2)) for n, name in enumerate(("Staffing", "Search", "Advice", "Training",
+                                                                     "Delivery", "Workforce", "Change", "Outsourcing"))]
+    rows = "".join(f"<tr><td style=\"width: 38%\"><b>{a}</b><br>{b}</td><td><b>{c}</b><br>{d}</td></tr>"
+                   for (a, b), (c, d) in zip(cells[::2], cells[1::2]))
+    body = (f'<p>{left}</p><h2 style="break-before: column">Who we are</h2><p>{right}</p>'
+            f'<div style="column-span: all"><table class="grid" style="width: 100%">{rows}</table></div>'
+            f"<p>{under}</p>")
+    text = two_column_notice(tmp_path, body)
+    lines = text.splitlines()
+    assert left in lines and right in lines and under in lines
+    assert lines.index(left) < lines.index("## Who we are {#who-we-are}") < lines.index(right) \
+        < lines.index("|---|---|") < lines.index(under)
+    assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Staffing**", "**Advice**", "**Delivery**", "**Change**"]
+
