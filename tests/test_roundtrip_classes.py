@@ -478,3 +478,20 @@ def test_two_columns_over_a_grid_that_spans_them_are_read_column_by_column(tmp_p
         < lines.index("|---|---|") < lines.index(under)
     assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Staffing**", "**Advice**", "**Delivery**", "**Change**"]
 
+
+def test_bullets_under_a_numbered_heading_stay_at_the_first_level_before_the_next_one(tmp_path: Path) -> None:
+    """Numbered section headings set larger than the text ("8. Sharing", "9. Keeping") are items
+    while the layout is read; the bullets of section 8 stand indented from the margin the "9."
+    stands at, and once made them its sub-items (then all but the first were nested under it)."""
+    import weasyprint
+
+    items = [sentences(30 + n, 1) for n in range(4)]
+    html = ('<html lang="en"><body><h1>Privacy notice</h1><h2>8. Sharing your data</h2>'
+            f"<p>{sentences(28, 2)}</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>"
+            f"<h2>9. Keeping your data</h2><p>{sentences(29, 2)}</p></body></html>")
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " h2 { font-size: 13.5pt } p, li { text-align: justify }")
+    source = tmp_path / "numbered-sections.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n".join(f"- {item}" for item in items) + "\n" in text

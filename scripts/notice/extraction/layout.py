@@ -1241,6 +1241,8 @@ def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
 
     for block in blocks:
         if block.kind == "item":
+            if run and not same_type_size(run[-1].lines[0], block.lines[0]):
+                close()  # a numbered line set larger (a section heading) opens no deeper level for the bullets above
             run.append(block)
         else:
             close()
