@@ -495,3 +495,23 @@ def test_bullets_under_a_numbered_heading_stay_at_the_first_level_before_the_nex
     weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "\n".join(f"- {item}" for item in items) + "\n" in text
+
+
+def test_an_item_whose_bold_lead_in_a_page_break_cuts_goes_on_atop_the_next_page(tmp_path: Path) -> None:
+    """The last line of page 1 is the first half of an item's bold lead-in; page 2 goes on with its
+    second half and the item's text in the body face. The line atop page 2 is not bold as a whole,
+    but the words either side of the break are, so the item goes on (it was cut in two)."""
+    import weasyprint
+
+    lead = "Customers, suppliers, service providers and other partners of ours:"
+    rest = "employees, agents and representatives of our customers and suppliers, and other people we deal with."
+    html = ('<html lang="en"><body><h1>Privacy notice</h1><div style="height: 215mm"></div><p>We collect data about:</p>'
+            f'<ul style="width: 60%"><li><b>{lead}</b> {rest}</li><li>Visitors of our website.</li></ul>'
+            "<p>That is all.</p></body></html>")
+    css = "@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Sans' } li { orphans: 1; widows: 1 }"
+    source = tmp_path / "lead-in-over-a-page-break.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the break falls inside the lead-in
+        assert pdf.pages[1].extract_text().startswith("other partners of ours:")
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert f"- **{lead}** {rest}\n- Visitors of our website.\n" in text

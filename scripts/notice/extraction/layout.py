@@ -1563,7 +1563,10 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
     if after.kind != "para" or before.kind == "heading":
         return False
     last, first = before.lines[-1], after.lines[0]
-    if abs(last.size - first.size) > 0.6 or last.bold != first.bold:
+    # an item's bold lead-in may run over the break, its text after it in the body face: for an
+    # item the type is compared where the break cuts, on the words either side of it
+    ends = (last.words[-1], first.words[0]) if before.kind == "item" else (last, first)
+    if abs(ends[0].size - ends[1].size) > 0.6 or ends[0].bold != ends[1].bold:
         return False
     # from the last column of a page to the first of the next, indents count from each column's start
     moved = first.column != last.column
