@@ -515,3 +515,27 @@ def test_an_item_whose_bold_lead_in_a_page_break_cuts_goes_on_atop_the_next_page
         assert pdf.pages[1].extract_text().startswith("other partners of ours:")
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert f"- **{lead}** {rest}\n- Visitors of our website.\n" in text
+
+
+def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(tmp_path: Path) -> None:
+    """An address block (one paragraph with line breaks) ends at the foot of page 1 with an e-mail
+    address; page 2 begins with the next paragraph. An address's lines end unpunctuated, which says
+    nothing of a sentence going on over the page break: the paragraph stays a paragraph."""
+    import weasyprint
+
+    address = ["Example Group, Inc.", "7301 Parkway Drive, 5th Floor, Hanover, MD 21076", "ATTN: Privacy Officer",
+               "privacy@example.com"]
+    after = "Or if you live in the European Economic Area, the United Kingdom or Switzerland:"
+    body = "".join(f"<p>{sentences(40 + n, 3)}</p>" for n in range(8))
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1>{body}<p>You can write to us at:</p>'
+            f'<div style="height: 65mm"></div><p>{"<br>".join(address)}</p><p>{after}</p>'
+            f"<p>Example Group Limited<br>Maxis 2, Western Road<br>Bracknell RG12 1RT</p>{body}</body></html>")
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " p { margin: 0 0 7pt; orphans: 1; widows: 1 }")
+    source = tmp_path / "address-at-a-page-foot.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the address ends page 1, the paragraph begins page 2
+        assert pdf.pages[1].extract_text().startswith(after)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n\n" + after + "\n\n" in text
+    assert "ATTN: Privacy Officer  \n[privacy@example.com](mailto:privacy@example.com)\n\n" in text

@@ -1562,6 +1562,8 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
     """True when ``after``, atop a page, goes on with ``before``, the last block of the page before."""
     if after.kind != "para" or before.kind == "heading":
         return False
+    if before.breaks and not after.breaks:
+        return False  # an address's lines end unpunctuated, so its last says nothing of a sentence going on
     last, first = before.lines[-1], after.lines[0]
     # an item's bold lead-in may run over the break, its text after it in the body face: for an
     # item the type is compared where the break cuts, on the words either side of it
