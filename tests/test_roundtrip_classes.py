@@ -539,3 +539,213 @@ def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(t
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "\n\n" + after + "\n\n" in text
     assert "ATTN: Privacy Officer  \n[privacy@example.com](mailto:privacy@example.com)\n\n" in text
+
+
+#: Rows of a purposes table: a first cell that wraps, a one-line middle cell, a list in the last.
+PURPOSES = [
+    ("Providing the booking service", "Contract", ["Identity data", "Contact data", "Payment data"]),
+    ("Keeping the service secure", "Legitimate interest", ["Technical data", "Log files"]),
+    ("Marketing by e-mail", "Consent", ["Contact data"]),
+]
+
+
+def centred_table_pdf(tmp_path: Path) -> Path:
+    """An unruled table as LibreOffice exports a word processor's table: a bold header row, cells
+    centred vertically with padding between the rows, a justified first cell wrapping to two
+    lines beside one-line cells, and a list in the last cell indented from its column's start."""
+    import weasyprint
+
+    body = "".join(f"<tr><td>{first}</td><td>{second}</td><td><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul></td></tr>"
+                   for first, second, items in PURPOSES)
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(19, 6)}</p><p>{sentences(20, 5)}</p>'
+            '<p>The table below links each purpose with its legal basis and with the data it needs.</p>'
+            '<table><tr style="font-weight: bold"><td>Purpose</td>'
+            f"<td>Legal basis</td><td>Data used</td></tr>{body}</table>"
+            f"<p>{sentences(21, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 440pt } table { border-collapse: collapse }"
+           " td { padding: 7pt 8pt 7pt 0; vertical-align: middle; text-align: justify }"
+           " td:first-child { width: 140pt } td:nth-child(2) { width: 95pt } ul { margin: 0; padding-left: 16pt }")
+    source = tmp_path / "centred.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    return source
+
+
+def test_an_unruled_table_with_cells_centred_vertically_keeps_its_rows_and_header(tmp_path: Path) -> None:
+    """Cells centred in their row put a one-line cell half a line lower than a two-line cell beside
+    it and the first item of a list above both: each row's lines stay one grid row, the list stays
+    in its column, and the bold row on top is the table's header, no heading."""
+    source = centred_table_pdf(tmp_path)
+    with pdfplumber.open(source) as pdf:  # the class: the one-line cell sits between the lines of the other
+        tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
+        assert tops["Providing"] < tops["Contract"] < tops["service"]
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "# Purpose" not in text
+    lines = text.splitlines()
+    at = lines.index(next(line for line in lines if "Purpose" in line))
+    assert lines[at + 1].startswith("|---")  # the bold row is the header row
+    assert [c.replace("*", "") for c in table_rows(lines[at])[0]] == ["Purpose", "Legal basis", "Data used"]
+    body = table_rows("\n".join(lines[at + 2:]))
+    assert [row[:2] for row in body] == [[first, second] for first, second, _ in PURPOSES]
+    for row, (_, _, items) in zip(body, PURPOSES):
+        assert [part.lstrip("- ") for part in row[2].split("<br>")] == items
+
+
+def test_a_cell_filled_to_the_next_column_parts_at_a_plain_word_space(tmp_path: Path) -> None:
+    """A table laid out at its content's width may leave as little as the cell padding (less than a
+    word space) between the widest cell of a column and the next column: the word that starts
+    where the header's next cell starts opens that cell."""
+    import weasyprint
+
+    rows = [("_ga", "Google Analytics", "Distinguishes visitors", "2 years"),
+            ("consent", "Example Ltd", "Stores your cookie choices", "1 year"),
+            ("_fbp", "Meta", "Measures advertising delivery", "3 months")]
+    cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(23, 6)}</p>'
+            '<p>The following cookies may be set on your device.</p>'
+            '<table><tr style="font-weight: bold"><td>Name</td><td>Provider</td><td>Purpose</td><td>Lifetime</td></tr>'
+            f"{cells}</table><p>{sentences(22, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 460pt } table { border-collapse: collapse }"
+           " td { padding: 6pt 30pt 6pt 0; white-space: nowrap } td:nth-child(2) { padding-right: 2.5pt }")
+    source = tmp_path / "tight.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: less than a plain word space between the columns
+        words = pdf.pages[0].extract_words(x_tolerance=1)
+        analytics = next(w for w in words if w["text"] == "Analytics")
+        after = next(w for w in words if w["text"] == "Distinguishes")
+        assert after["x0"] - analytics["x1"] < 0.3 * 10.5
+    body = [[c.replace("\\_", "_") for c in row] for row in table_rows(
+        markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)) if "**" not in "".join(row)]
+    assert body == [list(row) for row in rows]
+
+
+def test_text_beside_a_side_bar_at_another_pitch_is_no_table_row() -> None:
+    """Two runs of lines side by side whose lines step down half a pitch apart now and then (a side
+    bar beside a page's text) are not cells centred in one row: their middles differ, so each line
+    stays a line."""
+    page = PageContent(1, 600, 800, (), ())
+    words = [Word(text, 72.0, 130.0, top, top + 10, 10.0, False, 1) for text, top in
+             (("Overview", 100.0), ("Settings", 121.0), ("Billing", 142.0))]
+    words += [Word(text, 220.0, 520.0, top, top + 10, 10.0, False, 1) for text, top in
+              (("Body text of the page that runs on", 107.0), ("over several lines beside the bar", 121.0 + 7),
+               ("and on again here at its own pitch", 149.0), ("until it ends", 163.0))]
+    lines = layout.words_to_lines(words)
+    items = layout.page_items(page, lines, 14.0)
+    assert all(isinstance(item, Line) for item in items)
+    assert sorted(item.text for item in items if isinstance(item, Line)) == sorted(w.text for w in words)
+
+
+def test_rows_of_an_unruled_table_part_at_their_padding_not_only_at_a_blank_line(tmp_path: Path) -> None:
+    """Cells padded by 3 pt put a row a pitch and 6 pt below the one before, less than a blank
+    line: the rows still part there, so a cell wrapped over three lines beside one-line cells stays
+    one cell of its own row, and cell titles in bold over two columns head cells, not the table."""
+    import weasyprint
+
+    rows = [("Payment provider", "Processing of payments", "Ireland"),
+            ("Tax adviser", "Bookkeeping and annual accounts for the year", "Germany"),
+            ("Certification body", "Audit to ISO 27001", "Austria")]
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    titles = ("<table><tr><td><b>Hosting</b><br>Servers in Sweden and Finland</td><td><b>Payments</b><br>A licensed"
+              " payment institution</td></tr><tr><td><b>E-mail delivery</b><br>A provider inside the European"
+              " Union</td><td><b>Support tools</b><br>A ticketing system in Ireland</td></tr></table>")
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(24, 6)}</p><p>{sentences(25, 2)}</p>'
+            '<table class="three"><tr style="font-weight: bold"><td>Recipient</td><td>Purpose</td><td>Seat</td></tr>'
+            f"{body}</table><p>{sentences(26, 2)}</p>{titles}<p>{sentences(27, 2)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 440pt } table { border-collapse: collapse }"
+           " td { padding: 3pt 8pt 3pt 0; vertical-align: middle } .three td:nth-child(2) { width: 110pt }"
+           " td:first-child { width: 150pt }")
+    source = tmp_path / "padded.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: rows a pitch and less than half a type size apart
+        tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
+        assert 14.2 + 0.5 * 10.5 < tops["Bookkeeping"] - tops["payments"] < 1.62 * 14.2
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    grid = [[c.replace("<br>", " ") for c in row] for row in table_rows(text)]
+    assert [c.replace("*", "") for c in grid[0]] == ["Recipient", "Purpose", "Seat"]
+    assert grid[1:4] == [list(row) for row in rows]
+    assert [row[0].split(" ", 1)[0] for row in grid[4:]] == ["**Hosting**", "**E-mail"]
+    assert "| **Hosting** |" not in text  # titles head their cells, not the table
+
+
+def test_justified_cells_set_edge_to_edge_and_centred_keep_their_grid(tmp_path: Path) -> None:
+    """Two columns of cells 3 pt apart, every line justified to the cell's edges (as a word
+    processor justifies lines ending in a line break too) and centred vertically, as LibreOffice
+    exports a services grid: in the first row the cells' lines interleave (one line more on the
+    left); in the second the right cell has two more, so their lines stand side by side and run
+    from one cell into the next with a plain word space between. The line parts where the first
+    cell's lines all end and the next column starts, and every cell stays whole."""
+    import weasyprint
+
+    first = (["Recruitment and staffing", "solutions for contract hiring", "and direct hiring which secure",
+              "the best candidates for a need."],
+             ["Search services", "help you to find the people who", "drive your business forward."])
+    second = (["Managed delivery", "services across engineering and", "campaigns with measurable ends."],
+              ["Workforce management", "solutions including outsourcing", "of recruitment and the managed",
+               "delivery of services and vendor", "systems for the human capital."])
+    rows = "".join("<tr>" + "".join(f"<td><b>{cell[0]}</b><br>{'<br>'.join(cell[1:])}</td>" for cell in row) + "</tr>"
+                   for row in (first, second))
+    html = (f'<html lang="en"><body><h1>Notice</h1><p>{sentences(37, 6)}</p><p>{sentences(38, 4)}</p>'
+            f"<table>{rows}</table><p>{sentences(39, 3)}</p></body></html>")
+    css = ("body { font: 10.5pt/1.5 DejaVu Serif; margin: 0; width: 400pt } p { text-align: justify }"
+           " td { text-align: justify; text-align-last: justify; width: 50%; padding: 6pt 1.5pt;"
+           " vertical-align: middle } table { border-collapse: collapse; width: 100% }")
+    source = tmp_path / "edge-to-edge.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the class: a left cell's line ends a plain space before the right cell's
+        words = pdf.pages[0].extract_words(x_tolerance=1)
+        right = next(w for w in words if w["text"] == "of")  # "... engineering and | of recruitment ..."
+        left = max((w for w in words if abs(w["top"] - right["top"]) < 1 and w["x1"] < right["x0"]), key=lambda w: w["x1"])
+        assert left["text"] == "and" and right["x0"] - left["x1"] < 0.3 * 10.5
+    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert grid == [[f"**{cell[0]}**<br>{' '.join(cell[1:])}" for cell in row] for row in (first, second)]
+
+
+def test_bullets_hung_left_of_a_tables_last_column_are_no_page_column(tmp_path: Path) -> None:
+    """A table filling the page whose last column holds lists: the bullets stand a few points left
+    of the items' text, and every line beside them ends before them, so a strip runs down the page
+    between bullets and text that no word crosses. It is no gutter between page columns: the
+    bullets stay with their items, never as glyphs at the end of the cells on their left."""
+    from .pdfgen import make_placed_pdf
+
+    runs: list[tuple[float, float, str, float, str]] = [(72, 60, "Privacy notice", 16, "F1")]
+    cell = ["Identifying data: the name,", "user name and the password", "of your account"]
+    items = ["To create and manage the services.", "To match candidates with positions.",
+             "To meet our legal duties as employer.", "To reach you in an emergency."]
+    top = 100.0
+    for row in range(6):
+        runs.append((72, top, f"Category {row + 1}", 10, "F1"))
+        runs += [(190, top + 14 * k, text, 10, "F1") for k, text in enumerate(cell)]
+        for k, text in enumerate(items):
+            runs += [(340, top + 14 * k, "\u2022", 10, "F1"), (354, top + 14 * k, text, 10, "F1")]
+        top += 14 * len(items) + 14
+    source = make_placed_pdf(tmp_path / "bullets.pdf", [runs])
+    with pdfplumber.open(source) as pdf:  # the class: a strip no word crosses between bullets and items
+        words = pdf.pages[0].extract_words()
+        assert not any(w["x0"] < 350 < w["x1"] for w in words)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\u2022" not in text
+    for item in items:
+        assert text.count(f"- {item}") == 6  # an item of its list in every row
+    assert text.count(" ".join(cell)) == 6
+
+
+def test_a_grid_row_the_page_break_cut_is_made_whole(tmp_path: Path) -> None:
+    """An unruled grid whose last row on a page breaks mid-sentence in both cells goes on atop the
+    next page with the rest of those cells (lower case, after words that end no sentence): one row
+    again, each cell one paragraph, and the rows after it rows of the same table."""
+    from .pdfgen import make_placed_pdf
+
+    rows = [[("Staffing and hiring for", "contract and direct roles."), ("Search services that", "find the right people.")],
+            [("Recruitment for every", "kind of business that", "needs it."),
+             ("Interim staffing for", "projects of every size", "and length.")],
+            [("Advisory on how to attract", "and keep a workforce."), ("Training for candidates", "ahead of assignments.")]]
+
+    def cell_runs(top: float, row: list[tuple[str, ...]], lines: slice) -> list[tuple[float, float, str, float, str]]:
+        return [(x, top + 14 * k, text, 10, "F1") for x, cell in zip((72, 300), row) for k, text in enumerate(cell[lines])]
+
+    first = [(72.0, 60.0, "Privacy notice", 16.0, "F1"), (72.0, 90.0, "Our services include the following.", 10.0, "F1")]
+    first += cell_runs(650, rows[0], slice(None)) + cell_runs(694, rows[1], slice(0, 2))  # the page ends here
+    second = cell_runs(60, rows[1], slice(2, None)) + cell_runs(90, rows[2], slice(None))
+    second.append((72, 140, "We never sell the data you give us, and we keep it only as long as the law asks.", 10, "F1"))
+    source = make_placed_pdf(tmp_path / "cut-row.pdf", [first, second])
+    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    assert grid == [[" ".join(cell) for cell in row] for row in rows]

@@ -285,9 +285,18 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
             if w.x1 <= a and w.x0 >= column_left:
                 by_line.setdefault(round(w.top), []).append(w)
         filled = column_filled([text_end(line) for line in by_line.values()], column_left, a)
-        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE and filled:
+        if share_left >= COLUMN_MIN_SHARE and share_right >= COLUMN_MIN_SHARE and filled \
+                and not hangs_bullets(words, a):
             kept.append((a, b))
     return kept
+
+
+def hangs_bullets(words: list[Word], gutter_left: float) -> bool:
+    """True when every word ending at a strip's left edge (within a type size of it) is a bullet
+    glyph: the strip is the space between a list's bullets and its items' text (a list in a table's
+    last column, whose justified lines fill it like a page column), not a gutter."""
+    edge = [w for w in words if 0 <= gutter_left - w.x1 <= w.size]
+    return bool(edge) and all(is_bullet_token(w.text) for w in edge)
 
 
 #: Two words either side of a gutter closer than this many font sizes are one line of text: a head
@@ -348,7 +357,7 @@ def crosses(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
     return bool(bridged_lines(band, gutters)) or any(w.x0 < a and w.x1 > b for w in band for a, b in gutters)
 
 
-def side_by_side(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
+def either_side(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
     """Whether a band of words has text on both sides of one of the ``gutters`` (lines set in columns)."""
     return any(any(w.x1 <= a for w in band) and any(w.x0 >= b for w in band) for a, b in gutters)
 
@@ -382,7 +391,7 @@ def block_bounds(bands: list[list[Word]], gutters: list[tuple[float, float]]) ->
     crosses them before COLUMN_ROWS_MIN bands stand side by side again, moved down to the widest
     white before those. None when no band crosses them under the columns, or what crosses them
     holds no row of cells (a head over the columns, which :func:`columns_by_gutters` reads)."""
-    beside = {i for i, band in enumerate(bands) if side_by_side(band, gutters) and not crosses(band, gutters)}
+    beside = {i for i, band in enumerate(bands) if either_side(band, gutters) and not crosses(band, gutters)}
     across = [i for i, band in enumerate(bands) if crosses(band, gutters)]
     start = next((i for i in across if len([k for k in beside if k < i]) >= COLUMN_ROWS_MIN), None)
     if start is None:
@@ -581,17 +590,94 @@ def physical_rows(lines: list[Line]) -> list[list[Line]]:
     return [sorted(row, key=lambda s: s.x0) for row in rows]
 
 
-def column_index(starts: list[float], x0: float) -> int | None:
+#: Physical rows this much of a line pitch apart or less, their pieces side by side and none over
+#: another, are lines of one table row whose cells a word processor centred vertically: a cell of
+#: two lines beside cells of one puts their line half a pitch lower.
+INTERLEAVE_SHARE = 0.75
+
+
+def side_by_side(row: list[Line], other: list[Line]) -> bool:
+    """True when no piece of ``row`` stands over or under a piece of ``other`` (their x spans are apart)."""
+    return all(a.x1 < b.x0 or b.x1 < a.x0 for a in row for b in other)
+
+
+#: The cells of a row centred vertically share their middle within this many type sizes.
+CENTRE_SLACK = 0.3
+
+
+def line_spans(row: list[Line]) -> list[tuple[float, float, float, float]]:
+    """The pieces of a row as (x0, x1, top, bottom) spans, pieces of one physical line joined where
+    no piece of the row starts between them (a justified cell line its wide spaces split)."""
+    starts = [seg.x0 for seg in row]
+    spans: list[tuple[float, float, float, float]] = []
+    for seg in sorted(row, key=lambda s: (round(s.top), s.x0)):
+        if spans and abs(spans[-1][2] - seg.top) < 2.0 and not any(spans[-1][1] < x < seg.x0 for x in starts):
+            x0, _, top, bottom = spans[-1]
+            spans[-1] = (x0, seg.x1, min(top, seg.top), max(bottom, seg.bottom))
+        else:
+            spans.append((seg.x0, seg.x1, seg.top, seg.bottom))
+    return spans
+
+
+def x_clusters(row: list[Line]) -> list[list[tuple[float, float, float, float]]]:
+    """The pieces of a row grouped into columns: line spans whose x spans overlap, left to right."""
+    clusters: list[list[tuple[float, float, float, float]]] = []
+    for span in sorted(line_spans(row)):
+        if clusters and span[0] <= max(s[1] for s in clusters[-1]):
+            clusters[-1].append(span)
+        else:
+            clusters.append([span])
+    return clusters
+
+
+def centred_together(row: list[Line]) -> bool:
+    """True when every column of a row (its pieces grouped by x span) has its middle at the same
+    height: cells centred vertically in one table row, and not two runs of text side by side at
+    different pitches (a side bar beside a page's text), which only meet now and then."""
+    middles = [(min(s[2] for s in c) + max(s[3] for s in c)) / 2 for c in x_clusters(row)]
+    return max(middles) - min(middles) <= CENTRE_SLACK * row[0].size
+
+
+def interleaved_rows(rows: list[list[Line]], pitch: float) -> list[list[list[Line]]]:
+    """Physical rows -> runs of them to read as one row each: a run of rows in one type size that
+    step down by less than INTERLEAVE_SHARE of the pitch, their pieces side by side and centred on
+    one height, is one run (a table row whose cells are centred vertically); any other row is a run
+    of its own. Running text never steps down by less than a pitch, nor sets lines side by side
+    but across a gutter; the cells of a row centred vertically do both."""
+    runs: list[list[list[Line]]] = []
+    for row in rows:
+        last = runs[-1][-1] if runs else None
+        if last is not None and row[0].top - last[0].top < INTERLEAVE_SHARE * pitch and side_by_side(row, last) \
+                and abs(row[0].size - last[0].size) <= 0.6:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    out: list[list[list[Line]]] = []
+    for run in runs:
+        merged = [seg for row in run for seg in row]
+        if len(run) > 1 and centred_together(merged) and max(s.size for s in merged) - min(s.size for s in merged) <= 0.6:
+            out.append(run)
+        else:
+            out.extend([row] for row in run)
+    return out
+
+
+def column_index(starts: list[float], x0: float, headed: bool = False) -> int | None:
+    """The column a piece starting at ``x0`` opens: the one whose start it shares. Under a header
+    row (``headed``), whose cells name every column, a piece starting inside a column (a list
+    indented in its cell) is that column's too."""
     for i, start in enumerate(starts):
         if abs(x0 - start) <= COLUMN_SLACK:
             return i
+    if headed and starts and x0 > starts[0]:
+        return max(i for i, start in enumerate(starts) if start < x0)
     return None
 
 
-def fits_columns(row: list[Line], starts: list[float]) -> bool:
+def fits_columns(row: list[Line], starts: list[float], headed: bool = False) -> bool:
     """Every segment starts at a known column and ends before the next column begins."""
     for seg in row:
-        i = column_index(starts, seg.x0)
+        i = column_index(starts, seg.x0, headed)
         if i is None:
             return False
         if i + 1 < len(starts) and seg.x1 > starts[i + 1] - 2:
@@ -599,15 +685,35 @@ def fits_columns(row: list[Line], starts: list[float]) -> bool:
     return True
 
 
-def resplit(row: list[Line], starts: list[float]) -> list[Line]:
-    """Split segments at a known column start even where the gutter is narrower than SEGMENT_GAP."""
+def column_rights(region: list[list[Line]], starts: list[float]) -> list[float]:
+    """How far right each column's pieces reach in the rows of ``region`` so far (its start when none)."""
+    rights = list(starts)
+    for row in region:
+        for seg in row:
+            col = column_index(starts, seg.x0)
+            if col is not None:
+                rights[col] = max(rights[col], seg.x1)
+    return rights
+
+
+def resplit(row: list[Line], starts: list[float], headed: bool = False, rights: list[float] | None = None) -> list[Line]:
+    """Split segments at a known column start even where the gutter is narrower than SEGMENT_GAP.
+    A word starting exactly where a column starts opens that cell even after a plain word space
+    when the columns are those of a bold header row (``headed``), or when the word before it ends
+    exactly where the lines of its own column end (``rights``: justified cells set edge to edge)."""
     out: list[Line] = []
     for seg in row:
         pieces: list[list[Word]] = [[seg.words[0]]]
         for word in seg.words[1:]:
             prev = pieces[-1][-1]
+            gap = word.x0 - prev.x1
             at_column = any(abs(word.x0 - s) <= 2.0 and s > seg.x0 + COLUMN_SLACK for s in starts)
-            if at_column and word.x0 - prev.x1 > 0.4 * word.size:
+            # a cell filled to its right edge leaves no more than a word space before the next
+            # column; without a header or such an edge a line of running text may have a word
+            # there by chance
+            on_column = any(abs(word.x0 - s) <= CELL_ALIGN and s > seg.x0 + COLUMN_SLACK for s in starts) \
+                and (headed or at_cell_edge(prev, pieces[-1][0].x0, starts, rights))
+            if (at_column and gap > 0.4 * word.size) or (on_column and gap > 0):
                 pieces.append([word])
             else:
                 pieces[-1].append(word)
@@ -615,15 +721,27 @@ def resplit(row: list[Line], starts: list[float]) -> list[Line]:
     return out
 
 
-def rejoin(row: list[Line], starts: list[float]) -> list[Line]:
+def at_cell_edge(word: Word, piece_x0: float, starts: list[float], rights: list[float] | None) -> bool:
+    """True when ``word``, in the piece starting at ``piece_x0`` (at or inside a column), ends where
+    that column's lines end."""
+    col = column_index(starts, piece_x0, headed=True)
+    return rights is not None and col is not None and abs(word.x1 - rights[col]) <= CELL_ALIGN
+
+
+def rejoin(row: list[Line], starts: list[float], rights: list[float] | None = None) -> list[Line]:
     """``row`` with the segments a wide word space split inside one column joined again (justified
     text in a narrow cell spreads its words wider than SEGMENT_GAP): a segment that starts at no
-    known column and ends before the next one belongs to the segment before it."""
+    known column and ends before the next one, or in the last column within the width its lines
+    already reach (``rights``), belongs to the segment before it."""
     out: list[Line] = []
     for seg in row:
         col = column_index(starts, out[-1].x0) if out else None
-        if col is not None and col + 1 < len(starts) and column_index(starts, seg.x0) is None \
-                and seg.x1 < starts[col + 1] - 2:
+        if col is None or column_index(starts, seg.x0) is not None or abs(seg.top - out[-1].top) >= 2.0:
+            out.append(seg)
+            continue
+        inside_next = col + 1 < len(starts) and seg.x1 < starts[col + 1] - 2
+        inside_last = col + 1 == len(starts) and rights is not None and seg.x1 <= rights[col] + CELL_ALIGN
+        if inside_next or inside_last:
             out[-1] = replace(out[-1], words=out[-1].words + seg.words)
         else:
             out.append(seg)
@@ -722,10 +840,35 @@ def merge_row(row: list[Line], page_width: float) -> list[Line]:
     return [replace(part[0], words=tuple(w for seg in part for w in seg.words)) for part in parts]
 
 
+def row_starts(row: list[Line]) -> list[float]:
+    """Where the pieces of a row start, left to right, one x for pieces that start together. In a
+    row read from several lines (cells centred vertically) a piece after the first of its line
+    starts a column only where another piece starts too: alone, it is a word a justified line of
+    its cell spread out."""
+    firsts = {id(min((s for s in row if abs(s.top - seg.top) < 2.0), key=lambda s: s.x0)) for seg in row}
+    several = max(seg.top for seg in row) - min(seg.top for seg in row) >= 2.0  # as physical_rows parts lines
+    xs = [seg.x0 for seg in row if not several or id(seg) in firsts
+          or sum(1 for other in row if abs(other.x0 - seg.x0) <= COLUMN_SLACK) >= 2]
+    starts: list[float] = []
+    for x0 in sorted(xs):
+        if not starts or x0 - starts[-1] > COLUMN_SLACK:
+            starts.append(x0)
+    return starts
+
+
+def header_row(row: list[Line], starts: list[float]) -> bool:
+    """True when a row of two or more columns is set bold throughout in one type size: the header
+    of a table, whose cells name every column (the rows under it may leave one empty, or indent a
+    list in one). Bold pieces of different sizes side by side are a page's navigation, not a header."""
+    sizes = [seg.size for seg in row]
+    return len(starts) >= 2 and all(seg.bold for seg in row) and max(sizes) - min(sizes) <= 0.6
+
+
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
     """Reading-ordered items of one page: plain lines and grids, with columns resolved."""
     items: list[LayoutBlock | Line] = []
-    rows = unstretched_rows(physical_rows(lines))
+    runs = interleaved_rows(unstretched_rows(physical_rows(lines)), pitch)
+    rows = [[seg for row in run for seg in row] for run in runs]
     i = 0
     while i < len(rows):
         row = rows[i]
@@ -733,35 +876,42 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             items.append(row[0])
             i += 1
             continue
-        starts = [seg.x0 for seg in row]
-        region = [row]
+        starts = row_starts(row)
+        headed = header_row(row, starts)
+        region = [rejoin(row, starts, column_rights([row], starts))]  # words a justified line spread out
         j = i + 1
         while j < len(rows):
-            nxt = rejoin(resplit(rows[j], starts), starts)
-            if len(nxt) >= 2:
+            rights = column_rights(region, starts)
+            nxt = rejoin(resplit(rows[j], starts, headed, rights), starts, rights)
+            if len(nxt) >= 2 and not headed:
                 new_starts = [s.x0 for s in nxt if column_index(starts, s.x0) is None]
                 if new_starts and not all(s > starts[-1] for s in new_starts):
                     break
                 starts = sorted(starts + new_starts)
-            if not fits_columns(nxt, starts):
+            if not fits_columns(nxt, starts, headed):
                 break
             gap = nxt[0].top - region[-1][0].top
             # a bold line after a gap may be the next row of a grid with bold labels, unless it is set larger
             bold_row = nxt[0].bold and region[0][0].bold and nxt[0].size <= region[0][0].size + 0.6
-            if len(nxt) == 1 and gap > BLOCK_GAP * region_pitch(region, pitch) * 1.2 and not bold_row:
+            # under a header, a line in a later column alone is a cell's (a cell centred lower than its row)
+            in_cell = headed and column_index(starts, nxt[0].x0, headed) not in (None, 0)
+            if len(nxt) == 1 and gap > BLOCK_GAP * region_pitch(region, pitch) * 1.2 and not bold_row \
+                    and not in_cell:
                 break
             region.append(nxt)
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
         if multi < 2 or hanging_labels(region, starts):
-            items.extend(line for r in region for line in row_to_lines(r, page.width))
-        elif region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
+            # rows read as one for their centred cells are lines of their own again outside a grid
+            parts = [runs[i + k] if len(runs[i + k]) > 1 else [r] for k, r in enumerate(region)]
+            items.extend(line for part in parts for sub in part for line in row_to_lines(sub, page.width))
+        elif not headed and region[-1][0].bottom - region[0][0].top > page.height * FLOW_SHARE and column_filled(
             [seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == 0], starts[0], starts[1]
         ):
             for col in range(len(starts)):
                 items.extend(seg for r in region for seg in r if column_index(starts, seg.x0) == col)
         else:
-            items.append(region_to_grid(region, starts, pitch))
+            items.append(region_to_grid(region, starts, pitch, headed))
         i = j
     return items
 
@@ -806,23 +956,24 @@ def region_pitch(region: list[list[Line]], pitch: float) -> float:
     return min(pitch, statistics.median(steps)) if steps else pitch
 
 
-def grid_row_gap(pitch: float, size: float) -> float:
-    """A grid's line pitch and type size -> the step down beyond which the next line begins a new
-    row: a fifth more than a paragraph's gap, or the cells' padding (half the type size of white on
-    the grid's own pitch: ReportLab pads its cells 3 pt, a 9 pt cell's lines 11.7 pt apart)."""
-    return min(BLOCK_GAP * pitch * 1.2, pitch + GAP_EXTRA * size)
-
-
-def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) -> TableBlock:
-    """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks."""
-    widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0) == col), default=start)
+def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float, headed: bool = False) -> TableBlock:
+    """Split a columnar region into grid rows at wide vertical gaps; each cell becomes text blocks.
+    ``headed``: the region's first row is a bold header naming every column (it becomes the
+    table's header row when the rows under it are not all bold too)."""
+    widest = [max((seg.x1 for r in region for seg in r if column_index(starts, seg.x0, headed) == col), default=start)
               for col, start in enumerate(starts)]
     size = region[0][0].words[0].size
     rights = [max(widest[col], starts[col + 1] - size) if col + 1 < len(starts) else widest[col]
               for col in range(len(starts))]  # a column's text may run up to the next one's start
+    # bold rows on top that a gap parts from the rest are the table's header, unless bold lines open
+    # cells of the first column further down too: then they are lead-ins of each cell's text (titles)
+    top_rows = next((k for k, r in enumerate(region) if not all(seg.bold for seg in r)), len(region))
+    heads = headed and 0 < top_rows < len(region) and not any(
+        seg.bold and column_index(starts, seg.x0) == 0 for r in region[top_rows:] for seg in r)
     bands: list[list[list[Line]]] = []
     last_top: float | None = None
-    row_gap = grid_row_gap(region_pitch(region, pitch), size)
+    # rows part where a step down is a paragraph's gap, not the line spacing
+    row_gap = gap_limit(region_pitch(region, pitch), size)
     for row in region:
         top = row[0].top
         if last_top is None or top - last_top > row_gap:
@@ -841,10 +992,11 @@ def region_to_grid(region: list[list[Line]], starts: list[float], pitch: float) 
             if k == 0 or (split and dense[k] and not continues_cells(band[k - 1], row, starts, rights)):
                 grid_rows.append([[] for _ in starts])
             for seg in row:
-                col = column_index(starts, seg.x0)
+                col = column_index(starts, seg.x0, headed)
                 grid_rows[-1][col if col is not None else 0].append(seg)
     rows = tuple(tuple(tuple(lines_to_blocks(cell, pitch, in_cell=True)) for cell in grid_row) for grid_row in grid_rows)
-    return TableBlock(rows=rows, header=False, ruled=False, columns=tuple(starts), page=region[0][0].page)
+    header = heads and len(bands) > 1 and len(bands[0]) == top_rows
+    return TableBlock(rows=rows, header=header, ruled=False, columns=tuple(starts), page=region[0][0].page)
 
 
 # ---------------------------------------------------------------- ruled tables
@@ -1615,8 +1767,27 @@ def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
     if first.open_end and rows and len(rows[0]) == len(head[-1]):  # the row the break cut, made whole
         rows[0] = tuple(a + b for a, b in zip(head[-1], rows[0]))
         head = head[:-1]
+    elif not first.ruled and rows and head and cut_row(head[-1], rows[0]):  # no rule shows the cut: the text does
+        rows[0] = tuple(joined_cell(a, b) for a, b in zip(head[-1], rows[0]))
+        head = head[:-1]
     return TableBlock(head + tuple(rows), first.header, first.ruled, first.columns, second.page,
                       second.open_end)
+
+
+def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
+    """True when ``first``, the first row of a grid going on from one whose last row is ``last``,
+    carries on that row's cells: every cell it fills goes on, in lower case, from a cell above that
+    ends no sentence (a page break cut the row)."""
+    pairs = [(" ".join(b.text for b in above), " ".join(b.text for b in below))
+             for above, below in zip(last, first) if below]
+    return bool(pairs) and all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+
+
+def joined_cell(above: tuple[TextBlock, ...], below: tuple[TextBlock, ...]) -> tuple[TextBlock, ...]:
+    """A cell cut by a page break, made whole: its paragraph cut in two is one paragraph again."""
+    if above and below and above[-1].kind == "para" and below[0].kind == "para":
+        return above[:-1] + (replace(above[-1], lines=above[-1].lines + below[0].lines),) + below[1:]
+    return above + below
 
 
 def cell_texts(row: tuple[tuple[TextBlock, ...], ...]) -> tuple[str, ...]:
