@@ -80,6 +80,7 @@ _LIST_RE = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$")
 _TABLE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _THEMATIC_BREAK_RE = re.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+_CELL_BULLET_RE = re.compile(r"(^|<br\s*/?>)\s*[-*+][ \t]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,13 @@ def split_front_matter(markdown: str) -> tuple[dict[str, str], str]:
 def is_table_start(lines: Sequence[str], i: int) -> bool:
     """True when ``lines[i]`` is a GFM table header row (it has a pipe and a separator row follows)."""
     return "|" in lines[i] and i + 1 < len(lines) and bool(_TABLE_SEPARATOR_RE.match(lines[i + 1]))
+
+
+def cell_without_bullets(cell: str) -> str:
+    """A cell's raw Markdown -> the same without the bullet marker that opens a ``<br>``-separated
+    line ("- a<br>- b" -> "a<br>b"): a list in a cell is written so, and its marker is syntax, as a
+    list line's is; ordered numbers stay, as they are printed."""
+    return _CELL_BULLET_RE.sub(r"\1", cell)
 
 
 def row_to_cells(line: str) -> tuple[str, ...]:
@@ -264,7 +272,7 @@ def strip_block_syntax(line: str) -> str:
     if (item := _LIST_RE.match(line)) and item.group(2) in "-*+":
         return item.group(3) or ""
     if line.lstrip().startswith("|"):
-        return " ".join(row_to_cells(line))
+        return " ".join(cell_without_bullets(cell) for cell in row_to_cells(line))
     return line
 
 
@@ -364,7 +372,7 @@ def list_item_prf(gold: Sequence[ListItem], pred: Sequence[ListItem]) -> PRF:
 
 def table_cells(tables: Iterable[Sequence[Sequence[str]]]) -> list[str]:
     """Parsed tables -> every non-empty cell's normalised text (``<br>`` read as a space)."""
-    cells = (inline_to_normal(cell) for table in tables for row in table for cell in row)
+    cells = (inline_to_normal(cell_without_bullets(cell)) for table in tables for row in table for cell in row)
     return [cell for cell in cells if cell]
 
 

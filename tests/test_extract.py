@@ -126,6 +126,32 @@ def test_line_breaks_inside_a_token_join_without_space(lines: tuple[str, ...], j
     assert "".join(text for text, _ in join_words(lines_of(*lines), set())) == joined
 
 
+@pytest.mark.parametrize(
+    "lines, vocabulary, lang, joined",
+    [
+        (("die ak-", "tuellen Daten"), {"die", "daten"}, "de", "die aktuellen Daten"),  # hyphenation's break
+        (("die ak-", "tuellen Daten"), {"die", "daten"}, "", "die ak-tuellen Daten"),  # no patterns: kept
+        (("by e-", "mail, then"), {"by", "then"}, "en", "by e-mail, then"),  # a one-letter head: a compound
+        (("a well-", "known firm"), {"a", "firm"}, "en", "a well-known firm"),  # no hyphenation point there
+        (("our non-", "personal data"), {"our", "data", "personal"}, "en", "our non-personal data"),  # a word's tail
+        (("the service-", "asset list"), {"the", "service", "list"}, "en", "the service-asset list"),  # a word's head
+        (("as palavras-", "chave"), {"as", "palavras-chaves"}, "pt", "as palavras-chave"),  # a part of a compound
+        (("uns per-", "sönlich"), {"uns", "persönlich"}, "", "uns persönlich"),  # printed whole elsewhere
+        (("sälj-", "och marknad"), {"och", "marknad"}, "sv", "sälj- och marknad"),  # a suspended compound
+        (("U.S.-", "controlled firms"), {"firms"}, "en", "U.S.-controlled firms"),
+        (("see https://x.example/for-eu-", "consumers"), set(), "en", "see https://x.example/for-eu-consumers"),
+        (("see https://www.exam-", "ple.org/a"), {"https://www.example.org/a"}, "en",
+         "see https://www.example.org/a"),  # an address hyphenated, printed whole elsewhere
+        (("mail datasub-", "ject@example.org."), {"mail", "datasubject@example.org"}, "en",
+         "mail datasubject@example.org."),
+        (("as Shi-", "eld-ramverken"), {"as", "shield"}, "sv", "as Shield-ramverken"),  # the tail's first part
+    ],
+)
+def test_a_line_end_hyphen_goes_when_hyphenation_put_it_there(
+        lines: tuple[str, ...], vocabulary: set[str], lang: str, joined: str) -> None:
+    assert "".join(text for text, _ in join_words(lines_of(*lines), vocabulary, lang)) == joined
+
+
 def boxes(paint: str) -> str:
     """A two-column grid of boxes, one row per text line of ``make_pdf``, painted with ``paint``."""
     rows = [f"{x} {640 - 14 * i - 4} {w} 14 re" for i in range(6) for x, w in ((66, 234), (300, 240))]
@@ -240,3 +266,17 @@ def test_a_numbered_first_heading_is_the_first_section_not_the_title(tmp_path: P
     headings = [line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
     assert headings == [f"# {title}", "## 1. Overview {#1-overview}", "### Scope {#scope}",
                         "## 2. Your rights {#2-your-rights}"]
+
+
+@pytest.mark.parametrize(
+    "lines, printed, joined",
+    [
+        (("auf www.example.de/", "cookies; mehr"), {"auf", "Cookies", "mehr"}, "auf www.example.de/cookies; mehr"),
+        (("at https://example.org/", "for anyone"), {"at", "for", "anyone"}, "at https://example.org/ for anyone"),
+        (("at https://example.org/", "Cookies"), {"at"}, "at https://example.org/ Cookies"),  # no path: capitals
+    ],
+)
+def test_an_address_goes_on_after_a_line_end_slash_unless_a_word_of_the_text_follows(
+        lines: tuple[str, ...], printed: set[str], joined: str) -> None:
+    vocabulary = {w.casefold() for w in printed}
+    assert "".join(text for text, _ in join_words(lines_of(*lines), vocabulary, "", printed)) == joined

@@ -137,6 +137,76 @@ def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) 
     assert (sentence * 3).strip() in text
 
 
+#: Prose no word of which the text prints twice, so only the language's hyphenation patterns can tell
+#: a broken word ("Vertragserfül-" + "lung") from a compound's own hyphen ("E-Mail", "well-known").
+HYPHENATED_PROSE = {
+    "de": ("Wir verarbeiten Ihre personenbezogenen Daten ausschließlich zur Vertragserfüllung, zur Beantwortung "
+           "Ihrer Anfragen per E-Mail und zur Erfüllung gesetzlicher Aufbewahrungspflichten. Eine Weitergabe an "
+           "Drittanbieter erfolgt nur, soweit dies zur Abwicklung erforderlich ist oder Sie ausdrücklich "
+           "eingewilligt haben. Sie können jederzeit unentgeltlich Auskunft über die gespeicherten Informationen "
+           "verlangen, ebenso deren Berichtigung, Einschränkung oder Löschung; die Aufsichtsbehörde Ihres "
+           "gewöhnlichen Aufenthaltsortes nimmt Beschwerden entgegen."),
+    "en": ("We process personal information only for contractual obligations, for answering enquiries sent by "
+           "e-mail and for statutory record-keeping. Nothing is disclosed to third-party advertisers unless "
+           "processing is necessary or you consented explicitly. A well-known opt-out mechanism lets you "
+           "withdraw consent whenever you like; independent supervisory authorities investigate complaints "
+           "about unauthorised disclosure, inadequate safeguards or disproportionate retention."),
+}
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("width", [120, 150, 180])
+def test_a_hyphen_minus_that_hyphenation_put_at_a_line_end_goes_and_a_compounds_stays(
+        tmp_path: Path, lang: str, width: int) -> None:
+    """A word processor or a browser told to hyphenate with the hyphen-minus (as real notices are
+    set): the broken word is whole again, "E-Mail", "well-known", "opt-out" keep their hyphen."""
+    import weasyprint
+
+    html = (f'<html lang="{lang}"><body style="font: 11pt DejaVu Serif; width: {width}pt; hyphens: auto;'
+            f" hyphenate-character: '-'; text-align: justify\"><h1>Notice</h1><p>{HYPHENATED_PROSE[lang]}</p>"
+            "</body></html>")
+    source = tmp_path / "hyphenated.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: lines broken inside words at a hyphen-minus
+        ends = [line["text"] for line in pdf.pages[0].extract_text_lines() if line["text"].endswith("-")]
+    assert len(ends) >= 8
+    text = markdown.to_markdown(extract.extract(source, lang, ROOT / "locales").notice)
+    assert " ".join(HYPHENATED_PROSE[lang].split()) in " ".join(text.split())
+
+
+@pytest.mark.parametrize("width", [150, 170, 190, 210])
+def test_an_address_a_browser_broke_after_a_slash_is_one_address(tmp_path: Path, width: int) -> None:
+    """Addresses printed as text, too long for the line: the browser breaks them after a "/". The
+    rest on the next line belongs to the address; a word after an address ending in "/" does not."""
+    import weasyprint
+
+    html = (f'<html lang="en"><body style="font: 11pt DejaVu Serif; width: {width}pt"><h1>Notice</h1>'
+            "<p>Our status page is https://status.example.org/incidents; no address here is a link. Past reports"
+            " stay at https://status.example.org/archive/reports-2024, and the list of our processors is at"
+            " https://www.example.org/ for anyone who asks us.</p></body></html>")
+    source = tmp_path / "addresses.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    with pdfplumber.open(source) as pdf:  # the class: a line ends inside an address, after a "/"
+        assert any(line["text"].endswith("/") and not line["text"].endswith("://")
+                   for line in pdf.pages[0].extract_text_lines())
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "<https://status.example.org/incidents>;" in text
+    assert "<https://status.example.org/archive/reports-2024>," in text
+    assert "<https://www.example.org/> for anyone" in text
+
+
+def test_a_word_of_the_text_after_an_address_ending_in_a_slash_stays_a_word(tmp_path: Path) -> None:
+    from .pdfgen import make_pdf
+
+    lines = [("Notice", 18.0), "Our processors are listed for you at https://www.example.org/",
+             "for anyone who asks, and reports stay at https://status.example.org/",
+             "archive pages. We keep the archive for a year."]
+    source = make_pdf(tmp_path / "slash.pdf", [lines])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "<https://www.example.org/> for anyone" in text
+    assert "<https://status.example.org/> archive pages" in text
+
+
 # ---------------------------------------------------------------- the round trip's two-column style
 
 #: The round trip's two-column style (bench/roundtrip/page.py): sans, ragged, double-spaced, two
@@ -539,6 +609,29 @@ def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(t
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert "\n\n" + after + "\n\n" in text
     assert "ATTN: Privacy Officer  \n[privacy@example.com](mailto:privacy@example.com)\n\n" in text
+
+
+def test_a_grid_whose_rows_part_by_a_small_padding_keeps_its_rows(tmp_path: Path) -> None:
+    """A header-less layout grid as ReportLab sets one: a bold label over a line of text per cell,
+    3 pt of padding above and below, so its rows part by two thirds of the type size only."""
+    import weasyprint
+
+    cells = [("Hosting", "Servers in Sweden and Finland"), ("Payments", "A licensed payment institution"),
+             ("E-mail delivery", "A provider inside the European Union"),
+             ("Support tools", "A ticketing system hosted in Ireland")]
+    rows = "".join("<tr>" + "".join(f"<td><b>{label}</b><br>{text}</td>" for label, text in cells[k:k + 2]) + "</tr>"
+                   for k in (0, 2))
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0"><h1>Privacy notice</h1>'
+            "<p>We share your data only with the processors that help us run the service.</p>"
+            '<table style="border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3">'
+            f"{rows}</table><p>We never sell your personal data to anyone.</p></body></html>")
+    source = tmp_path / "grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="td { padding: 3pt 6pt 3pt 0 }")])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [cell for row in table_rows(text) for cell in row] == [
+        "**Hosting**<br>Servers in Sweden and Finland", "**Payments**<br>A licensed payment institution",
+        "**E-mail delivery**<br>A provider inside the European Union",
+        "**Support tools**<br>A ticketing system hosted in Ireland"]
 
 
 #: Rows of a purposes table: a first cell that wraps, a one-line middle cell, a list in the last.

@@ -471,3 +471,23 @@ def test_an_item_line_ending_in_an_abbreviation_that_introduces_an_example_goes_
     text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "zb.pdf", [runs]), "de",
                                                 ROOT / "locales").notice)
     assert f"- {first} {rest}" in paragraphs(text)
+
+
+def test_line_end_hyphens_of_a_document_that_does_not_hyphenate_all_stay(tmp_path: Path) -> None:
+    """Two lines that end at a compound's own hyphen, in a document whose lines end in a hyphen no
+    more often than its compounds explain: both stay, though the patterns allow a break there."""
+    lines: list[Line] = [("Privacy Notice", 18.0), "Our service keeps a record of every daily-",
+                         "mission log, and each service-", "asset list, for one year only. We delete them then."]
+    text = extracted(tmp_path, [lines])
+    assert "daily-mission log, and each service-asset list" in text
+
+
+def test_line_end_hyphens_of_a_document_that_hyphenates_join_its_broken_words(tmp_path: Path) -> None:
+    """German lines broken inside words at a hyphen-minus, more often than compounds would be: the
+    words are whole again ("aktuellen"), the compound "E-Mail" keeps its hyphen."""
+    lines: list[Line] = [("Datenschutz", 18.0), "Wir speichern Ihre ak-", "tuellen Daten nur so lange wie nö-",
+                         "tig und löschen sie danach unver-", "züglich; Fragen beantworten wir per E-",
+                         "Mail an die angegebene Adresse."]
+    text = markdown.to_markdown(extract.extract(make_pdf(tmp_path / "de.pdf", [lines]), "de", ROOT / "locales").notice)
+    assert ("Wir speichern Ihre aktuellen Daten nur so lange wie nötig und löschen sie danach unverzüglich;"
+            " Fragen beantworten wir per E-Mail an die angegebene Adresse.") in text

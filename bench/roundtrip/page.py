@@ -160,6 +160,8 @@ def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> s
         "table.grid td { padding: 4pt 8pt 4pt 0; vertical-align: top; }",
         "td ul { margin: 0; padding-left: 12pt; }",
     ]
+    if style.hyphen_minus:
+        rules.append("p, li, td, th { hyphenate-character: '-'; }")
     if style.columns > 1:
         rules.append(f"main {{ columns: {style.columns}; column-gap: 9mm; }}")
         rules.append(f"table {{ font-size: {TABLE_FONT_PT.get(style.columns, TABLE_FONT_PT[2]):g}pt; }}")

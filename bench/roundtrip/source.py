@@ -84,7 +84,11 @@ class Document:
 
 @dataclass(frozen=True)
 class Style:
-    """How one rendering looks. ``numbered`` prints ``1.``/``1.1`` before section headings."""
+    """How one rendering looks. ``numbered`` prints ``1.``/``1.1`` before section headings;
+    ``hyphen_minus`` hyphenates justified text with the hyphen-minus, as word processors do (a
+    producer that hyphenates at all: WeasyPrint and ReportLab with pyphen's patterns; Chromium here
+    has no hyphenation dictionaries, LibreOffice's HTML import does not hyphenate), instead of
+    WeasyPrint's own U+2010."""
 
     name: str
     serif: bool = True
@@ -93,12 +97,14 @@ class Style:
     columns: int = 1
     vector_bullets: bool = False
     double_spaced: bool = False
+    hyphen_minus: bool = False
 
 
 STYLES = (
     Style("serif-justified-numbered", serif=True, justified=True, numbered=True),
     Style("sans-ragged-2col-shapes", serif=False, justified=False, columns=2, vector_bullets=True,
           double_spaced=True),
+    Style("serif-hyphenated", serif=True, justified=True, hyphen_minus=True),
 )
 
 

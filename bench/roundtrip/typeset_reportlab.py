@@ -72,12 +72,15 @@ def markup(text: str) -> str:
     return re.sub(r'<a href="([^"]+)">', r'<a href="\1" color="#0645ad">', out)
 
 
-def styles(style: Style) -> dict[str, ParagraphStyle]:
+def styles(style: Style, lang: str = "") -> dict[str, ParagraphStyle]:
+    """A style (and the document's language, which hyphenates its body text when the style asks)
+    -> the paragraph styles of the typeset."""
     family = "Serif" if style.serif else "Sans"
     leading = 2.0 if style.double_spaced else 1.35
     cell_size = CELL_SIZE_COLUMNS if style.columns > 1 else CELL_SIZE
     body = ParagraphStyle("body", fontName=family, fontSize=10.5, leading=10.5 * leading, spaceAfter=6,
-                          alignment=TA_JUSTIFY if style.justified else TA_LEFT)
+                          alignment=TA_JUSTIFY if style.justified else TA_LEFT,
+                          hyphenationLang=lang if style.hyphen_minus else "")
     return {
         "body": body,
         "cell": ParagraphStyle("cell", parent=body, fontSize=cell_size, leading=cell_size * CELL_LEADING,
@@ -197,7 +200,7 @@ def title_flowable(document: Document, style: Style) -> RLParagraph:
 
 def story(document: Document, style: Style, width: float) -> list[Any]:
     """The title (and, in columns, the switch from the first page's frames to the others'), then the blocks."""
-    sheet = styles(style)
+    sheet = styles(style, document.lang)
     flow: list[Any] = [title_flowable(document, style)]
     if style.columns > 1:
         flow += [NextPageTemplate("page"), FrameBreak()]

@@ -140,6 +140,15 @@ def test_table_cell_f1_reads_br_as_space() -> None:
     assert m.table_cell_prf(gold, pred).f1 == 1.0
 
 
+def test_a_list_in_a_cell_is_its_items_words_without_their_markers() -> None:
+    with_markers = "| Data |\n|---|\n| - Identity data<br>- Contact data<br>1. first |\n"
+    without = "| Data |\n|---|\n| Identity data<br>Contact data<br>1. first |\n"
+    assert m.markdown_to_words(with_markers) == ["Data", "Identity", "data", "Contact", "data", "1.", "first"]
+    assert m.word_similarity(without, with_markers) == 1.0
+    assert m.table_cell_prf(m.parse_markdown(without), m.parse_markdown(with_markers)).f1 == 1.0
+    assert m.markdown_to_words("| A |\n|---|\n| x - y |\n") == ["A", "x", "-", "y"]  # a dash inside is text
+
+
 def test_table_cell_f1_imperfect() -> None:
     gold = m.parse_markdown("| A | B |\n|---|---|\n| 1 | 2 |\n| 3 | |\n")
     pred = m.parse_markdown("| A | B |\n|---|---|\n| 1 2 | |\n| 3 | |\n")  # two cells merged

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from notice import dates
 from notice.errors import StructureError
-from notice.extraction import layout, pdf
+from notice.extraction import hyphenation, layout, pdf
 from notice.extraction.layout import Layout, TableBlock, TextBlock
 from notice.extraction.pdf import Word
 from notice.model import (
@@ -292,9 +292,13 @@ def without_skips(levels: list[int]) -> list[int]:
 # ---------------------------------------------------------------- words to spans
 
 
-def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]]:
+def join_words(words: list[Word], vocabulary: set[str], lang: str = "",
+               printed: set[str] | None = None) -> list[tuple[str, Word]]:
     """(text-with-leading-separator, word) pairs: a space between words, nothing after a hyphen
-    that a line break split; a line-end hyphen stays when the word is a real compound."""
+    that a line break split; a line-end hyphen stays when the word is a real compound (see
+    :func:`hyphen_kept`; ``lang`` names the hyphenation patterns it may consult); an address goes
+    on over a line break (:func:`address_goes_on`; ``printed`` holds the document's words in the
+    case they are printed in, ``vocabulary`` casefolded)."""
     out: list[tuple[str, Word]] = []
     for i, word in enumerate(words):
         text = word.text.replace("\u00ad", "")
@@ -319,14 +323,19 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and prev_text.endswith("-") and prev_text[-2:-1].isalpha() and text[:1].isupper():
             out.append((text, word))  # "Datenschutz-" + "Grundverordnung": a compound across lines
             continue
-        if new_line and prev_text.endswith("-") and text[:1].islower() and len(prev_text.strip()) > 2:
-            stem = prev_text.strip().rstrip("-")
-            head = stem.split("-")[-1]
-            joined = re.sub(r"\W+$", "", head + text).casefold()
-            compound = (head + "-" + text).casefold() in vocabulary
-            if head[-1:].isalpha() and head[-1:].islower() and joined in vocabulary and not compound:
+        if new_line and prev_text.endswith("-") and text[:1].islower() and (
+                len(prev_text.strip()) > 2 or prev_text[-2:-1].isalpha()):
+            token = prev_text.split()[-1]
+            head = re.sub(r"^\W+", "", token.rstrip("-").split("-")[-1])
+            tail = re.sub(r"\W+$", "", text).split("-")[0]  # "Shi-" + "eld-ramverken"
+            if any(mark in token + text for mark in "/@"):  # an address: "datasub-" + "ject@example.com"
+                kept = address_hyphen_kept(token, text, prev.href, vocabulary)
+            else:
+                kept = hyphen_kept(head, tail, vocabulary, lang)
+            if not kept:
                 out[-1] = (prev_text[:-1], out[-1][1])  # a word split by hyphenation: re-join it
-            elif not compound and len(text) <= 4 and text.casefold() in vocabulary:
+            elif (head + "-" + tail).casefold() not in vocabulary and len(head) > 1 and len(text) <= 4 \
+                    and text.casefold() in vocabulary:
                 out.append((" " + text, word))  # "sälj- och": a suspended compound, not a split
                 continue
             out.append((text, word))
@@ -337,11 +346,64 @@ def join_words(words: list[Word], vocabulary: set[str]) -> list[tuple[str, Word]
         if new_line and unbreakable(prev_text, text):
             out.append((text, word))
             continue
-        if new_line and address_goes_on(prev_text, text, vocabulary):
+        unlinked = prev.href is None and word.href is None
+        if new_line and unlinked and address_goes_on(last_token(out), text, vocabulary, printed or set()):
             out.append((text, word))
             continue
         out.append((" " + text, word))
     return out
+
+
+#: The shortest piece of a word broken at a line-end hyphen that counts as a compound's part when
+#: the document prints it alone, and the shortest word it closes up with: shorter ones are as often
+#: a prefix, a syllable or an ending ("in", "be", "den", "s").
+COMPOUND_HEAD_MIN = 4
+
+
+def hyphen_kept(head: str, tail: str, vocabulary: set[str], lang: str) -> bool:
+    """(the letters before a line-end hyphen, the letters after it, the document's words, its
+    language) -> True when the hyphen is the word's own ("E-Mail", "opt-out", "well-known"), False
+    when hyphenation put it there ("ak-" + "tuellen").
+
+    What the document prints decides first: the word hyphenated within a line keeps the hyphen,
+    the word whole within a line loses it. Otherwise the break is hyphenation's when the language's
+    patterns allow it there and neither piece is a word of the document (:func:`compound_part`):
+    a compound's parts usually are ("non-" + "personal", "service-" + "asset", "palavras-" +
+    "chave" beside "palavras-chaves"), syllables are not ("ak-" + "tuellen"). A head that does not
+    end in a lower-case letter ("DS-" + "gvo", "U.S.-" + "controlled") keeps its hyphen."""
+    if (head + "-" + tail).casefold() in vocabulary or not head[-1:].isalpha() or not head[-1].islower():
+        return True
+    if (head + tail).casefold() in vocabulary:
+        return False
+    words = vocabulary | {part for word in vocabulary if "-" in word for part in word.split("-")}
+    if compound_part(head.casefold(), words, True) or compound_part(tail.casefold(), words, False):
+        return True
+    return not hyphenation.is_hyphenation_point(head, tail, lang)
+
+
+def address_hyphen_kept(before: str, after: str, href: str | None, vocabulary: set[str]) -> bool:
+    """(an address up to a line-end hyphen, what the next line begins with, the link it is under,
+    the document's words) -> False when the hyphen is hyphenation's: the address without it is the
+    link's target or printed whole elsewhere, and with it is neither ("https://www.alle-" +
+    "gisgroup.com/en/brands"); True otherwise ("…/for-eu-" + "consumers")."""
+    whole = re.sub(r"\W+$", "", before[:-1] + after)
+    hyphenated = re.sub(r"\W+$", "", before + after)
+    if hyphenated.casefold() in vocabulary or href and hyphenated.split("://")[-1] in href:
+        return True
+    return not (whole.casefold() in vocabulary or href and whole.split("://")[-1] in href)
+
+
+def compound_part(piece: str, words: set[str], first: bool) -> bool:
+    """(one piece of a word a line-end hyphen broke, the document's words, whether it is the first
+    piece) -> True when it reads as a compound's part: a word the document prints, at least
+    COMPOUND_HEAD_MIN letters long (a shorter one is as often a syllable: "in-", "den"), that the
+    document never closes up with another word on that side ("till" beside "tillgängliga",
+    "auftragten" ending "datenschutzbeauftragten": a language that writes its compounds closed
+    breaks them by hyphenation only)."""
+    if len(piece) < COMPOUND_HEAD_MIN or piece not in words:
+        return False
+    closed = (w for w in words if w != piece and (w.startswith(piece) if first else w.endswith(piece)))
+    return not any(len(w) - len(piece) >= COMPOUND_HEAD_MIN and w.isalpha() for w in closed)
 
 
 def unbreakable(before: str, after: str) -> bool:
@@ -354,20 +416,42 @@ def unbreakable(before: str, after: str) -> bool:
     return before.endswith(("://", "@", "_")) and len(before.split()[-1]) > 3 and after[:1].isalnum()
 
 
-def address_goes_on(before: str, after: str, vocabulary: set[str]) -> bool:
-    """True when a line break cut a printed address with no hyphen ("…/privacy-polic" + "y" in a
-    narrow cell) and the document prints the whole address elsewhere, so the two are one."""
+def last_token(pieces: list[tuple[str, Word]]) -> str:
+    """Joined pieces so far -> the text since the last space (an address already joined over a line
+    break, "https://" + "status.example.org/", is one token)."""
+    token = ""
+    for text, _ in reversed(pieces):
+        token = text.lstrip() + token
+        if text.startswith(" "):
+            break
+    return token
+
+
+def address_goes_on(before: str, after: str, vocabulary: set[str], printed: set[str]) -> bool:
+    """True when a line break cut a printed address with no hyphen and the two are one: the
+    document prints the whole address elsewhere ("…/privacy-polic" + "y" in a narrow cell), or the
+    address ends in a "/" where a browser breaks a long one ("https://status.example.org/" +
+    "incidents;") and what follows is no word the document prints, in that case, anywhere else: an
+    address followed by a word of the sentence is followed by a word the text uses ("to", "for"),
+    while "cookies" is the rest of an address in a text that prints only "Cookies"."""
     head = before.split()[-1] if before.split() else ""
     if not PRINTED_ADDRESS.fullmatch(head) or not after[:1].isalnum():
         return False
-    return re.sub(r"\W+$", "", head + after).casefold() in vocabulary
+    if re.sub(r"\W+$", "", head + after).casefold() in vocabulary:
+        return True
+    rest = re.sub(r"\W+$", "", after)
+    return head.endswith("/") and ADDRESS_PATH.fullmatch(rest) is not None and rest not in printed
 
 
-def to_spans(words: list[Word], vocabulary: set[str]) -> tuple[Span, ...]:
+#: What an address's path goes on with after a "/": lower-case letters, digits and -_.~/?=&#%.
+ADDRESS_PATH = re.compile(r"[a-z0-9][a-z0-9\-_.~/?=&#%]*")
+
+
+def to_spans(words: list[Word], vocabulary: set[str], lang: str = "", printed: set[str] | None = None) -> tuple[Span, ...]:
     """Runs of words with the same link and weight become spans; a link whose text is its own
     address becomes an autolink (text == href) so the address is never printed twice."""
     spans: list[Span] = []
-    for piece, word in join_words(words, vocabulary):
+    for piece, word in join_words(words, vocabulary, lang, printed):
         lead = " " if piece.startswith(" ") else ""
         text = piece[len(lead):]
         href = word.href
@@ -479,10 +563,13 @@ def strip_mark(block: TextBlock) -> list[Word]:
 
 
 class Builder:
-    def __init__(self, source: str, options: Options, vocabulary: set[str]) -> None:
+    def __init__(self, source: str, options: Options, vocabulary: set[str], hyphenation_lang: str = "",
+                 printed: set[str] | None = None) -> None:
         self.source = source
         self.options = options
         self.vocabulary = vocabulary
+        self.printed = printed or set()  # the same words in the case they are printed in
+        self.hyphenation_lang = hyphenation_lang  # whose patterns tell a broken word, "" for none
 
     def ref(self, block: TextBlock | TableBlock) -> SourceRef:
         page = block.page if isinstance(block, TableBlock) else block.lines[0].page
@@ -493,7 +580,7 @@ class Builder:
         """Model blocks for ``blocks``, appended to ``out``; consecutive items join one list."""
         out = [] if out is None else out
         for block in blocks:
-            spans = to_spans(strip_mark(block), self.vocabulary)
+            spans = to_spans(strip_mark(block), self.vocabulary, self.hyphenation_lang, self.printed)
             if block.kind == "item" and not "".join(s.text for s in spans).strip():
                 continue  # a bullet with nothing after it: an empty item says nothing
             if block.kind == "item":
@@ -514,7 +601,7 @@ class Builder:
         spans: list[Span] = []
         for start, stop in zip(cuts, cuts[1:]):
             words = [w for line in block.lines[start:stop] for w in line.words]
-            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary):
+            for span in (Span("\n"),) * bool(spans) + to_spans(words, self.vocabulary, self.hyphenation_lang, self.printed):
                 if spans and spans[-1].href is None and not spans[-1].bold and span.href is None and not span.bold:
                     spans[-1] = Span(spans[-1].text + span.text)
                 else:
@@ -528,13 +615,67 @@ class Builder:
         return Table(None, rows, self.ref(block))
 
 
-def vocabulary_of(layout_: Layout) -> set[str]:
-    words: set[str] = set()
+#: A line's last word ending in a hyphen after a letter: maybe a word that hyphenation broke.
+BROKEN_HEAD = re.compile(r"[^\W\d_][-\u2010]$")
+#: A hyphen between a letter and a lower-case letter within a word: a compound that a line could
+#: break at as well ("third-party", "e-mail").
+INNER_HYPHEN = re.compile(r"[^\W\d_]-(?=[^\W\d_])")
+#: A document hyphenates when its lines end in a broken word at least this many times, and this
+#: many times more often than its compounds' own hyphens would fall at line ends.
+HYPHENATED_MIN_BREAKS = 3
+HYPHENATED_EXCESS = 3.0
+
+
+def text_blocks_of(layout_: Layout) -> list[TextBlock]:
+    """A layout -> its text blocks, those in table cells included, in reading order."""
+    out: list[TextBlock] = []
     for block in layout_.blocks:
-        texts = [block.text] if isinstance(block, TextBlock) else [
-            b.text for row in block.rows for cell in row for b in cell]
-        for text in texts:
-            words.update(re.sub(r"\W+$", "", w).casefold() for w in text.split())
+        out += [block] if isinstance(block, TextBlock) else [b for row in block.rows for cell in row for b in cell]
+    return out
+
+
+def line_end_breaks(lines: list[list[str]]) -> list[int]:
+    """A block's lines as word texts -> the indices of the lines that end in a word a hyphen may
+    have broken (a letter and a hyphen, the next line begun in lower case)."""
+    return [n for n in range(len(lines) - 1)
+            if lines[n] and lines[n + 1] and BROKEN_HEAD.search(lines[n][-1]) and lines[n + 1][0][:1].islower()]
+
+
+def hyphenates(layout_: Layout) -> bool:
+    """A layout -> True when its typesetter hyphenated: lines end in a broken word far more often
+    than the document's own hyphenated compounds, set at the rate its lines end, would. A document
+    that does not hyphenate breaks lines at hyphens of compounds only ("service-" + "asset"), so
+    its line-end hyphens all stay whatever the language's patterns say."""
+    breaks = compounds = words = lines = 0
+    for block in text_blocks_of(layout_):
+        texts = [[w.text for w in line.words] for line in block.lines]
+        breaks += len(line_end_breaks(texts))
+        lines += len(texts)
+        words += sum(len(line) for line in texts)
+        compounds += sum(1 for line in texts for w in line for m in INNER_HYPHEN.finditer(w)
+                         if w[m.end():m.end() + 1].islower())
+    expected = compounds * lines / words if words else 0.0
+    return breaks >= HYPHENATED_MIN_BREAKS and breaks > HYPHENATED_EXCESS * expected
+
+
+def vocabulary_of(layout_: Layout) -> set[str]:
+    """A layout -> the words it prints, casefolded (see :func:`printed_words`)."""
+    return {w.casefold() for w in printed_words(layout_)}
+
+
+def printed_words(layout_: Layout) -> set[str]:
+    """A layout -> the words it prints as printed (closing punctuation off), each line's words
+    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen") and the
+    word after a line-end "/" (an address's rest, maybe): those are no words of the document, and
+    :func:`hyphen_kept` and :func:`address_goes_on` ask whether a piece is one."""
+    words: set[str] = set()
+    for block in text_blocks_of(layout_):
+        lines = [[w.text for w in line.words] for line in block.lines]
+        pieces = {piece for n in line_end_breaks(lines) for piece in ((n, len(lines[n]) - 1), (n + 1, 0))}
+        pieces |= {(n + 1, 0) for n in range(len(lines) - 1) if lines[n] and lines[n + 1] and lines[n][-1].endswith("/")}
+        printed = [re.sub(r"\W+$", "", w) for n, line in enumerate(lines) for i, w in enumerate(line)
+                   if (n, i) not in pieces]
+        words.update(printed)
     return words
 
 
@@ -577,7 +718,10 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
     ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
                                  labels_over_larger(blocks, heading_ids))
     levels = dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
-    builder = Builder(name, options, vocabulary_of(layout_))
+    # the language's hyphenation patterns are asked only about a document that hyphenates
+    printed = printed_words(layout_)
+    builder = Builder(name, options, {w.casefold() for w in printed}, options.lang if hyphenates(layout_) else "",
+                      printed)
 
     title = ""
     preamble: list[Block] = []
