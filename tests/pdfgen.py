@@ -141,12 +141,14 @@ def wrap(words: list[str], width: float, size: float) -> list[str]:
 
 
 def make_placed_pdf(path: Path, pages: list[list[Placed]], graphics: str = "",
-                    fonts: dict[str, bytes] | None = None, links: list[tuple[Placed, str]] | None = None) -> Path:
+                    fonts: dict[str, bytes] | None = None, links: list[tuple[Placed, str]] | None = None,
+                    fills: dict[int, str] | None = None, link_reach: float = 0.0) -> Path:
     """Write pages of text runs each placed where a layout program put it: (x, top, text, size, font),
     ``top`` measured down from the page's top edge and ``font`` a resource name ("F1" is Helvetica,
     others come from ``fonts``); ``graphics`` are content-stream operators drawn under the text of
     every page (rules, boxes); ``links`` are (run, address) pairs: a link annotation over that run
-    (in Helvetica) on the first page."""
+    (in Helvetica) on the first page, its rectangle reaching ``link_reach`` points further left;
+    ``fills`` are fill-colour operators ("0 0 1 rg") of runs by their index on a page (others black)."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b"",
                             b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"]
     resources = b"/F1 3 0 R"
@@ -156,13 +158,13 @@ def make_placed_pdf(path: Path, pages: list[list[Placed]], graphics: str = "",
     annots = []
     for (x, top, text, size, _), uri in links or []:
         objects.append(b"<< /Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0]"
-                       b" /A << /S /URI /URI (%s) >> >>" % (x, 792 - top - size, x + text_width(text, size), 792 - top,
-                                                           uri.encode("latin-1")))
+                       b" /A << /S /URI /URI (%s) >> >>" % (x - link_reach, 792 - top - size, x + text_width(text, size),
+                                                           792 - top, uri.encode("latin-1")))
         annots.append(b"%d 0 R" % len(objects))
     page_ids = []
     for n, runs in enumerate(pages):
-        text = [f"BT /{font} {size:g} Tf 1 0 0 1 {x:.2f} {792 - top - size * 0.8:.2f} Tm ({escape(run)}) Tj ET"
-                for x, top, run, size, font in runs]
+        text = [f"BT {(fills or {}).get(i, '0 g')} /{font} {size:g} Tf 1 0 0 1 {x:.2f} {792 - top - size * 0.8:.2f} Tm"
+                f" ({escape(run)}) Tj ET" for i, (x, top, run, size, font) in enumerate(runs)]
         stream = "\n".join(([graphics, "0 g"] if graphics else []) + text).encode("cp1252")  # Helvetica is set in WinAnsiEncoding
         objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         on_page = b" /Annots [%s]" % b" ".join(annots) if annots and n == 0 else b""

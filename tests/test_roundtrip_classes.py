@@ -485,6 +485,132 @@ def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_pat
     assert "Marketing by e-mail Consent\n" in text
 
 
+@pytest.mark.parametrize("reach", [0.0, 24.0])
+def test_a_coloured_link_whose_rectangle_reaches_into_the_word_before_links_only_its_own_text(
+    tmp_path: Path, reach: float
+) -> None:
+    """ReportLab measures a link's rectangle on the line before justifying it, so in a justified
+    line the rectangle begins inside the words before the link ("ange[s här klicka här]"). The
+    link's own text is set in its colour; the words in the text's colour are not part of it."""
+    from .pdfgen import make_placed_pdf, text_width
+
+    before, link, after = "Read more about the rules that apply", "in our notice", "before you sign up."
+    x_link = 72 + text_width(before + " ", 11)
+    runs = [(72.0, 60.0, "Privacy notice", 16.0, "F1"), (72.0, 100.0, before, 11.0, "F1"),
+            (x_link, 100.0, link, 11.0, "F1"), (x_link + text_width(link + " ", 11), 100.0, after, 11.0, "F1")]
+    source = make_placed_pdf(tmp_path / "reach.pdf", [runs], links=[(runs[2], "https://example.org/notice")],
+                             fills={2: "0.02 0.27 0.68 rg"}, link_reach=reach)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "Read more about the rules that apply [in our notice](https://example.org/notice) before you sign up." in text
+
+
+def test_a_grid_whose_rows_only_its_cell_padding_parts_keeps_its_rows(tmp_path: Path) -> None:
+    """A header-less grid in 9 pt type with lines 11.7 pt apart, its rows parted by nothing but 3 pt
+    of cell padding above and below (ReportLab's table): a row's first line stands 17.7 pt under the
+    last line of the row before, less than a paragraph's gap on the text's pitch but half a type size
+    more than the grid's own pitch."""
+    import weasyprint
+
+    cells = [("Hosting", "Servers in Sweden and Finland that keep every copy of the data inside the Union"),
+             ("Payments", "A licensed payment institution"), ("E-mail delivery", "A provider inside the Union"),
+             ("Support tools", "A ticketing system hosted in Ireland for the questions you send us")]
+    rows = "".join(f"<tr><td style=\"width: 38%\"><b>{a}</b><br>{b}</td><td><b>{c}</b><br>{d}</td></tr>"
+                   for (a, b), (c, d) in zip(cells[::2], cells[1::2]))
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(3, 4)}</p><p>We work with:</p>'
+            f'<table>{rows}</table><p>{sentences(4, 3)}</p></body></html>')
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3 }"
+           " td { padding: 3pt 4pt; vertical-align: top; width: 50% }")
+    source = tmp_path / "padded-grid.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Hosting**", "**E-mail delivery**"]
+
+
+def test_two_columns_over_a_grid_that_spans_them_are_read_column_by_column(tmp_path: Path) -> None:
+    """Text in two columns over a header-less grid set across both (the round trip's services grid
+    under the Swedish notice's opening): the grid's cells cross the columns' gutter, so no gutter
+    runs from the top of the page to its foot. The columns above the grid are still read one after
+    the other, each paragraph whole, the grid after them keeps its rows, and the columns going on
+    under the grid are read as columns again."""
+    left, right, under = sentences(11, 9), sentences(12, 6), sentences(17, 4)
+    cells = [(name, sentences(20 + n, 2)) for n, name in enumerate(("Staffing", "Search", "Advice", "Training",
+                                                                     "Delivery", "Workforce", "Change", "Outsourcing"))]
+    rows = "".join(f"<tr><td style=\"width: 38%\"><b>{a}</b><br>{b}</td><td><b>{c}</b><br>{d}</td></tr>"
+                   for (a, b), (c, d) in zip(cells[::2], cells[1::2]))
+    body = (f'<p>{left}</p><h2 style="break-before: column">Who we are</h2><p>{right}</p>'
+            f'<div style="column-span: all"><table class="grid" style="width: 100%">{rows}</table></div>'
+            f"<p>{under}</p>")
+    text = two_column_notice(tmp_path, body)
+    lines = text.splitlines()
+    assert left in lines and right in lines and under in lines
+    assert lines.index(left) < lines.index("## Who we are {#who-we-are}") < lines.index(right) \
+        < lines.index("|---|---|") < lines.index(under)
+    assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Staffing**", "**Advice**", "**Delivery**", "**Change**"]
+
+
+def test_bullets_under_a_numbered_heading_stay_at_the_first_level_before_the_next_one(tmp_path: Path) -> None:
+    """Numbered section headings set larger than the text ("8. Sharing", "9. Keeping") are items
+    while the layout is read; the bullets of section 8 stand indented from the margin the "9."
+    stands at, and once made them its sub-items (then all but the first were nested under it)."""
+    import weasyprint
+
+    items = [sentences(30 + n, 1) for n in range(4)]
+    html = ('<html lang="en"><body><h1>Privacy notice</h1><h2>8. Sharing your data</h2>'
+            f"<p>{sentences(28, 2)}</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>"
+            f"<h2>9. Keeping your data</h2><p>{sentences(29, 2)}</p></body></html>")
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " h2 { font-size: 13.5pt } p, li { text-align: justify }")
+    source = tmp_path / "numbered-sections.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n".join(f"- {item}" for item in items) + "\n" in text
+
+
+def test_an_item_whose_bold_lead_in_a_page_break_cuts_goes_on_atop_the_next_page(tmp_path: Path) -> None:
+    """The last line of page 1 is the first half of an item's bold lead-in; page 2 goes on with its
+    second half and the item's text in the body face. The line atop page 2 is not bold as a whole,
+    but the words either side of the break are, so the item goes on (it was cut in two)."""
+    import weasyprint
+
+    lead = "Customers, suppliers, service providers and other partners of ours:"
+    rest = "employees, agents and representatives of our customers and suppliers, and other people we deal with."
+    html = ('<html lang="en"><body><h1>Privacy notice</h1><div style="height: 215mm"></div><p>We collect data about:</p>'
+            f'<ul style="width: 60%"><li><b>{lead}</b> {rest}</li><li>Visitors of our website.</li></ul>'
+            "<p>That is all.</p></body></html>")
+    css = "@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Sans' } li { orphans: 1; widows: 1 }"
+    source = tmp_path / "lead-in-over-a-page-break.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the break falls inside the lead-in
+        assert pdf.pages[1].extract_text().startswith("other partners of ours:")
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert f"- **{lead}** {rest}\n- Visitors of our website.\n" in text
+
+
+def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(tmp_path: Path) -> None:
+    """An address block (one paragraph with line breaks) ends at the foot of page 1 with an e-mail
+    address; page 2 begins with the next paragraph. An address's lines end unpunctuated, which says
+    nothing of a sentence going on over the page break: the paragraph stays a paragraph."""
+    import weasyprint
+
+    address = ["Example Group, Inc.", "7301 Parkway Drive, 5th Floor, Hanover, MD 21076", "ATTN: Privacy Officer",
+               "privacy@example.com"]
+    after = "Or if you live in the European Economic Area, the United Kingdom or Switzerland:"
+    body = "".join(f"<p>{sentences(40 + n, 3)}</p>" for n in range(8))
+    html = (f'<html lang="en"><body><h1>Privacy notice</h1>{body}<p>You can write to us at:</p>'
+            f'<div style="height: 65mm"></div><p>{"<br>".join(address)}</p><p>{after}</p>'
+            f"<p>Example Group Limited<br>Maxis 2, Western Road<br>Bracknell RG12 1RT</p>{body}</body></html>")
+    css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
+           " p { margin: 0 0 7pt; orphans: 1; widows: 1 }")
+    source = tmp_path / "address-at-a-page-foot.pdf"
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    with pdfplumber.open(source) as pdf:  # the address ends page 1, the paragraph begins page 2
+        assert pdf.pages[1].extract_text().startswith(after)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n\n" + after + "\n\n" in text
+    assert "ATTN: Privacy Officer  \n[privacy@example.com](mailto:privacy@example.com)\n\n" in text
+
+
 def test_a_grid_whose_rows_part_by_a_small_padding_keeps_its_rows(tmp_path: Path) -> None:
     """A header-less layout grid as ReportLab sets one: a bold label over a line of text per cell,
     3 pt of padding above and below, so its rows part by two thirds of the type size only."""

@@ -18,6 +18,20 @@ _LINK_RE = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 _AUTOLINK_RE = re.compile(r"&lt;((?:https?|mailto):[^&\s]+)&gt;")
 _BOLD_RE = re.compile(r"\*\*(.+?)\*\*")
 _ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_MARKUP_RE = re.compile(r"\*\*|\]\([^)\s]*\)|[\[\]<>]")
+
+PT_PER_MM = 72 / 25.4
+TEXT_WIDTH_MM = 210 - 2 * 18
+"""A4 less the side margins of the ``@page`` rule."""
+COLUMN_GAP_MM = 9
+TABLE_FONT_PT = {1: 9.0, 2: 8.0}
+"""The tables' type size by the number of page columns (the stylesheet sets tables smaller in two)."""
+CHAR_WIDTH_EM = 0.62
+"""DejaVu's mean advance width of a letter in bold, the widest face a cell sets (measured: 0.60–0.63)."""
+CELL_PADDING_PT = 8
+"""A cell's padding left and right (``table.data``: 4 + 4; ``table.grid``: 0 + 8)."""
+CELL_LIST_INDENT_PT = 12
+"""``td ul``'s indent, which a cell holding a list adds to its longest word."""
 
 
 def inline_html(text: str) -> str:
@@ -69,23 +83,53 @@ def cell_html(parts: tuple[str, ...], tag: str) -> str:
     return f"<{tag}>{'<br>'.join(chunks)}</{tag}>"
 
 
-def table_html(block: Table) -> str:
+def column_width_pt(style: Style) -> float:
+    """A style -> the width of one of its page columns, in points."""
+    gaps = (style.columns - 1) * COLUMN_GAP_MM
+    return (TEXT_WIDTH_MM - gaps) / style.columns * PT_PER_MM
+
+
+def min_table_width_pt(block: Table, font_pt: float) -> float:
+    """A table and its type size -> the least width it takes without breaking a word (each column
+    as wide as its longest word, padding and list indent included), estimated from letter counts."""
+    rows = ([block.header] if block.header is not None else []) + list(block.rows)
+    width = 0.0
+    for column in range(max(len(row) for row in rows)):
+        parts = [part for row in rows if column < len(row) for part in row[column]]
+        words = [w for part in parts for w in _MARKUP_RE.sub(" ", _ESCAPE_RE.sub(r"\1", part)).split()]
+        longest = max((len(w) for w in words), default=0)
+        indent = CELL_LIST_INDENT_PT if any(part.startswith("- ") for part in parts) else 0
+        width += longest * CHAR_WIDTH_EM * font_pt + CELL_PADDING_PT + indent
+    return width
+
+
+def spans_columns(block: Table, style: Style) -> bool:
+    """Whether a table is set across all page columns: when the page has several and the table's
+    longest words do not fit one (a typesetter spans such a table rather than let it run over the
+    next column, as WeasyPrint does, or shrink the page, as Chromium does)."""
+    font_pt = TABLE_FONT_PT.get(style.columns, TABLE_FONT_PT[2])
+    return style.columns > 1 and min_table_width_pt(block, font_pt) > column_width_pt(style)
+
+
+def table_html(block: Table, style: Style) -> str:
     head = ""
     if block.header is not None:
         head = "<thead><tr>" + "".join(cell_html(c, "th") for c in block.header) + "</tr></thead>"
     body = "".join("<tr>" + "".join(cell_html(c, "td") for c in row) + "</tr>" for row in block.rows)
     css_class = "grid" if block.header is None else "data"
-    return f'<table class="{css_class}">{head}<tbody>{body}</tbody></table>'
+    out = f'<table class="{css_class}">{head}<tbody>{body}</tbody></table>'
+    # a wrapper, as WeasyPrint spans a block across the columns but not a table box
+    return f'<div class="span">{out}</div>' if spans_columns(block, style) else out
 
 
-def block_html(block: Block) -> str:
+def block_html(block: Block, style: Style) -> str:
     if isinstance(block, Heading):
         return f'<h{block.level} id="{block.id}">{inline_html(block.text)}</h{block.level}>'
     if isinstance(block, Paragraph):
         return f"<p>{inline_html(block.text)}</p>"
     if isinstance(block, ListBlock):
         return list_html(block)
-    return table_html(block)
+    return table_html(block, style)
 
 
 def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> str:
@@ -108,7 +152,8 @@ def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> s
         "h4 { font-size: 10.5pt; margin: 8pt 0 4pt; break-after: avoid; }",
         "p { margin: 0 0 7pt; }",
         "a { color: #0645ad; text-decoration: underline; }",
-        "table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt; font-size: 9pt;"
+        "table { border-collapse: collapse; width: 100%; margin: 4pt 0 10pt;"
+        f" font-size: {TABLE_FONT_PT[1]:g}pt;"
         " line-height: 1.3; }",
         "table.data th, table.data td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top; }",
         "table.data thead { display: table-header-group; } tr { break-inside: avoid; }",
@@ -119,7 +164,8 @@ def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> s
         rules.append("p, li, td, th { hyphenate-character: '-'; }")
     if style.columns > 1:
         rules.append(f"main {{ columns: {style.columns}; column-gap: 9mm; }}")
-        rules.append("table { font-size: 8pt; }")
+        rules.append(f"table {{ font-size: {TABLE_FONT_PT.get(style.columns, TABLE_FONT_PT[2]):g}pt; }}")
+        rules.append("div.span { column-span: all; }")
     if style.vector_bullets:
         rules += [
             "ul { list-style: none; padding-left: 16pt; } ul li { position: relative; }",
@@ -132,7 +178,7 @@ def stylesheet(document: Document, style: Style, margin_boxes: bool = True) -> s
 
 def document_html(document: Document, style: Style, margin_boxes: bool = True) -> str:
     """A styled document -> a complete HTML page; ``<title>`` is the metadata title, not the printed one."""
-    body = "\n".join(block_html(b) for b in document.blocks)
+    body = "\n".join(block_html(b, style) for b in document.blocks)
     return (
         f'<!DOCTYPE html>\n<html lang="{document.lang}"><head><meta charset="utf-8">'
         f"<title>{html.escape(document.metadata_title)}</title>"

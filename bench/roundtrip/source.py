@@ -23,6 +23,9 @@ _SEPARATOR_RE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 _INTERNAL_LINK_RE = re.compile(r"\]\(#([\w-]+)\)")
 
+HARD_BREAK = "  "
+"""Markdown's hard line break: a paragraph line ending in two spaces goes on after a printed break."""
+
 MAX_SLUG_WORDS = 6
 """As ``notice.slugs``: a section id is the first six ASCII words of its heading."""
 
@@ -164,9 +167,29 @@ def parse_blocks(lines: list[str]) -> list[Block]:
                 i += 1
             blocks.append(ListBlock(ordered, tuple(items)))
         else:
-            blocks.append(Paragraph(line.strip()))
-            i += 1
+            text, i = take_paragraph(lines, i)
+            blocks.append(Paragraph(text))
     return blocks
+
+
+def take_paragraph(lines: list[str], i: int) -> tuple[str, int]:
+    """Lines and the index of a paragraph's first line -> (its text, the index after it).
+
+    As Markdown reads it: the paragraph goes on to a blank line or the start of another block; a line
+    ending in a hard break (two spaces) is followed by ``<br>`` (an address: one ``<p>`` with printed
+    line breaks, not a paragraph per line), any other by a space.
+    """
+    text = lines[i].strip()
+    while i + 1 < len(lines) and lines[i + 1].strip() and not starts_block(lines, i + 1):
+        text += ("<br>" if lines[i].endswith(HARD_BREAK) else " ") + lines[i + 1].strip()
+        i += 1
+    return text, i + 1
+
+
+def starts_block(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` opens a block of its own (a heading, a list item or a table)."""
+    line = lines[i]
+    return bool(_HEADING_RE.match(line) or _ITEM_RE.match(line) or line.startswith("|"))
 
 
 def read_document(path: Path) -> Document:

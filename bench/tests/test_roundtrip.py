@@ -87,6 +87,17 @@ def test_gold_drops_cell_list_markers_and_writes_a_grid_with_a_header_row(tiny: 
     assert "effective: 2026-03-01" in gold.split("---")[1]
 
 
+def test_lines_ending_in_a_hard_break_are_one_paragraph_with_line_breaks(tmp_path: Path) -> None:
+    path = tmp_path / "address.md"
+    path.write_text("# Address\n\nWrite to:\n\nTiny Ltd  \nBox 1  \n111 22 Stockholm\n\nor\n\nCall us.\n",
+                    encoding="utf-8")
+    document = source.read_document(path)
+    assert [b.text for b in document.blocks if isinstance(b, source.Paragraph)] == [
+        "Write to:", "Tiny Ltd<br>Box 1<br>111 22 Stockholm", "or", "Call us."]
+    assert "<p>Tiny Ltd<br>Box 1<br>111 22 Stockholm</p>" in page.document_html(document, PLAIN)
+    assert "\n\nTiny Ltd<br>Box 1<br>111 22 Stockholm\n\nor\n\n" in source.gold_markdown(document)
+
+
 def test_page_nests_lists_and_draws_bullets_as_shapes(tiny: source.Document) -> None:
     html = page.document_html(tiny, source.Style("shapes", vector_bullets=True))
     assert "<ul><li>name<ul><li>e-mail</li></ul></li><li>phone</li></ul>" in html
@@ -95,6 +106,20 @@ def test_page_nests_lists_and_draws_bullets_as_shapes(tiny: source.Document) -> 
     assert "list-style: none" in html and "@top-center" in html
     assert "@top-center" not in page.document_html(tiny, PLAIN, margin_boxes=False)
     assert "<title>tiny.docx</title>" in html and "<h1>Tiny Notice</h1>" in html
+
+
+def test_a_table_too_wide_for_its_page_column_spans_the_columns(tiny: source.Document) -> None:
+    two_columns = source.Style("two", serif=False, columns=2)
+    narrow = next(b for b in tiny.blocks if isinstance(b, source.Table))
+    long_word = "Personaluppgiftsbehandlingsansvarig"  # 35 letters: three such columns pass 234 pt
+    wide = source.Table(None, ((tuple([long_word]),) * 3,))
+    assert not page.spans_columns(narrow, two_columns) and page.spans_columns(wide, two_columns)
+    assert not page.spans_columns(wide, PLAIN)  # one column: the table has the page's width
+    assert page.column_width_pt(two_columns) == pytest.approx(233.9, abs=0.1)
+    spanned = page.block_html(wide, two_columns)
+    assert spanned.startswith('<div class="span"><table class="grid">') and spanned.endswith("</table></div>")
+    assert page.block_html(narrow, two_columns).startswith('<table class="data">')
+    assert "div.span { column-span: all; }" in page.stylesheet(tiny, two_columns)
 
 
 # --- scorer -------------------------------------------------------------------------------------

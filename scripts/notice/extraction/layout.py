@@ -9,6 +9,7 @@ candidates. Nothing here knows about sections, languages or Markdown.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 import unicodedata
@@ -336,15 +337,190 @@ def word_runs(ordered: list[Word]) -> list[list[Word]]:
     return runs
 
 
-def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = ()) -> list[tuple[int, list[Word]]]:
+def horizontal_bands(words: list[Word]) -> list[list[Word]]:
+    """A page's words in bands from top to bottom, cut wherever white runs across the whole page."""
+    bands: list[list[Word]] = []
+    bottom = float("-inf")
+    for word in sorted(words, key=lambda w: w.top):
+        if not bands or word.top >= bottom:
+            bands.append([])
+            bottom = word.bottom
+        bands[-1].append(word)
+        bottom = max(bottom, word.bottom)
+    return bands
+
+
+#: Bands of text side by side in the columns before a band that crosses their gutter begins a block
+#: under them (a running head's date and title stand apart on one band at the top of the page).
+COLUMN_ROWS_MIN = 3
+
+
+def crosses(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
+    """Whether a band of words has a line running over one of the ``gutters``."""
+    return bool(bridged_lines(band, gutters)) or any(w.x0 < a and w.x1 > b for w in band for a, b in gutters)
+
+
+def either_side(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
+    """Whether a band of words has text on both sides of one of the ``gutters`` (lines set in columns)."""
+    return any(any(w.x1 <= a for w in band) and any(w.x0 >= b for w in band) for a, b in gutters)
+
+
+def widest_white(bands: list[list[Word]], first: int, last: int) -> int:
+    """The index in ``first..last`` of the band with the widest white above it."""
+    def white_above(k: int) -> float:
+        return min(w.top for w in bands[k]) - max(w.bottom for w in bands[k - 1])
+    return max(range(first, last + 1), key=white_above)
+
+
+def row_of_cells_across(band: list[Word], gutters: list[tuple[float, float]]) -> bool:
+    """Whether a band holds a line in two or more runs apart (a row of cells) that crosses a gutter:
+    a grid set across the columns, not a head over them (one run)."""
+    return any(len(split_segments(sorted(line, key=lambda w: w.x0))) >= 2 and crosses(line, gutters)
+               for line in by_top(band))
+
+
+def by_top(words: list[Word]) -> list[list[Word]]:
+    rows: dict[int, list[Word]] = {}
+    for word in words:
+        rows.setdefault(round(word.top), []).append(word)
+    return list(rows.values())
+
+
+def block_bounds(bands: list[list[Word]], gutters: list[tuple[float, float]]) -> tuple[int, int] | None:
+    """Where a grid set across the columns begins and ends (band indices, the end exclusive): it
+    begins with the first band that crosses their ``gutters`` after COLUMN_ROWS_MIN bands of text
+    stood side by side in them, moved up to the widest white between it and the last band set side
+    by side (the grid's first line may stand left of the gutter); it ends after its last band that
+    crosses them before COLUMN_ROWS_MIN bands stand side by side again, moved down to the widest
+    white before those. None when no band crosses them under the columns, or what crosses them
+    holds no row of cells (a head over the columns, which :func:`columns_by_gutters` reads)."""
+    beside = {i for i, band in enumerate(bands) if either_side(band, gutters) and not crosses(band, gutters)}
+    across = [i for i, band in enumerate(bands) if crosses(band, gutters)]
+    start = next((i for i in across if len([k for k in beside if k < i]) >= COLUMN_ROWS_MIN), None)
+    if start is None:
+        return None
+    resume = next((k for k in range(start + 1, len(bands))
+                   if all(j in beside for j in range(k, min(k + COLUMN_ROWS_MIN, len(bands))))), len(bands))
+    last = max(i for i in across if i < resume)
+    if not any(row_of_cells_across(bands[i], gutters) for i in range(start, last + 1)):
+        return None
+    begin = widest_white(bands, max(k for k in beside if k < start) + 1, start)
+    return begin, (widest_white(bands, last + 1, resume) if resume < len(bands) else len(bands))
+
+
+def point_counts(bands: list[list[Word]], left: float, width: int) -> list[int]:
+    """Bands of words -> how many words cover each point across the page from ``left``."""
+    steps = [0] * (width + 1)
+    for word in (w for band in bands for w in band):
+        steps[int(word.x0 - left)] += 1
+        steps[int(word.x1 - left) + 1] -= 1
+    counts, running = [], 0
+    for step in steps[:width]:
+        running += step
+        counts.append(running)
+    return counts
+
+
+def open_strip(bins: list[int], limit: int) -> bool:
+    """Whether words counted per point across the page (``bins``) leave a strip GUTTER_MIN_WIDTH
+    wide, crossed by at most ``limit`` of them, with words on both sides."""
+    filled = [x for x, n in enumerate(bins) if n]
+    if not filled:
+        return False
+    run = 0
+    for n in bins[filled[0]:filled[-1] + 1]:
+        run = run + 1 if n <= limit else 0
+        if run >= GUTTER_MIN_WIDTH:
+            return True
+    return False
+
+
+def columns_over_a_block(
+    words: list[Word], height: float
+) -> tuple[list[Word], list[Word], list[Word], list[tuple[float, float]]] | None:
+    """A page on which no gutter runs from top to bottom -> (its part in columns, the block under
+    them, the columns going on under the block, their gutters), when white across the page parts
+    them and the columns above fill more than FLOW_SHARE of the page's height: text in columns over
+    a grid that spans them (its cells cross the gutter, so the whole page has none). None else."""
+    bands = horizontal_bands(words)
+    if len(bands) < 2:
+        return None
+
+    top = min(w.top for w in bands[0])
+    reach = list(itertools.accumulate((max(w.bottom for w in band) for band in bands), max))
+
+    def tall(part: list[list[Word]]) -> bool:  # part: the first len(part) bands
+        return bool(part) and reach[len(part) - 1] - top > FLOW_SHARE * height
+
+    left = min(w.x0 for w in words)
+    width = int(max(w.x1 for w in words) - left) + 2
+
+    def white_strip(k: int) -> bool:  # the first k bands leave a strip white enough for a gutter
+        part = bands[:k]
+        return open_strip(point_counts(part, left, width), max(1, int(sum(map(len, part)) * GUTTER_CROSSING_SHARE)))
+
+    def gutters_of(k: int) -> list[tuple[float, float]]:
+        return find_gutters([w for band in bands[:k] for w in band])
+
+    # the columns take the top of the page: the smallest top part tall enough has their gutters
+    # (a cheap look for white first: most pages have one column, and find_gutters is slower)
+    smallest = next((k for k in range(1, len(bands)) if tall(bands[:k])), None)
+    if smallest is None or not white_strip(smallest) or not (gutters := gutters_of(smallest)):
+        return None
+    low, high = smallest, len(bands) - 1  # the largest top part that has them: the block begins under it
+    while low < high:
+        mid = (low + high + 1) // 2
+        found = gutters_of(mid)
+        low, high, gutters = (mid, high, found) if found else (low, mid - 1, gutters)
+    bounds = block_bounds(bands, gutters)
+    if bounds is None or not tall(bands[:bounds[0]]):
+        return None
+    begin, end = bounds
+    return words_in(bands[:begin]), words_in(bands[begin:end]), words_in(bands[end:]), gutters
+
+
+def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ...] = (),
+                  height: float = 0.0) -> list[tuple[int, list[Word]]]:
     """The page's words in reading order groups, each with its column (0 on a page of one column):
     runs of columns left to right, cut by lines that cross a gutter (a full-width head), which stand
     on their own between the runs (column SPANNING), and by drawn ``rules`` (x0, top, x1) across every
     gutter: what stands above such a rule (a masthead beside the title) is read before the columns
-    under it."""
+    under it. With the page's ``height``, columns over a block that spans them (a grid whose cells
+    cross their gutter) are found on their own; the block is SPANNING, and the columns going on
+    under it are read as columns of the same gutters."""
     gutters = find_gutters(words)
-    if not gutters:
+    if gutters:
+        return columns_around_grids(words, gutters, rules) if height else columns_by_gutters(words, gutters, rules)
+    parts = columns_over_a_block(words, height) if height else None
+    if parts is None:
         return [(0, words)]
+    above, block, below, gutters = parts
+    return [*columns_by_gutters(above, gutters, rules), (SPANNING, block),
+            *(columns_around_grids(below, gutters, rules) if below else [])]
+
+
+def columns_around_grids(words: list[Word], gutters: list[tuple[float, float]],
+                         rules: tuple[tuple[float, float, float], ...]) -> list[tuple[int, list[Word]]]:
+    """Words in columns of ``gutters`` -> the reading-order groups of :func:`columns_by_gutters`, a
+    grid set across the columns (:func:`block_bounds`) one SPANNING group between them: read line
+    by line with the columns' cuts, its cells would fall apart."""
+    bands = horizontal_bands(words)
+    bounds = block_bounds(bands, gutters)
+    if bounds is None:
+        return columns_by_gutters(words, gutters, rules)
+    begin, end = bounds
+    above, block, below = (words_in(bands[:begin]), words_in(bands[begin:end]), words_in(bands[end:]))
+    return [*columns_by_gutters(above, gutters, rules), (SPANNING, block),
+            *(columns_around_grids(below, gutters, rules) if below else [])]
+
+
+def words_in(bands: list[list[Word]]) -> list[Word]:
+    return [w for band in bands for w in band]
+
+
+def columns_by_gutters(words: list[Word], gutters: list[tuple[float, float]],
+                       rules: tuple[tuple[float, float, float], ...]) -> list[tuple[int, list[Word]]]:
+    """Words and the page's ``gutters`` -> the reading-order groups of :func:`split_columns`."""
     bridged = bridged_lines(words, gutters)
 
     def column(word: Word) -> int | None:
@@ -1259,6 +1435,8 @@ def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
 
     for block in blocks:
         if block.kind == "item":
+            if run and not same_type_size(run[-1].lines[0], block.lines[0]):
+                close()  # a numbered line set larger (a section heading) opens no deeper level for the bullets above
             run.append(block)
         else:
             close()
@@ -1316,7 +1494,8 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
         rotated = [w for w in page.words if not w.upright]
         if rotated:  # side labels running up the margin are furniture, kept in the account
             sideways.extend(Furniture(line.text, page.number) for line in words_to_lines(rotated))
-        groups = [[replace(ln, column=col) for ln in words_to_lines(group)] for col, group in split_columns(free, page.rules)]
+        groups = [[replace(ln, column=col) for ln in words_to_lines(group)]
+                  for col, group in split_columns(free, page.rules, page.height)]
         per_page.append((page, table_words, groups))
     per_page = with_margins(per_page)
     furniture = find_furniture([(page, [ln for group in groups for ln in group]) for page, _, groups in per_page])
@@ -1588,8 +1767,13 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
     """True when ``after``, atop a page, goes on with ``before``, the last block of the page before."""
     if after.kind != "para" or before.kind == "heading":
         return False
+    if before.breaks and not after.breaks:
+        return False  # an address's lines end unpunctuated, so its last says nothing of a sentence going on
     last, first = before.lines[-1], after.lines[0]
-    if abs(last.size - first.size) > 0.6 or last.bold != first.bold:
+    # an item's bold lead-in may run over the break, its text after it in the body face: for an
+    # item the type is compared where the break cuts, on the words either side of it
+    ends = (last.words[-1], first.words[0]) if before.kind == "item" else (last, first)
+    if abs(ends[0].size - ends[1].size) > 0.6 or ends[0].bold != ends[1].bold:
         return False
     # from the last column of a page to the first of the next, indents count from each column's start
     moved = first.column != last.column

@@ -463,7 +463,8 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
     ]
     links = read_links(page, name, targets or {}, named)
     heavy = heavy_fonts(page)
-    words = tuple(word for w in raw for word in split_at_links(w, links, number, heavy))
+    colours = link_colours(links, page.chars)
+    words = tuple(word for w in raw for word in split_at_links(w, links, number, heavy, colours))
     words += drawn_bullets(page.curves + page.rects, words, number)
     return PageContent(number, float(page.width), float(page.height), words, read_tables(page), read_rules(page))
 
@@ -539,23 +540,56 @@ def color_key(color: object) -> str:
     return ",".join(f"{v:.2f}" for v in values)
 
 
-def link_at(links: list[tuple[tuple[float, float, float, float], str]], x: float, y: float) -> str | None:
-    for (x0, top, x1, bottom), uri in links:
-        if x0 - LINK_SLACK <= x <= x1 + LINK_SLACK and top - LINK_SLACK <= y <= bottom + LINK_SLACK:
+Link = tuple[tuple[float, float, float, float], str]
+
+
+def covers(bbox: tuple[float, float, float, float], x: float, y: float) -> bool:
+    """Whether a link rectangle covers the point (x, y), give or take LINK_SLACK."""
+    x0, top, x1, bottom = bbox
+    return x0 - LINK_SLACK <= x <= x1 + LINK_SLACK and top - LINK_SLACK <= y <= bottom + LINK_SLACK
+
+
+def centre(char: dict) -> tuple[float, float]:  # type: ignore[type-arg]
+    return (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+
+
+def link_colours(links: list[Link], chars: list[dict]) -> list[str | None]:  # type: ignore[type-arg]
+    """Each link of a page -> the colour its text is set in, when its rectangle also covers letters
+    in the page's text colour (a producer that measured the rectangle on the unjustified line reaches
+    into the words or the colon before the link: ReportLab); None when the covered glyphs are all of one colour,
+    or when the link is set in the text colour (then the rectangle is all there is to go by)."""
+    letters = [c for c in chars if c["text"].strip()]
+    if not links or not letters:
+        return [None] * len(links)
+    keys = [color_key(c.get("non_stroking_color")) for c in letters]
+    text_colour = max(set(keys), key=keys.count)
+    colours: list[str | None] = []
+    for bbox, _ in links:
+        covered = [key for c, key in zip(letters, keys) if covers(bbox, *centre(c))]
+        own = [key for key in covered if key != text_colour]
+        colours.append(max(set(own), key=own.count) if own and len(own) < len(covered) else None)
+    return colours
+
+
+def link_at(links: list[Link], colours: list[str | None], char: dict) -> str | None:  # type: ignore[type-arg]
+    """The link a character belongs to: one whose rectangle covers its centre and, when the link
+    has a colour of its own, whose colour it is set in."""
+    for ((bbox, uri), colour) in zip(links, colours):
+        if covers(bbox, *centre(char)) and (colour is None or color_key(char.get("non_stroking_color")) == colour):
             return uri
     return None
 
 
 def split_at_links(
-    raw: dict, links: list[tuple[tuple[float, float, float, float], str]], page: int,  # type: ignore[type-arg]
-    heavy: frozenset[str] = frozenset(),
+    raw: dict, links: list[Link], page: int,  # type: ignore[type-arg]
+    heavy: frozenset[str] = frozenset(), colours: list[str | None] | None = None,
 ) -> list[Word]:
     """One pdfplumber word as one or more ``Word``s: it splits where a link rectangle begins or
     ends inside it, so "webbplatser)" links "webbplatser" and leaves ")" as plain text. A glyph
     pdfminer could not map ("(cid:431)") is UNREADABLE, like one the font maps to U+FFFD."""
     chars = [dict(c, text=UNREADABLE) if CID_TEXT.match(c["text"]) else c for c in raw["chars"]]
     if links:
-        hrefs = [link_at(links, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for c in chars]
+        hrefs = [link_at(links, colours or [None] * len(links), c) for c in chars]
     else:
         hrefs = [None] * len(chars)
     runs: list[tuple[int, int]] = []
@@ -604,7 +638,7 @@ def glyph_key(char: dict) -> str:  # type: ignore[type-arg]
 
 
 def read_links(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[int, float]],
-               named: NamedDests | None = None) -> list[tuple[tuple[float, float, float, float], str]]:
+               named: NamedDests | None = None) -> list[Link]:
     """Link annotations as (bbox, uri or internal destination); malformed ones are skipped with a warning."""
     try:
         annots = page.annots
