@@ -145,3 +145,11 @@ def test_a_head_with_no_word_to_complete_is_still_lost() -> None:
     report = _accounted(["Hinweis Wir arbeiten mit Dienst- Seite 1 von 2", "Kopf zusammen."],
                         "Wir arbeiten mit zusammen.", [("Seite 1 von 2", 1), ("Kopf", 2)])
     assert [word for word, _ in report.lost] == ["dienst"]
+
+
+def test_a_piece_that_is_no_word_pairs_before_a_running_head_takes_the_joined_word() -> None:
+    """The next page's running head prints the whole word the body has joined ("Alle-" "gis" over a
+    page break under the head "Allegis"): the head is furniture, the pieces are the body's word."""
+    report = _accounted(["Hinweis Wir danken Alle-", "Allegis gis für alles"],
+                        "Für alles danken wir Allegis", [("Allegis", 2)])
+    assert report.lost == () and report.invented == () and report.removed == {"furniture": 1}

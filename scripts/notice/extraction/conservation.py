@@ -142,6 +142,24 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
         removed_pool.setdefault(item.kind, Counter()).update(tokens(item.text))
     counts = {kind: 0 for kind in removed_pool}
     matched = sum(aligned)
+    joined: set[str] = set()
+    # a piece that is no word of the body nor of anything removed ("Alle-" "gis") pairs first, before a
+    # whole word elsewhere (on a running head, say) takes the body's joined word; two pieces that are
+    # words of their own ("person-" "uppgifter") are left to the passes below, as "Allegis Group" is
+    # not the address "allegisgroup"
+    leftovers = [(index, token, page) for index, (token, page) in enumerate(source) if not aligned[index]]
+    for n, (index, token, page) in enumerate(leftovers):
+        if aligned[index] or spare[token] > 0 or any(pool[token] > 0 for pool in removed_pool.values()):
+            continue
+        pieces: tuple[tuple[int, str, int], ...] = rest_of_broken_word(
+            token, page, [m for m in leftovers[n + 1:] if not aligned[m[0]]], spare)
+        if pieces:
+            word = token + "".join(piece[1] for piece in pieces)
+            spare[word] -= 1
+            matched += 1 + len(pieces)
+            for i in (index, *(piece[0] for piece in pieces)):
+                aligned[i] = True
+            joined.add(word)
     unmatched: list[tuple[int, str, int]] = []
     for index, (token, page) in enumerate(source):
         if aligned[index]:
@@ -157,7 +175,6 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             continue
         unmatched.append((index, token, page))
     lost = []
-    joined: set[str] = set()
     skip: set[int] = set()
     page_tokens: dict[int, set[str]] = {}
     for token, page in source:
@@ -167,7 +184,7 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             continue
         following = unmatched[n + 1] if n + 1 < len(unmatched) else None
         if following and following[0] == index + 1 and spare[token + following[1]] > 0:
-            pieces: tuple[tuple[int, str, int], ...] = (following,)
+            pieces = (following,)
         else:
             pieces = rest_of_broken_word(token, page, [m for m in unmatched[n + 1:] if m[0] not in skip], spare)
         if pieces:
@@ -179,12 +196,12 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             continue
         # the rest is also a word of its own, which the body has elsewhere and matched there
         near = page_tokens.get(page, set()) | page_tokens.get(page + 1, set())
-        word = next((w for w in spare if spare[w] > 0 and len(w) > len(token) and w.startswith(token)
-                     and w[len(token):] in near), None)
-        if word is not None:
-            spare[word] -= 1
+        whole = next((w for w in spare if spare[w] > 0 and len(w) > len(token) and w.startswith(token)
+                      and w[len(token):] in near), None)
+        if whole is not None:
+            spare[whole] -= 1
             matched += 1
-            joined.add(word)
+            joined.add(whole)
             continue
         lost.append((token, page))
     return Report(notice.source, len(source), matched, counts, tuple(lost),
