@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from notice.extraction import conservation, layout, pdf, structure
-from notice.model import Paragraph, Span
+from notice.model import Paragraph, Removed, Span
 
 from .conftest import SOURCES, run_notice
 
@@ -99,3 +99,57 @@ def test_a_table_header_repeated_on_the_next_page_is_dropped_and_accounted(tmp_p
     report = conservation.account(pages, notice)
     assert report.lost == () and not report.failed
     assert [r.text for r in notice.removed if "Purpose" in r.text] == ["Name Purpose"]
+
+
+def _words(page: int, text: str) -> tuple[pdf.Word, ...]:
+    return tuple(pdf.Word(w, 0, 1, 0, 1, 10, False, page) for w in text.split())
+
+
+def _accounted(pages_text: list[str], body: str, furniture: list[tuple[str, int]]) -> conservation.Report:
+    """Pages of printed words, the paragraph the extractor wrote and the furniture it removed in ->
+    the check's report."""
+    pages = tuple(pdf.PageContent(n, 595, 842, _words(n, text), ()) for n, text in enumerate(pages_text, 1))
+    notice = structure.Notice(
+        title="Hinweis", lang="de", effective=None, source="x.pdf", source_sha256="0" * 64,
+        preamble=(Paragraph((Span(body),)),), sections=(),
+        removed=tuple(Removed("furniture", text, page) for text, page in furniture))
+    return conservation.account(pages, notice)
+
+
+def test_a_word_hyphenated_over_a_page_break_is_accounted_as_one_word() -> None:
+    """The rest of a word hyphenated at a page's last line comes after the running foot and head;
+    its pieces are neither lost nor the joined word invented."""
+    report = _accounted(["Hinweis Wir arbeiten mit Dienst- Seite 1 von 2",
+                         "Kopf leistern zusammen und mit Partnern."],
+                        "Wir arbeiten mit Dienstleistern zusammen und mit Partnern.",
+                        [("Seite 1 von 2", 1), ("Kopf", 2)])
+    assert report.lost == () and report.invented == () and not report.failed
+
+
+def test_a_word_cut_twice_in_a_narrow_cell_is_accounted_as_one_word() -> None:
+    """A narrow table cell breaks "Weiterbildungsangebote" twice; the row's other cell is read
+    between the pieces."""
+    report = _accounted(["Hinweis Weiter- Kurse bildungs- angebote"],
+                        "Weiterbildungsangebote Kurse", [])
+    assert report.lost == () and report.invented == () and not report.failed
+
+
+def test_a_piece_that_is_a_word_of_its_own_elsewhere_still_accounts_for_its_head() -> None:
+    """"Dienst-" "leistung" in a cell read out of order: the body also has "Leistung" on its own,
+    which took the piece before pieces are paired; the head is part of the joined word all the same."""
+    report = _accounted(["Hinweis Dienst- Kurse leistung"], "Leistung Kurse Dienstleistung", [])
+    assert report.lost == () and report.invented == ()
+
+
+def test_a_head_with_no_word_to_complete_is_still_lost() -> None:
+    report = _accounted(["Hinweis Wir arbeiten mit Dienst- Seite 1 von 2", "Kopf zusammen."],
+                        "Wir arbeiten mit zusammen.", [("Seite 1 von 2", 1), ("Kopf", 2)])
+    assert [word for word, _ in report.lost] == ["dienst"]
+
+
+def test_a_piece_that_is_no_word_pairs_before_a_running_head_takes_the_joined_word() -> None:
+    """The next page's running head prints the whole word the body has joined ("Alle-" "gis" over a
+    page break under the head "Allegis"): the head is furniture, the pieces are the body's word."""
+    report = _accounted(["Hinweis Wir danken Alle-", "Allegis gis für alles"],
+                        "Für alles danken wir Allegis", [("Allegis", 2)])
+    assert report.lost == () and report.invented == () and report.removed == {"furniture": 1}

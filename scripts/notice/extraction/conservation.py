@@ -86,9 +86,10 @@ def body_tokens(notice: Notice) -> list[str]:
     return [token for text in body_texts(notice) for token in tokens(text)]
 
 
-def invented(source: list[str], notice: Notice) -> tuple[str, ...]:
-    """Body words found on no page, whole or as two neighbours joined (a word split by hyphenation)."""
-    known = set(source) | {a + b for a, b in zip(source, source[1:])}
+def invented(source: list[str], notice: Notice, joined: frozenset[str] = frozenset()) -> tuple[str, ...]:
+    """Body words found on no page, whole or as two neighbours joined (a word split by hyphenation),
+    or as the two pieces ``account`` paired across what lies between them (``joined``)."""
+    known = set(source) | {a + b for a, b in zip(source, source[1:])} | joined
     return tuple(dict.fromkeys(t for t in body_tokens(notice) if t not in known))
 
 
@@ -96,12 +97,35 @@ def garbled(notice: Notice) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(0) for text in body_texts(notice) for m in GARBLED.finditer(text)))
 
 
+#: How many leftovers after the first piece of a word cut twice its last piece may stand.
+PIECE_REACH = 40
+
+
+def rest_of_broken_word(token: str, page: int, later: list[tuple[int, str, int]],
+                        spare: Counter[str]) -> tuple[tuple[int, str, int], ...]:
+    """A leftover source token, the leftovers after it (index, token, page) and the body words not
+    yet matched in -> the one or two later leftovers that complete a body word it begins, read on
+    its page or the next: a word cut in a table cell (its rest comes after the row's other cells),
+    at a page's foot (its rest opens the next page, after the running foot and head), or twice in a
+    narrow cell ("ut-" "bildningsrelate-" "rad"). () when there are none."""
+    near = [m for m in later if m[2] in (page, page + 1)]
+    for m in near:
+        if spare[token + m[1]] > 0:
+            return (m,)
+    for i, m in enumerate(near):
+        for last in near[i + 1:i + 1 + PIECE_REACH]:
+            if spare[token + m[1] + last[1]] > 0:
+                return (m, last)
+    return ()
+
+
 def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     """Align the source tokens with the body in reading order (so a loss is charged to the page it
     happened on); what is left matches the body anywhere (blocks read in another order), then
     what was removed on purpose; a pair of neighbours the body has as one word (a word split by
     hyphenation) matches last, or two leftovers of one page (a word cut in a table cell, whose
-    rest comes after the row's other cells)."""
+    rest comes after the row's other cells) or of one page and the next (a word hyphenated at a
+    page's last line, whose rest comes after the running foot and head)."""
     body = body_tokens(notice)
     source = [(token, page.number) for page in pages for word in page.words for token in tokens(word.text)]
     # autojunk: very common words do not anchor the alignment (near-linear on long documents);
@@ -118,6 +142,24 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
         removed_pool.setdefault(item.kind, Counter()).update(tokens(item.text))
     counts = {kind: 0 for kind in removed_pool}
     matched = sum(aligned)
+    joined: set[str] = set()
+    # a piece that is no word of the body nor of anything removed ("Alle-" "gis") pairs first, before a
+    # whole word elsewhere (on a running head, say) takes the body's joined word; two pieces that are
+    # words of their own ("person-" "uppgifter") are left to the passes below, as "Allegis Group" is
+    # not the address "allegisgroup"
+    leftovers = [(index, token, page) for index, (token, page) in enumerate(source) if not aligned[index]]
+    for n, (index, token, page) in enumerate(leftovers):
+        if aligned[index] or spare[token] > 0 or any(pool[token] > 0 for pool in removed_pool.values()):
+            continue
+        pieces: tuple[tuple[int, str, int], ...] = rest_of_broken_word(
+            token, page, [m for m in leftovers[n + 1:] if not aligned[m[0]]], spare)
+        if pieces:
+            word = token + "".join(piece[1] for piece in pieces)
+            spare[word] -= 1
+            matched += 1 + len(pieces)
+            for i in (index, *(piece[0] for piece in pieces)):
+                aligned[i] = True
+            joined.add(word)
     unmatched: list[tuple[int, str, int]] = []
     for index, (token, page) in enumerate(source):
         if aligned[index]:
@@ -134,23 +176,33 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
         unmatched.append((index, token, page))
     lost = []
     skip: set[int] = set()
+    page_tokens: dict[int, set[str]] = {}
+    for token, page in source:
+        page_tokens.setdefault(page, set()).add(token)
     for n, (index, token, page) in enumerate(unmatched):
         if index in skip:
             continue
         following = unmatched[n + 1] if n + 1 < len(unmatched) else None
         if following and following[0] == index + 1 and spare[token + following[1]] > 0:
-            spare[token + following[1]] -= 1
-            matched += 2
-            skip.add(following[0])
+            pieces = (following,)
+        else:
+            pieces = rest_of_broken_word(token, page, [m for m in unmatched[n + 1:] if m[0] not in skip], spare)
+        if pieces:
+            word = token + "".join(piece[1] for piece in pieces)
+            spare[word] -= 1
+            matched += 1 + len(pieces)
+            skip.update(piece[0] for piece in pieces)
+            joined.add(word)
             continue
-        # a word cut in a table cell: its rest is read after the row's other cells, on the same page
-        rest = next((m for m in unmatched[n + 1:] if m[0] not in skip and m[2] == page
-                     and spare[token + m[1]] > 0), None)
-        if rest is not None:
-            spare[token + rest[1]] -= 1
-            matched += 2
-            skip.add(rest[0])
+        # the rest is also a word of its own, which the body has elsewhere and matched there
+        near = page_tokens.get(page, set()) | page_tokens.get(page + 1, set())
+        whole = next((w for w in spare if spare[w] > 0 and len(w) > len(token) and w.startswith(token)
+                      and w[len(token):] in near), None)
+        if whole is not None:
+            spare[whole] -= 1
+            matched += 1
+            joined.add(whole)
             continue
         lost.append((token, page))
     return Report(notice.source, len(source), matched, counts, tuple(lost),
-                  invented([t for t, _ in source], notice), garbled(notice))
+                  invented([t for t, _ in source], notice, frozenset(joined)), garbled(notice))
