@@ -15,7 +15,7 @@ from notice.extraction.structure import join_words, without_skips
 from notice.markdown import read_headings, section_ids
 
 from .conftest import FIXTURES, ROOT, SOURCES, run_notice
-from .pdfgen import make_pdf
+from .pdfgen import Placed, make_pdf, make_placed_pdf, text_width
 
 CASES = [
     ("allegis-privacy-notice-sv.pdf", "sv", "docs/sv/privacy/index.md", []),
@@ -227,6 +227,25 @@ def test_a_contents_list_links_its_entries_to_their_sections(tmp_path: Path) -> 
     assert "- [Cookies](#cookies)\n- [Your rights](#your-rights)\n- Not a section\n" in text
     assert "....." not in text and "Page 2" not in text
     assert "page-reference removed; 0 lost" in result.stderr
+
+
+def test_a_leader_whose_first_dot_went_into_the_title_word_is_cut_whole(tmp_path: Path) -> None:
+    """A word processor sets the leader's first dot back over the space after the entry's title,
+    so the text layer reads "Cookies." and "……" touching it: the dot is the leader's, not the
+    title's, and no entry keeps a stray full stop after its link."""
+    runs: list[Placed] = [(72.0, 60.0, "Privacy Notice", 20.0, "F1")]
+    for n, (title, page) in enumerate([("Cookies", 2), ("Your rights", 2)]):
+        top, start = 100.0 + 15 * n, 72.0 + text_width(title, 11.0) - 1.0
+        dots = "." * int((518.0 - start) / text_width(".", 11.0))  # up to the page number, as a tab leader runs
+        runs += [(72.0, top, f"{title} ", 11.0, "F1"), (start, top, dots, 11.0, "F1"),
+                 (520.0, top, str(page), 11.0, "F1")]
+    second: list[Placed] = [(72.0, 60.0, "Cookies", 16.0, "F1"), (72.0, 90.0, "We use cookies sparingly.", 11.0, "F1"),
+                            (72.0, 120.0, "Your rights", 16.0, "F1"), (72.0, 150.0, "You may ask us.", 11.0, "F1")]
+    out = tmp_path / "contents.md"
+    source = make_placed_pdf(tmp_path / "contents.pdf", [runs, second])
+    result = run_notice("extract", str(source), "--lang", "en", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "- [Cookies](#cookies)\n- [Your rights](#your-rights)\n" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -181,6 +181,30 @@ def test_a_paragraph_goes_on_over_the_page_break_but_a_heading_atop_the_page_doe
     assert "Storage" in found and not any(p.endswith("full stop Storage") for p in found)
 
 
+def test_a_footer_block_taller_than_the_margin_is_furniture_whole(tmp_path: Path) -> None:
+    """A letterhead footer of five lines on every page, its bold first line (the firm's name) above
+    the bottom margin band: the whole block is furniture on every page, so the sentence the page
+    break cuts goes on, and the firm's name is no heading in the middle of it."""
+    fonts = {"F2": named_font("Helvetica-Bold", "/FontWeight 700")}
+    footer = ["Example Services GmbH", "Sample Street 30A", "94060 Sampletown", "Germany", "VAT: DE361926228"]
+
+    def page(lines: list[str], top: float) -> list[Placed]:
+        body: list[Placed] = [(LEFT, top + PITCH * n, line, SIZE, "F1") for n, line in enumerate(lines)]
+        return body + [(LEFT, 700.0 + 10.5 * n, line, 8.0, "F2" if n == 0 else "F1") for n, line in enumerate(footer)]
+
+    first = wrap(("We keep the data you send us with your request until you ask us to delete it, "
+                  "until you withdraw your consent to keep it, or until").split(), RIGHT - LEFT, SIZE)
+    rest = wrap("the purpose for keeping it no longer applies.".split(), RIGHT - LEFT, SIZE)
+    pages = [[(LEFT, 60.0, "Privacy notice", 18.0, "F2"), *page([*BODY, *first], 100.0)], page([*rest, *BODY], 60.0)]
+    source = make_placed_pdf(tmp_path / "footer.pdf", pages, fonts=fonts)
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert headings(text) == ["# Privacy notice"]
+    assert " ".join(first + rest) in " ".join(paragraphs(text))
+    assert not any(line in text for line in footer)
+    assert sum(r.kind == "furniture" for r in result.notice.removed) == 2 * len(footer)
+
+
 def test_a_paragraph_goes_on_over_a_column_break(tmp_path: Path) -> None:
     import weasyprint
 
@@ -254,6 +278,23 @@ def test_a_numbered_heading_in_a_face_named_f2_is_a_heading_not_a_one_item_list(
     text = extracted(tmp_path, pages, fonts=fonts)
     assert headings(text) == ["# Privacy notice", "## 1. Definitions", "## 2. Storage"]
     assert "\n1. " not in text
+
+
+def test_a_long_numbered_heading_next_in_its_numbering_is_a_heading(tmp_path: Path) -> None:
+    """Bold numbered headings at body size; one of them runs to two lines and 22 words (it names
+    two legal bases in full). Its number comes next after the heading before it, in that heading's
+    style: it is a section heading however long. A long bold paragraph whose number does not come
+    next (a quoted clause) stays a paragraph."""
+    fonts = {"F2": named_font("F2", "/FontWeight 700")}
+    long_head = ["2.2 On the basis of legal requirements under Art. 6 para. 1 lit. c GDPR or in the",
+                 "public interest under Art. 6 para. 1 lit. e GDPR as the law sets them"]
+    quoted = ["7.4 Any processing of personal data under this agreement shall be carried out",
+              "only on documented instructions from the controller and never for other ends"]
+    pages: list[list[Line]] = [[("Privacy notice", 18.0), GAP, *BODY, GAP, ("2.1 On the basis of a contract", 11.0, "F2"),
+                                GAP, *RAGGED, GAP, *((line, 11.0, "F2") for line in long_head), GAP, *BODY, GAP,
+                                *((line, 11.0, "F2") for line in quoted), GAP, *RAGGED]]
+    found = headings(extracted(tmp_path, pages, fonts=fonts))
+    assert found == ["# Privacy notice", "## 2.1 On the basis of a contract", "## " + " ".join(long_head)]
 
 
 def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
@@ -377,6 +418,25 @@ def test_the_first_of_two_headings_of_one_style_heads_the_second(tmp_path: Path)
         "# Privacy notices", "## Who we share data with", "## How to contact us"]
 
 
+def test_three_or_more_heads_over_nothing_are_one_block_of_lines(tmp_path: Path) -> None:
+    """A register's agency lines (or a web app's tabs) set as heads one under the other over a
+    rule's title: each would head an empty section, and none heads the next. Three or more such
+    heads in a row are one paragraph with a line break after each; the title under them heads the
+    text. A run of heads that goes deeper at every step (a part, its first section, its first
+    subsection) heads at every step and stays."""
+    agency = ["DEPARTMENT OF EXAMPLES", "Office of Samples", "Docket No. 2020-17"]
+    pages: list[list[Line]] = [[("Proposed rules", 22.0), BODY[0],
+                                *(line for head in agency for line in (GAP, (head, 13.0))),
+                                ("Rules for sample airplanes", 16.0), BODY[0], ("Background", 13.0), BODY[1]]]
+    text = extracted(tmp_path, pages)
+    assert headings(text) == ["# Proposed rules", "## Rules for sample airplanes", "### Background"]
+    assert "  \n".join(agency) in paragraphs(text)
+    deeper: list[list[Line]] = [[("Proposed rules", 22.0), BODY[0], ("Part A", 16.0), ("Scope", 13.0),
+                                 ("Terms", 12.0), BODY[0], ("Part B", 16.0), BODY[1]]]
+    assert headings(extracted(tmp_path, deeper, name="deeper.pdf")) == [
+        "# Proposed rules", "## Part A", "### Scope", "#### Terms", "## Part B"]
+
+
 LEFT, RIGHT, PITCH, SIZE = 72.0, 540.0, 15.0, 11.0
 BULLET_X, ITEM_X = 100.0, 112.0
 
@@ -432,6 +492,42 @@ def test_an_item_goes_on_at_the_margin_atop_the_next_page(tmp_path: Path) -> Non
     source = make_placed_pdf(tmp_path / "break.pdf", [first + item[:2], second])
     text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
     assert f"- {ITEMS[1]}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
+
+
+def test_a_numbered_item_wrapped_back_to_its_number_goes_on_when_the_next_word_had_no_room(tmp_path: Path) -> None:
+    """A contents list set as an ordered list whose wrapped lines go back under the number (a
+    browser's "list-style-position: inside"): item 2 breaks before "ONLINE?" with room left on
+    its line, but not room for that word; its rest is the item's, not a paragraph between items."""
+    items = ["1. WHAT INFORMATION DO WE COLLECT?", "2. WHEN AND WITH WHOM DO WE SHARE THE PERSONAL DATA YOU GIVE TO US",
+             "ONLINE?", "3. HOW LONG DO WE KEEP YOUR INFORMATION?"]
+    room = RIGHT - LEFT - text_width(items[1], SIZE)
+    assert text_width(" ONLINE?", SIZE) > room > 0.05 * (RIGHT - LEFT)  # not full, yet no room for the word
+    runs = [(LEFT, 60.0, "Privacy notice", 18.0, "F1"), *placed_paragraph(" ".join(BODY * 3), 100.0)]
+    top = runs[-1][1] + 2 * PITCH
+    runs += [(LEFT, top + PITCH * n, line, SIZE, "F1") for n, line in enumerate(items)]
+    runs += placed_paragraph(AFTER_ITEMS, top + PITCH * (len(items) + 1))
+    source = make_placed_pdf(tmp_path / "inside.pdf", [runs])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "\n".join([items[0], f"{items[1]} {items[2]}", items[3]]) in paragraphs(text)
+
+
+def test_an_item_cut_after_a_quoted_name_goes_on_atop_the_next_page(tmp_path: Path) -> None:
+    """The page break falls after a quoted name that ends the item's line ('the "Data Security
+    Terms"'): a closing quote with no sentence mark before it closes the name, not the sentence,
+    so the item goes on atop the next page, at its text's indent."""
+    body = wrap(" ".join(BODY * 12).split(), RIGHT - LEFT, SIZE)
+    top = 110.0 + PITCH * (len(body) + 1)
+    first = [(LEFT, 72.0, "Privacy notice", 18.0, "F1")] + [(LEFT, 110.0 + PITCH * n, line, SIZE, "F1")
+                                                            for n, line in enumerate(body)]
+    first += [(BULLET_X, top, "\u2022", SIZE, "F1"),
+              (ITEM_X, top, 'Social plugins: we share event data with the provider under the "Data Security', SIZE, "F1"),
+              (ITEM_X, top + PITCH, 'Terms"', SIZE, "F1")]
+    rest = "and the standard contractual clauses for transfers to the United States."
+    second = [(ITEM_X, 72.0, rest, SIZE, "F1"), *placed_paragraph(AFTER_ITEMS, 72.0 + 2 * PITCH)]
+    source = make_placed_pdf(tmp_path / "quoted.pdf", [first, second])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    item = 'Social plugins: we share event data with the provider under the "Data Security Terms" ' + rest
+    assert f"- {item}" in paragraphs(text) and AFTER_ITEMS in paragraphs(text)
 
 
 @pytest.mark.parametrize(("end", "start"), [("z.", "B. für optionale Funktionen, können Sie sie widerrufen."),

@@ -72,6 +72,9 @@ ORDERED_MARK = re.compile(r"^(\d{1,2}|[a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))[.)]$")
 #: A contents entry's leader: dots (or similar) running to the page number, alone or after the title.
 LEADER = re.compile(r"(?:[.·…_]\s?){4,}$")
 LEADER_ONLY = re.compile(r"^[.·…_]+$")
+#: A leader's first dots at the end of the title word it touches, and how close it touches (points).
+LEADER_TAIL = re.compile(r"[.·…_]+$")
+LEADER_ABUTS = 0.5
 #: The page number that ends a contents entry.
 PAGE_REF = re.compile(r"^\d{1,4}$")
 #: Where a contents entry's title may link until the structure stage finds the section it names.
@@ -574,7 +577,39 @@ def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int
         repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
         if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
-    return found
+    return found | furniture_block_rest(pages, found, repeat_floor)
+
+
+#: A line of a repeated footer or header block stands at most this many of its sizes from the next.
+FURNITURE_BLOCK_GAP = 2.0
+
+
+def furniture_block_rest(pages: list[tuple[PageContent, list[Line]]], found: set[tuple[int, float, str]],
+                         repeat_floor: int) -> set[tuple[int, float, str]]:
+    """The lines of a footer (or header) block taller than the margin band: a line printed at the
+    same height with the same text (digits aside) on as many pages as furniture repeats, that
+    stands right next to a line already found furniture on its page (a letterhead footer whose
+    bold first line, the firm's name, sits above the band). Without it, that first line is the only
+    one kept, read as a heading in the middle of the sentence the page break cuts."""
+    if len(pages) < 2:
+        return set()
+    def place(line: Line) -> tuple[str, int]:
+        return furniture_key(line.text), round(line.top)
+    printed = Counter(place(line) for _, lines in pages for line in lines)
+    grown: set[tuple[int, float, str]] = set()
+    for page, lines in pages:
+        inside = [ln for ln in lines if (page.number, round(ln.top, 1), ln.text) in found]
+        todo = [ln for ln in lines if (page.number, round(ln.top, 1), ln.text) not in found
+                and printed[place(ln)] >= repeat_floor]
+        while True:
+            near = [ln for ln in todo if any(
+                max(ln.top - other.bottom, other.top - ln.bottom) <= FURNITURE_BLOCK_GAP * ln.size for other in inside)]
+            if not near:
+                break
+            inside += near
+            todo = [ln for ln in todo if ln not in near]
+            grown.update((page.number, round(ln.top, 1), ln.text) for ln in near)
+    return grown
 
 
 # ---------------------------------------------------------------- columns and grids
@@ -1090,11 +1125,16 @@ def ends_sentence(text: str) -> bool:
 LETTER_ABBREVIATION = re.compile(r"^[(\[„“\"']?[^\W\d_]\.$")
 
 
+#: A line ending in a quoted word with no sentence mark inside or before the closing quote
+#: ('der "Datensicherheitsbedingungen"'): the quote closes a name, not the sentence ('… ends."' does).
+QUOTED_WORD_END = re.compile(r"[^\W_][\"”»]$")
+
+
 def sentence_goes_on(text: str, after: str) -> bool:
     """The text of a line and the first word of the next -> True when the sentence runs over the
     line end: no closing punctuation, or a period that shortens a word the next line goes on from
     (it begins in lower case, or "z." over "B.": an abbreviation of letters broken at its space)."""
-    if not ends_sentence(text):
+    if not ends_sentence(text) or QUOTED_WORD_END.search(text.rstrip()):
         return True
     words = text.split()
     last = words[-1] if words else ""
@@ -1196,10 +1236,12 @@ FULL_LINE_SLACK = 0.05
 def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
     """True when ``line`` goes on with a list item whose bullet is set in the text like a letter
     (its wrapped lines come back to the bullet, not to the text after it): right under ``prev``, at
-    the item's left edge, in its size, after a line that fills the column and ends mid-sentence."""
+    the item's left edge, in its size, after a line that ends mid-sentence and fills the column or
+    had no room left for ``line``'s first word (a wrapped contents entry: "… YOUR PERSONAL" over
+    "INFORMATION?")."""
     close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
     at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
-    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0)
+    full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0) or no_room_for(prev, line, right)
     return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
@@ -1637,6 +1679,9 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     if len(words) - 1 - after > 1:  # at most one word ("Seite", "p.") between the leader and the number
         return None
     glued = LEADER.search(words[lead].text)
+    if (glued is None or glued.start() == 0) and leader_begun_before(words, lead):
+        lead -= 1
+        glued = LEADER_TAIL.search(words[lead].text)
     cut = glued.start() if glued else 0
     head = words[lead].text[:cut].rstrip()
     title = words[:lead] + ([replace(words[lead], text=head)] if head else [])
@@ -1646,6 +1691,14 @@ def contents_entry(line: Line) -> tuple[Line, str] | None:
     linked = tuple(w if w.href else replace(w, href=CONTENTS_LINK + name) for w in title)
     rest = " ".join([words[lead].text[cut:]] + [w.text for w in words[lead + 1 :]])
     return replace(line, words=linked, contents=True), rest
+
+
+def leader_begun_before(words: list[Word], lead: int) -> bool:
+    """True when the word before a leader standing alone ends in its dots and touches it: the
+    leader's first dot was set back over the space after the title, so the title's word took it
+    ("Datenschutzerklärung." then "……"); cut there, like dots glued to the title."""
+    return (lead > 0 and bool(LEADER_TAIL.search(words[lead - 1].text))
+            and words[lead].x0 - words[lead - 1].x1 < LEADER_ABUTS)
 
 
 def leader_at(words: list[Word]) -> tuple[int, int] | None:

@@ -197,6 +197,87 @@ def nested_pairs(headings: list[TextBlock], levels: list[int], heads: set[int]) 
     return out
 
 
+def section_number(block: TextBlock) -> tuple[int, ...]:
+    """The section number a block opens with ("3.4 Aufgrund …" gives (3, 4)); () when none."""
+    found = NUMBERED_HEADING.match(block.text)
+    return tuple(int(part) for part in found.group(1).split(".")) if found else ()
+
+
+def follows(before: tuple[int, ...], number: tuple[int, ...]) -> bool:
+    """``number`` comes next after ``before`` in a numbering: the next sibling (3.3 → 3.4), the
+    first subsection (3 → 3.1) or the next section up (3.4 → 4)."""
+    return any(number == (*before[:depth - 1], before[depth - 1] + 1) for depth in range(1, len(before) + 1)) or (
+        number == (*before, 1))
+
+
+def numbered_in_sequence(blocks: list[TextBlock | TableBlock], heading_ids: set[int]) -> set[int]:
+    """ids of the paragraphs of at most three lines, set in the style of the numbered heading before
+    them and numbered as that heading's next ("3.4 Aufgrund gesetzlicher Vorgaben (Art. 6 Abs. 1
+    Buchst. c DSGVO) oder im öffentlichen Interesse (…)" after "3.3 …"): headings, however many
+    words they have, since the numbering places them among the sections."""
+    found: set[int] = set()
+    last: tuple[tuple[int, ...], tuple[float, bool, str]] | None = None
+    for block in blocks:
+        if not isinstance(block, TextBlock) or not section_number(block):
+            continue
+        number = section_number(block)
+        if id(block) in heading_ids:
+            last = (number, style(block))
+        elif (block.kind == "para" and last is not None and len(block.lines) <= 3 and style(block) == last[1]
+              and follows(last[0], number)):
+            found.add(id(block))
+            last = (number, style(block))
+    return found
+
+
+#: At least this many heads over nothing in a row are a stack (two are a pair: ``paired_heads``).
+STACK_MIN = 3
+
+
+def stacked_heads(blocks: list[TextBlock | TableBlock], levels: dict[int, int]) -> list[list[TextBlock]]:
+    """Stacks of heads over nothing, each as its blocks in order. In a run of headings with no text
+    between, a heading heads nothing when a later one of the run is at its level or a higher one
+    (its section ends before any text); STACK_MIN or more such heads in a row (a web app's tab
+    lines, a register's agency lines "DEPARTMENT OF TRANSPORTATION" / "Federal Aviation
+    Administration" / "RIN 2120-AA64" over each rule's title) say nothing of which heads which. A
+    run that only goes deeper (a title, a part, its first section) heads at every step."""
+    runs: list[list[TextBlock]] = [[]]
+    for block in blocks:
+        if isinstance(block, TextBlock) and id(block) in levels:
+            runs[-1].append(block)
+        elif runs[-1]:
+            runs.append([])
+    stacks: list[list[TextBlock]] = []
+    for run in runs:
+        stack: list[TextBlock] = []
+        for k, head in enumerate(run):
+            if any(levels[id(later)] <= levels[id(head)] for later in run[k + 1 :]):
+                stack.append(head)
+                continue
+            if len(stack) >= STACK_MIN:
+                stacks.append(stack)
+            stack = []
+        if len(stack) >= STACK_MIN:
+            stacks.append(stack)
+    return stacks
+
+
+def folded_stacks(blocks: list[TextBlock | TableBlock], stacks: list[list[TextBlock]]) -> list[TextBlock | TableBlock]:
+    """``blocks`` with each stack of heads (``stacked_heads``) made one paragraph with a hard line
+    break after each head: a reader sees the lines as printed, none of them a section of nothing."""
+    firsts = {id(stack[0]): stack for stack in stacks}
+    inside = {id(b) for stack in stacks for b in stack}
+    out: list[TextBlock | TableBlock] = []
+    for block in blocks:
+        if id(block) in firsts:
+            stack = firsts[id(block)]
+            starts = [sum(len(b.lines) for b in stack[:k]) for k in range(1, len(stack))]
+            out.append(TextBlock("para", tuple(ln for b in stack for ln in b.lines), breaks=tuple(starts)))
+        elif id(block) not in inside:
+            out.append(block)
+    return out
+
+
 def title_continues(first: TextBlock | TableBlock, second: TextBlock | TableBlock) -> bool:
     """The second heading block is the rest of the title: same style, close below, not numbered."""
     if not isinstance(first, TextBlock) or not isinstance(second, TextBlock) or style(first) != style(second):
@@ -708,16 +789,22 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
             continue
         n += 1
     heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and heading(b)]
+    long_numbered = numbered_in_sequence(blocks, {id(b) for b in heading_blocks})
+    heading_blocks = [b for b in blocks if isinstance(b, TextBlock) and (heading(b) or id(b) in long_numbered)]
     if len(heading_blocks) > 1 and blocks[-1] is heading_blocks[-1]:
         heading_blocks.pop()  # a heading-styled line that ends the document heads nothing: a signature
     first_is_title = bool(heading_blocks) and blocks[0] is heading_blocks[0]
     shown = metadata_title if usable_title(metadata_title) and on_first_page(metadata_title, blocks) else ""
     if not shown and heading_blocks and leads(heading_blocks):
         first_is_title = True  # no title line and no title the page shows: the first, largest heading
-    heading_ids = {id(b) for b in heading_blocks}
-    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
-                                 labels_over_larger(blocks, heading_ids))
-    levels = dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
+    levels = section_levels(blocks, heading_blocks, first_is_title)
+    stacks = stacked_heads(blocks, levels)
+    if stacks:  # the heads left rank among themselves, as if the stacks had been text all along
+        stacked = {id(b) for stack in stacks for b in stack}
+        blocks = folded_stacks(blocks, stacks)
+        heading_blocks = [b for b in heading_blocks if id(b) not in stacked]
+        first_is_title = first_is_title and bool(heading_blocks) and blocks[0] is heading_blocks[0]
+        levels = section_levels(blocks, heading_blocks, first_is_title)
     # the language's hyphenation patterns are asked only about a document that hyphenates
     printed = printed_words(layout_)
     builder = Builder(name, options, {w.casefold() for w in printed}, options.lang if hyphenates(layout_) else "",
@@ -784,6 +871,16 @@ def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, m
         effective_label=label,
         removed=tuple(removed),
     )
+
+
+def section_levels(blocks: list[TextBlock | TableBlock], heading_blocks: list[TextBlock],
+                   first_is_title: bool) -> dict[int, int]:
+    """Level per heading block id: by style (``heading_levels``), with subtitles and pairs of heads
+    nesting what they label (``nested_under_labels``, ``nested_pairs``)."""
+    heading_ids = {id(b) for b in heading_blocks}
+    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
+                                 labels_over_larger(blocks, heading_ids))
+    return dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
 
 
 def first_page_lines(blocks: list[TextBlock | TableBlock]) -> list[layout.Line]:
