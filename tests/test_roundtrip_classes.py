@@ -443,6 +443,30 @@ def test_an_address_whose_lines_a_justified_paragraph_stretched_keeps_its_lines(
     assert "|" not in text
 
 
+def test_two_stretched_addresses_whose_lines_end_in_one_word_keep_their_lines(tmp_path: Path) -> None:
+    """Two addresses of one page, each paragraph justified to the last line as a word processor
+    sets lines ending in a line break: a line of each ends in the same postcode word, flush right,
+    so that word starts at one x in both. A word two stretched lines share by chance is no table
+    column: each address keeps a line break after each line."""
+    import weasyprint
+
+    first = ["Example Ltd", "Harbour Road Bracknell RG12 1RT", "Attn: Legal Team"]
+    second = ["Example Holdings c/o Legal Department", "Maxis 2 Western Road Bracknell RG12 1RT", "Attn: The Officer"]
+    stretched = 'style="text-align: justify; text-align-last: justify"'
+    html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
+            "<h1>Privacy notice</h1><p>If you have a question about how we handle your personal data, or wish to use"
+            " one of your rights, write to us at this address:</p>"
+            f'<p {stretched}>{"<br>".join(first)}</p><p>Or, if you live in the European Union, the United'
+            " Kingdom or Switzerland, write to our European office at this address:</p>"
+            f'<p {stretched}>{"<br>".join(second)}</p><p>We answer within a month.</p></body></html>')
+    source = tmp_path / "two-addresses.pdf"
+    weasyprint.HTML(string=html).write_pdf(source)
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "  \n".join(first) + "\n\n" in text
+    assert "  \n".join(second) + "\n\n" in text
+    assert "|" not in text
+
+
 def cells_page() -> list[Line]:
     """Three rows of two one-word cells, 14 pt apart, the second column at x 480; the last row's
     second cell ends at the text's right edge (x 520)."""

@@ -806,15 +806,21 @@ PLAIN_SPACE = 0.3
 
 def justified_line(row: list[Line], left: float, right: float, starts: Counter[float]) -> bool:
     """True when a physical row split at wide gaps is one line stretched from margin to margin: it
-    starts at the text's left edge, ends at its right edge, every space between its words is the
-    same width, and no piece after the first starts where another line does (``starts``: how many
-    lines start at each x). A word processor justifies the lines that end in a line break too (an
-    address in a justified paragraph: "Example      Ltd"); the cells of a table start at their
-    column, which its other rows share."""
-    if len(row) < 2 or abs(row[0].x0 - left) > 1 or abs(row[-1].x1 - right) > 1:
+    is ``evenly_spread`` and no piece after the first starts where another line does (``starts``:
+    how many lines start at each x). A word processor justifies the lines that end in a line break
+    too (an address in a justified paragraph: "Example      Ltd"); the cells of a table start at
+    their column, which its other rows share."""
+    if not evenly_spread(row, left, right):
         return False
     shared = [sum(n for x, n in starts.items() if abs(x - seg.x0) <= CELL_ALIGN) for seg in row[1:]]
-    if any(n > 1 for n in shared):
+    return all(n <= 1 for n in shared)
+
+
+def evenly_spread(row: list[Line], left: float, right: float) -> bool:
+    """True when a physical row split at wide gaps starts at the text's left edge, ends at its
+    right edge, and every space between its words is the same width (what a stretched line looks
+    like, whether or not its pieces line up with another row's)."""
+    if len(row) < 2 or abs(row[0].x0 - left) > 1 or abs(row[-1].x1 - right) > 1:
         return False
     words = [w for seg in row for w in seg.words]
     spaces = [b.x0 - a.x1 for a, b in zip(words, words[1:])]
@@ -828,7 +834,11 @@ def unstretched_rows(rows: list[list[Line]]) -> list[list[Line]]:
     if not lines:
         return rows
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    line_starts = Counter(round(ln.x0, 1) for ln in lines)
+    # The inner pieces of rows that look stretched are not counted as column starts: two stretched
+    # lines of one page may put a word at the same x by chance (an address's last word "1RT" set
+    # flush right on two lines); a table's column is shared by rows that are not stretched.
+    spread = {id(seg) for row in rows if evenly_spread(row, left, right) for seg in row[1:]}
+    line_starts = Counter(round(ln.x0, 1) for ln in lines if id(ln) not in spread)
     return [[unstretched(row)] if justified_line(row, left, right, line_starts) else row for row in rows]
 
 
