@@ -108,13 +108,20 @@ def rest_of_broken_word(token: str, page: int, later: list[tuple[int, str, int]]
     its page or the next: a word cut in a table cell (its rest comes after the row's other cells),
     at a page's foot (its rest opens the next page, after the running foot and head), or twice in a
     narrow cell ("ut-" "bildningsrelate-" "rad"). () when there are none."""
+    # only body words the token begins can be completed (few): a page of losses stays quick
+    begun = {w for w, n in spare.items() if n > 0 and len(w) > len(token) and w.startswith(token)}
+    if not begun:
+        return ()
     near = [m for m in later if m[2] in (page, page + 1)]
     for m in near:
-        if spare[token + m[1]] > 0:
+        if token + m[1] in begun:
             return (m,)
     for i, m in enumerate(near):
+        head = token + m[1]
+        if not any(w.startswith(head) for w in begun):
+            continue
         for last in near[i + 1:i + 1 + PIECE_REACH]:
-            if spare[token + m[1] + last[1]] > 0:
+            if head + last[1] in begun:
                 return (m, last)
     return ()
 
