@@ -31,11 +31,22 @@ ROWS = [
 ]
 
 
+def typeset(source: Path, html: str, css: str = "") -> Path:
+    """HTML and CSS in -> ``source``, printed by WeasyPrint with real fonts."""
+    import weasyprint
+
+    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)] if css else [])
+    return source
+
+
+def markdown_of(source: Path, lang: str = "en") -> str:
+    """A PDF -> the Markdown the extractor writes for it."""
+    return markdown.to_markdown(extract.extract(source, lang, ROOT / "locales").notice)
+
+
 def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]], header_gap: float = 0) -> Path:
     """A table as a word processor's import leaves it: no borders, no cell padding, rows set solid,
     tall enough to take half the page; ``header_gap`` points of white under the header row."""
-    import weasyprint
-
     cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
     html = ('<html lang="en"><body style="font: 11pt/1.5 DejaVu Serif; margin: 0">'
             "<h1>Privacy notice</h1><p>The following cookies and similar technologies may be set on your device"
@@ -46,7 +57,7 @@ def unruled_table_pdf(tmp_path: Path, rows: list[tuple[str, str, str, str]], hea
     source = tmp_path / "unruled.pdf"
     css = ("td { padding: 0 8pt 0 0; vertical-align: top } td:nth-child(3) { width: 40% }"
            f" tr:first-child td {{ padding-bottom: {header_gap}pt }}")
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     return source
 
 
@@ -57,7 +68,7 @@ def table_rows(text: str) -> list[list[str]]:
 
 def test_an_unruled_solid_table_is_a_grid_with_a_row_per_table_row(tmp_path: Path) -> None:
     source = unruled_table_pdf(tmp_path, ROWS)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "### Name" not in text and "## Name" not in text  # the header row is no heading
     rows = table_rows(text)
     body = [[c.replace("\\_", "_") for c in row] for row in rows if "**" not in "".join(row)]
@@ -72,30 +83,26 @@ def test_an_unruled_solid_table_whose_header_row_stands_apart_is_split_at_its_ro
     """A gap under the header row alone (LibreOffice's header row is taller) leaves the body set
     solid on its own: it is still split at its rows, not read as one row of stacked lines."""
     source = unruled_table_pdf(tmp_path, ROWS, header_gap=14)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     body = [[c.replace("\\_", "_").replace("<br>", " ") for c in row] for row in table_rows(text)
             if "**" not in "".join(row)]
     assert body == [list(row) for row in ROWS]  # one grid row per table row, wrapped cells whole
 
 
 def test_two_columns_of_prose_are_still_read_column_by_column(tmp_path: Path) -> None:
-    import weasyprint
-
     vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
     left = " ".join(vocabulary[(n * 5 + n // 11) % len(vocabulary)] for n in range(500))
     html = (f'<html lang="en"><body style="font: 10pt/1.5 DejaVu Sans"><h1>Privacy notice</h1>'
             f'<div style="columns: 2; column-gap: 24pt; text-align: left"><p>Start {left} end.</p></div></body></html>')
     source = tmp_path / "prose.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html)
+    text = markdown_of(source)
     assert "|" not in text
     assert f"Start {left} end." in text
 
 
 def two_column_pdf(tmp_path: Path, title: str, head: str, pages: int) -> Path:
     """A notice set in two columns under a full-width title, a centred running head on every page."""
-    import weasyprint
-
     vocabulary = "data notice purpose consent storage rights request period erase correct object transfer".split()
     sections = "".join(
         f"<h2>Section {n} on {vocabulary[n % len(vocabulary)]}</h2><p>"
@@ -106,7 +113,7 @@ def two_column_pdf(tmp_path: Path, title: str, head: str, pages: int) -> Path:
            " h2 { font-size: 12pt } main { columns: 2; column-gap: 36pt }")
     html = f'<html lang="en"><body><h1>{title}</h1><main>{sections}</main></body></html>'
     source = tmp_path / "two-columns.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     return source
 
 
@@ -123,17 +130,15 @@ def test_a_full_width_title_and_running_head_over_two_columns_stay_whole(tmp_pat
 
 
 def test_a_hyphen_the_typesetter_put_at_a_line_end_is_taken_out(tmp_path: Path) -> None:
-    import weasyprint
-
     sentence = ("Organisations processing personal information internationally demonstrate accountability "
                 "through comprehensive documentation, transparent communication and independent verification. ")
     html = ('<html lang="en"><body style="font: 11pt DejaVu Serif; width: 150pt; hyphens: auto; text-align: justify">'
             f"<h1>Notice</h1><p>{sentence * 3}</p></body></html>")
     source = tmp_path / "hyphenated.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
+    typeset(source, html)
     with pdfplumber.open(source) as pdf:  # the class: WeasyPrint ends hyphenated lines with U+2010
         assert any(line["text"].endswith("\u2010") for line in pdf.pages[0].extract_text_lines())
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert (sentence * 3).strip() in text
 
 
@@ -160,17 +165,15 @@ def test_a_hyphen_minus_that_hyphenation_put_at_a_line_end_goes_and_a_compounds_
         tmp_path: Path, lang: str, width: int) -> None:
     """A word processor or a browser told to hyphenate with the hyphen-minus (as real notices are
     set): the broken word is whole again, "E-Mail", "well-known", "opt-out" keep their hyphen."""
-    import weasyprint
-
     html = (f'<html lang="{lang}"><body style="font: 11pt DejaVu Serif; width: {width}pt; hyphens: auto;'
             f" hyphenate-character: '-'; text-align: justify\"><h1>Notice</h1><p>{HYPHENATED_PROSE[lang]}</p>"
             "</body></html>")
     source = tmp_path / "hyphenated.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
+    typeset(source, html)
     with pdfplumber.open(source) as pdf:  # the class: lines broken inside words at a hyphen-minus
         ends = [line["text"] for line in pdf.pages[0].extract_text_lines() if line["text"].endswith("-")]
     assert len(ends) >= 8
-    text = markdown.to_markdown(extract.extract(source, lang, ROOT / "locales").notice)
+    text = markdown_of(source, lang)
     assert " ".join(HYPHENATED_PROSE[lang].split()) in " ".join(text.split())
 
 
@@ -178,18 +181,16 @@ def test_a_hyphen_minus_that_hyphenation_put_at_a_line_end_goes_and_a_compounds_
 def test_an_address_a_browser_broke_after_a_slash_is_one_address(tmp_path: Path, width: int) -> None:
     """Addresses printed as text, too long for the line: the browser breaks them after a "/". The
     rest on the next line belongs to the address; a word after an address ending in "/" does not."""
-    import weasyprint
-
     html = (f'<html lang="en"><body style="font: 11pt DejaVu Serif; width: {width}pt"><h1>Notice</h1>'
             "<p>Our status page is https://status.example.org/incidents; no address here is a link. Past reports"
             " stay at https://status.example.org/archive/reports-2024, and the list of our processors is at"
             " https://www.example.org/ for anyone who asks us.</p></body></html>")
     source = tmp_path / "addresses.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
+    typeset(source, html)
     with pdfplumber.open(source) as pdf:  # the class: a line ends inside an address, after a "/"
         assert any(line["text"].endswith("/") and not line["text"].endswith("://")
                    for line in pdf.pages[0].extract_text_lines())
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "<https://status.example.org/incidents>;" in text
     assert "<https://status.example.org/archive/reports-2024>," in text
     assert "<https://www.example.org/> for anyone" in text
@@ -202,7 +203,7 @@ def test_a_word_of_the_text_after_an_address_ending_in_a_slash_stays_a_word(tmp_
              "for anyone who asks, and reports stay at https://status.example.org/",
              "archive pages. We keep the archive for a year."]
     source = make_pdf(tmp_path / "slash.pdf", [lines])
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "<https://www.example.org/> for anyone" in text
     assert "<https://status.example.org/> archive pages" in text
 
@@ -245,12 +246,10 @@ def sentences(seed: int, count: int) -> str:
 
 def two_column_notice(tmp_path: Path, body: str, css: str = "") -> str:
     """A notice set in the round trip's two-column style from ``body`` (HTML) -> its Markdown."""
-    import weasyprint
-
     html = (f'<html lang="en"><body><h1>Example Ltd · Privacy Notice</h1><main>{body}</main></body></html>')
     source = tmp_path / "two-column-notice.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=TWO_COLUMN_CSS + css)])
-    return markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html, TWO_COLUMN_CSS + css)
+    return markdown_of(source)
 
 
 def test_double_spaced_paragraphs_under_a_title_over_two_columns_stay_whole(tmp_path: Path) -> None:
@@ -340,8 +339,6 @@ def test_a_bold_lead_in_ending_in_a_dash_runs_into_its_item(tmp_path: Path) -> N
 
 
 def test_justified_text_in_a_narrow_cell_keeps_its_grid_whole(tmp_path: Path) -> None:
-    import weasyprint
-
     # long words in a narrow justified cell: a word space wider than two font sizes splits the line
     left = ("Supervised, project-based and outsourced delivery services within engineering, telecommunications,"
             " pharmaceuticals and marketing campaigns produce measurable results for your organisation.")
@@ -353,29 +350,27 @@ def test_justified_text_in_a_narrow_cell_keeps_its_grid_whole(tmp_path: Path) ->
            " vertical-align: top } td:first-child { width: 30% }")
     html = f'<html lang="en"><body><h1>Notice</h1><p>{sentences(15, 3)}</p>{grid}<p>{sentences(16, 2)}</p></body></html>'
     source = tmp_path / "justified-grid.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the class: a line of the cell split by a wide word space
         words = [w for w in pdf.pages[0].extract_words() if w["x1"] < 200]
         gaps = [b["x0"] - a["x1"] for a, b in zip(words, words[1:]) if abs(a["top"] - b["top"]) < 1]
         assert max(gaps) > 18
-    rows = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    rows = table_rows(markdown_of(source))
     assert [row[0].split("<br>")[0] for row in rows] == ["**Recruitment**", "**Supervised delivery**"]
     assert rows[1] == [f"**Supervised delivery**<br>{left}", f"**Workforce**<br>{right}"]
 
 
 def test_an_address_with_one_longer_line_is_one_block_where_paragraphs_have_no_gap(tmp_path: Path) -> None:
-    import weasyprint
-
     address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
     html = (f'<html lang="en"><body><h1>Notice</h1><p>{sentences(17, 3)}</p><p>{"<br>".join(address)}</p>'
             f"<p>{sentences(18, 2)}</p></body></html>")
     css = "body { font: 10pt/1.4 DejaVu Sans; width: 220pt } p { margin: 0; text-align: left }"
     source = tmp_path / "address.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the class: the second line is longer than 0.6 of the column
         lines = {line["text"]: line for line in pdf.pages[0].extract_text_lines()}
         assert 0.6 < (lines[address[1]]["x1"] - lines[address[1]]["x0"]) / 220 < 0.75
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "  \n".join(address) in text
 
 
@@ -393,7 +388,7 @@ def test_a_table_clipped_at_the_print_area_keeps_its_last_column(tmp_path: Path)
     graphics = "0.6 w 0 G " + " ".join(rules + cells)
     pages: list[list[str | tuple[str, float]]] = [["Privacy notice", "The cookies we set are these."]]
     source = make_pdf(tmp_path / "clipped.pdf", pages, graphics=graphics)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert [[c.replace("\\_", "_") for c in row] for row in table_rows(text)] == [list(row) for row in rows]
 
 
@@ -413,14 +408,12 @@ def test_double_spaced_paragraphs_part_at_their_small_margin_not_at_every_line(t
     """Double spacing (a line pitch of 2.3 type sizes, as LibreOffice sets it) with paragraphs
     parted by a margin of two thirds of the type size: the margin is the gap, the line spacing is
     none, so each paragraph is one block however its lines wrap."""
-    import weasyprint
-
     body = "".join(f"<p>{p}</p>" for p in DOUBLE_SPACED)
     html = ('<html lang="en"><body style="font: 10.5pt/2.3 DejaVu Sans; margin: 0; width: 330pt">'
             f'<h1 style="font-size: 20pt; line-height: 1.2">Privacy notice</h1>{body}</body></html>')
     source = tmp_path / "double.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="p { margin: 0 0 7pt }")])
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html, "p { margin: 0 0 7pt }")
+    text = markdown_of(source)
     found = [p for p in text.split("\n---\n", 1)[1].strip().split("\n\n") if not p.startswith("#")]
     assert found == DOUBLE_SPACED
 
@@ -429,16 +422,14 @@ def test_an_address_whose_lines_a_justified_paragraph_stretched_keeps_its_lines(
     """A word processor justifies the lines of a paragraph that end in a line break too
     ("Example        Ltd" from margin to margin, spaces all alike): each is one line that broke early,
     not cells of a table, so the address is one paragraph with a line break after each line."""
-    import weasyprint
-
     address = ["Example Ltd", "Attn: Data Protection Officer", "Storgatan 12", "111 22 Stockholm", "Sweden"]
     html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
             "<h1>Privacy notice</h1><p>We are the controller of your data; write to us at this address:</p>"
             f'<p style="text-align: justify; text-align-last: justify">{"<br>".join(address)}</p>'
             "<p>We answer within a month.</p></body></html>")
     source = tmp_path / "justified.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html)
+    text = markdown_of(source)
     assert "  \n".join(address) + "\n\n" in text
     assert "|" not in text
 
@@ -448,8 +439,6 @@ def test_two_stretched_addresses_whose_lines_end_in_one_word_keep_their_lines(tm
     sets lines ending in a line break: a line of each ends in the same postcode word, flush right,
     so that word starts at one x in both. A word two stretched lines share by chance is no table
     column: each address keeps a line break after each line."""
-    import weasyprint
-
     first = ["Example Ltd", "Harbour Road Bracknell RG12 1RT", "Attn: Legal Team"]
     second = ["Example Holdings c/o Legal Department", "Maxis 2 Western Road Bracknell RG12 1RT", "Attn: The Officer"]
     stretched = 'style="text-align: justify; text-align-last: justify"'
@@ -460,8 +449,8 @@ def test_two_stretched_addresses_whose_lines_end_in_one_word_keep_their_lines(tm
             " Kingdom or Switzerland, write to our European office at this address:</p>"
             f'<p {stretched}>{"<br>".join(second)}</p><p>We answer within a month.</p></body></html>')
     source = tmp_path / "two-addresses.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html)
+    text = markdown_of(source)
     assert "  \n".join(first) + "\n\n" in text
     assert "  \n".join(second) + "\n\n" in text
     assert "|" not in text
@@ -494,16 +483,14 @@ def test_a_bullet_after_a_wide_gap_opens_an_item_not_a_glyph_in_the_text(tmp_pat
     """A lone row of an unruled table whose last cell is a list ("Consent    • Contact data"): no
     grid is found for one row, and its bullet, after a wide gap, opens a list item; it is never
     written into the text of the cells before it."""
-    import weasyprint
-
     html = ('<html lang="en"><body style="font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 420pt">'
             "<h1>Privacy notice</h1><p>The table below links each purpose with the data it needs.</p>"
             '<table style="border-collapse: collapse"><tr><td style="width: 150pt">Marketing by e-mail</td>'
             '<td style="width: 120pt">Consent</td><td>\u2022 Contact data</td></tr></table>'
             "<p>We never sell your personal data.</p></body></html>")
     source = tmp_path / "bullet.pdf"
-    weasyprint.HTML(string=html).write_pdf(source)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html)
+    text = markdown_of(source)
     assert "\u2022" not in text
     assert "\n- Contact data\n" in text
     assert "Marketing by e-mail Consent\n" in text
@@ -524,7 +511,7 @@ def test_a_coloured_link_whose_rectangle_reaches_into_the_word_before_links_only
             (x_link, 100.0, link, 11.0, "F1"), (x_link + text_width(link + " ", 11), 100.0, after, 11.0, "F1")]
     source = make_placed_pdf(tmp_path / "reach.pdf", [runs], links=[(runs[2], "https://example.org/notice")],
                              fills={2: "0.02 0.27 0.68 rg"}, link_reach=reach)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "Read more about the rules that apply [in our notice](https://example.org/notice) before you sign up." in text
 
 
@@ -533,8 +520,6 @@ def test_a_grid_whose_rows_only_its_cell_padding_parts_keeps_its_rows(tmp_path: 
     of cell padding above and below (ReportLab's table): a row's first line stands 17.7 pt under the
     last line of the row before, less than a paragraph's gap on the text's pitch but half a type size
     more than the grid's own pitch."""
-    import weasyprint
-
     cells = [("Hosting", "Servers in Sweden and Finland that keep every copy of the data inside the Union"),
              ("Payments", "A licensed payment institution"), ("E-mail delivery", "A provider inside the Union"),
              ("Support tools", "A ticketing system hosted in Ireland for the questions you send us")]
@@ -546,8 +531,8 @@ def test_a_grid_whose_rows_only_its_cell_padding_parts_keeps_its_rows(tmp_path: 
            " table { border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3 }"
            " td { padding: 3pt 4pt; vertical-align: top; width: 50% }")
     source = tmp_path / "padded-grid.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html, css)
+    text = markdown_of(source)
     assert [row[0].split("<br>")[0] for row in table_rows(text)] == ["**Hosting**", "**E-mail delivery**"]
 
 
@@ -577,8 +562,6 @@ def test_bullets_under_a_numbered_heading_stay_at_the_first_level_before_the_nex
     """Numbered section headings set larger than the text ("8. Sharing", "9. Keeping") are items
     while the layout is read; the bullets of section 8 stand indented from the margin the "9."
     stands at, and once made them its sub-items (then all but the first were nested under it)."""
-    import weasyprint
-
     items = [sentences(30 + n, 1) for n in range(4)]
     html = ('<html lang="en"><body><h1>Privacy notice</h1><h2>8. Sharing your data</h2>'
             f"<p>{sentences(28, 2)}</p><ul>{''.join(f'<li>{item}</li>' for item in items)}</ul>"
@@ -586,8 +569,8 @@ def test_bullets_under_a_numbered_heading_stay_at_the_first_level_before_the_nex
     css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
            " h2 { font-size: 13.5pt } p, li { text-align: justify }")
     source = tmp_path / "numbered-sections.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html, css)
+    text = markdown_of(source)
     assert "\n".join(f"- {item}" for item in items) + "\n" in text
 
 
@@ -595,8 +578,6 @@ def test_an_item_whose_bold_lead_in_a_page_break_cuts_goes_on_atop_the_next_page
     """The last line of page 1 is the first half of an item's bold lead-in; page 2 goes on with its
     second half and the item's text in the body face. The line atop page 2 is not bold as a whole,
     but the words either side of the break are, so the item goes on (it was cut in two)."""
-    import weasyprint
-
     lead = "Customers, suppliers, service providers and other partners of ours:"
     rest = "employees, agents and representatives of our customers and suppliers, and other people we deal with."
     html = ('<html lang="en"><body><h1>Privacy notice</h1><div style="height: 215mm"></div><p>We collect data about:</p>'
@@ -604,10 +585,10 @@ def test_an_item_whose_bold_lead_in_a_page_break_cuts_goes_on_atop_the_next_page
             "<p>That is all.</p></body></html>")
     css = "@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Sans' } li { orphans: 1; widows: 1 }"
     source = tmp_path / "lead-in-over-a-page-break.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the break falls inside the lead-in
         assert pdf.pages[1].extract_text().startswith("other partners of ours:")
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert f"- **{lead}** {rest}\n- Visitors of our website.\n" in text
 
 
@@ -615,8 +596,6 @@ def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(t
     """An address block (one paragraph with line breaks) ends at the foot of page 1 with an e-mail
     address; page 2 begins with the next paragraph. An address's lines end unpunctuated, which says
     nothing of a sentence going on over the page break: the paragraph stays a paragraph."""
-    import weasyprint
-
     address = ["Example Group, Inc.", "7301 Parkway Drive, 5th Floor, Hanover, MD 21076", "ATTN: Privacy Officer",
                "privacy@example.com"]
     after = "Or if you live in the European Economic Area, the United Kingdom or Switzerland:"
@@ -627,10 +606,10 @@ def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(t
     css = ("@page { size: A4; margin: 22mm 18mm } body { font: 10.5pt/1.35 'DejaVu Serif' }"
            " p { margin: 0 0 7pt; orphans: 1; widows: 1 }")
     source = tmp_path / "address-at-a-page-foot.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the address ends page 1, the paragraph begins page 2
         assert pdf.pages[1].extract_text().startswith(after)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "\n\n" + after + "\n\n" in text
     assert "ATTN: Privacy Officer  \n[privacy@example.com](mailto:privacy@example.com)\n\n" in text
 
@@ -638,8 +617,6 @@ def test_an_address_that_ends_a_page_does_not_take_the_paragraph_atop_the_next(t
 def test_a_grid_whose_rows_part_by_a_small_padding_keeps_its_rows(tmp_path: Path) -> None:
     """A header-less layout grid as ReportLab sets one: a bold label over a line of text per cell,
     3 pt of padding above and below, so its rows part by two thirds of the type size only."""
-    import weasyprint
-
     cells = [("Hosting", "Servers in Sweden and Finland"), ("Payments", "A licensed payment institution"),
              ("E-mail delivery", "A provider inside the European Union"),
              ("Support tools", "A ticketing system hosted in Ireland")]
@@ -650,8 +627,8 @@ def test_a_grid_whose_rows_part_by_a_small_padding_keeps_its_rows(tmp_path: Path
             '<table style="border-collapse: collapse; width: 100%; font-size: 9pt; line-height: 1.3">'
             f"{rows}</table><p>We never sell your personal data to anyone.</p></body></html>")
     source = tmp_path / "grid.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string="td { padding: 3pt 6pt 3pt 0 }")])
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    typeset(source, html, "td { padding: 3pt 6pt 3pt 0 }")
+    text = markdown_of(source)
     assert [cell for row in table_rows(text) for cell in row] == [
         "**Hosting**<br>Servers in Sweden and Finland", "**Payments**<br>A licensed payment institution",
         "**E-mail delivery**<br>A provider inside the European Union",
@@ -670,8 +647,6 @@ def centred_table_pdf(tmp_path: Path) -> Path:
     """An unruled table as LibreOffice exports a word processor's table: a bold header row, cells
     centred vertically with padding between the rows, a justified first cell wrapping to two
     lines beside one-line cells, and a list in the last cell indented from its column's start."""
-    import weasyprint
-
     body = "".join(f"<tr><td>{first}</td><td>{second}</td><td><ul>{''.join(f'<li>{i}</li>' for i in items)}</ul></td></tr>"
                    for first, second, items in PURPOSES)
     html = (f'<html lang="en"><body><h1>Privacy notice</h1><p>{sentences(19, 6)}</p><p>{sentences(20, 5)}</p>'
@@ -683,7 +658,7 @@ def centred_table_pdf(tmp_path: Path) -> Path:
            " td { padding: 7pt 8pt 7pt 0; vertical-align: middle; text-align: justify }"
            " td:first-child { width: 140pt } td:nth-child(2) { width: 95pt } ul { margin: 0; padding-left: 16pt }")
     source = tmp_path / "centred.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     return source
 
 
@@ -695,7 +670,7 @@ def test_an_unruled_table_with_cells_centred_vertically_keeps_its_rows_and_heade
     with pdfplumber.open(source) as pdf:  # the class: the one-line cell sits between the lines of the other
         tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
         assert tops["Providing"] < tops["Contract"] < tops["service"]
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "# Purpose" not in text
     lines = text.splitlines()
     at = lines.index(next(line for line in lines if "Purpose" in line))
@@ -711,8 +686,6 @@ def test_a_cell_filled_to_the_next_column_parts_at_a_plain_word_space(tmp_path: 
     """A table laid out at its content's width may leave as little as the cell padding (less than a
     word space) between the widest cell of a column and the next column: the word that starts
     where the header's next cell starts opens that cell."""
-    import weasyprint
-
     rows = [("_ga", "Google Analytics", "Distinguishes visitors", "2 years"),
             ("consent", "Example Ltd", "Stores your cookie choices", "1 year"),
             ("_fbp", "Meta", "Measures advertising delivery", "3 months")]
@@ -724,14 +697,14 @@ def test_a_cell_filled_to_the_next_column_parts_at_a_plain_word_space(tmp_path: 
     css = ("body { font: 10.5pt/1.35 DejaVu Serif; margin: 0; width: 460pt } table { border-collapse: collapse }"
            " td { padding: 6pt 30pt 6pt 0; white-space: nowrap } td:nth-child(2) { padding-right: 2.5pt }")
     source = tmp_path / "tight.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the class: less than a plain word space between the columns
         words = pdf.pages[0].extract_words(x_tolerance=1)
         analytics = next(w for w in words if w["text"] == "Analytics")
         after = next(w for w in words if w["text"] == "Distinguishes")
         assert after["x0"] - analytics["x1"] < 0.3 * 10.5
     body = [[c.replace("\\_", "_") for c in row] for row in table_rows(
-        markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)) if "**" not in "".join(row)]
+        markdown_of(source)) if "**" not in "".join(row)]
     assert body == [list(row) for row in rows]
 
 
@@ -755,8 +728,6 @@ def test_rows_of_an_unruled_table_part_at_their_padding_not_only_at_a_blank_line
     """Cells padded by 3 pt put a row a pitch and 6 pt below the one before, less than a blank
     line: the rows still part there, so a cell wrapped over three lines beside one-line cells stays
     one cell of its own row, and cell titles in bold over two columns head cells, not the table."""
-    import weasyprint
-
     rows = [("Payment provider", "Processing of payments", "Ireland"),
             ("Tax adviser", "Bookkeeping and annual accounts for the year", "Germany"),
             ("Certification body", "Audit to ISO 27001", "Austria")]
@@ -771,11 +742,11 @@ def test_rows_of_an_unruled_table_part_at_their_padding_not_only_at_a_blank_line
            " td { padding: 3pt 8pt 3pt 0; vertical-align: middle } .three td:nth-child(2) { width: 110pt }"
            " td:first-child { width: 150pt }")
     source = tmp_path / "padded.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the class: rows a pitch and less than half a type size apart
         tops = {w["text"]: w["top"] for w in pdf.pages[0].extract_words()}
         assert 14.2 + 0.5 * 10.5 < tops["Bookkeeping"] - tops["payments"] < 1.62 * 14.2
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     grid = [[c.replace("<br>", " ") for c in row] for row in table_rows(text)]
     assert [c.replace("*", "") for c in grid[0]] == ["Recipient", "Purpose", "Seat"]
     assert grid[1:4] == [list(row) for row in rows]
@@ -790,8 +761,6 @@ def test_justified_cells_set_edge_to_edge_and_centred_keep_their_grid(tmp_path: 
     left); in the second the right cell has two more, so their lines stand side by side and run
     from one cell into the next with a plain word space between. The line parts where the first
     cell's lines all end and the next column starts, and every cell stays whole."""
-    import weasyprint
-
     first = (["Recruitment and staffing", "solutions for contract hiring", "and direct hiring which secure",
               "the best candidates for a need."],
              ["Search services", "help you to find the people who", "drive your business forward."])
@@ -806,13 +775,13 @@ def test_justified_cells_set_edge_to_edge_and_centred_keep_their_grid(tmp_path: 
            " td { text-align: justify; text-align-last: justify; width: 50%; padding: 6pt 1.5pt;"
            " vertical-align: middle } table { border-collapse: collapse; width: 100% }")
     source = tmp_path / "edge-to-edge.pdf"
-    weasyprint.HTML(string=html).write_pdf(source, stylesheets=[weasyprint.CSS(string=css)])
+    typeset(source, html, css)
     with pdfplumber.open(source) as pdf:  # the class: a left cell's line ends a plain space before the right cell's
         words = pdf.pages[0].extract_words(x_tolerance=1)
         right = next(w for w in words if w["text"] == "of")  # "... engineering and | of recruitment ..."
         left = max((w for w in words if abs(w["top"] - right["top"]) < 1 and w["x1"] < right["x0"]), key=lambda w: w["x1"])
         assert left["text"] == "and" and right["x0"] - left["x1"] < 0.3 * 10.5
-    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    grid = table_rows(markdown_of(source))
     assert grid == [[f"**{cell[0]}**<br>{' '.join(cell[1:])}" for cell in row] for row in (first, second)]
 
 
@@ -838,7 +807,7 @@ def test_bullets_hung_left_of_a_tables_last_column_are_no_page_column(tmp_path: 
     with pdfplumber.open(source) as pdf:  # the class: a strip no word crosses between bullets and items
         words = pdf.pages[0].extract_words()
         assert not any(w["x0"] < 350 < w["x1"] for w in words)
-    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    text = markdown_of(source)
     assert "\u2022" not in text
     for item in items:
         assert text.count(f"- {item}") == 6  # an item of its list in every row
@@ -864,5 +833,5 @@ def test_a_grid_row_the_page_break_cut_is_made_whole(tmp_path: Path) -> None:
     second = cell_runs(60, rows[1], slice(2, None)) + cell_runs(90, rows[2], slice(None))
     second.append((72, 140, "We never sell the data you give us, and we keep it only as long as the law asks.", 10, "F1"))
     source = make_placed_pdf(tmp_path / "cut-row.pdf", [first, second])
-    grid = table_rows(markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice))
+    grid = table_rows(markdown_of(source))
     assert grid == [[" ".join(cell) for cell in row] for row in rows]
