@@ -739,11 +739,6 @@ def hyphenates(layout_: Layout) -> bool:
     return breaks >= HYPHENATED_MIN_BREAKS and breaks > HYPHENATED_EXCESS * expected
 
 
-def vocabulary_of(layout_: Layout) -> set[str]:
-    """A layout -> the words it prints, casefolded (see :func:`printed_words`)."""
-    return {w.casefold() for w in printed_words(layout_)}
-
-
 def printed_words(layout_: Layout) -> set[str]:
     """A layout -> the words it prints as printed (closing punctuation off), each line's words
     except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen") and the
