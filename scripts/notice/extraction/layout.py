@@ -1076,17 +1076,34 @@ def is_frame(table: RuledTable, words: tuple[Word, ...]) -> bool:
 
 def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int) -> TableBlock:
     rows = []
+    inset = cell_inset(table, words)
     for row in table.rows:
         cells = []
         for bbox in row:
             cell_words = [w for w in words if bbox is not None and inside(w, bbox)]
-            cells.append(tuple(lines_to_blocks(words_to_lines(cell_words), pitch, in_cell=True)) if cell_words else ())
+            blocks = lines_to_blocks(words_to_lines(cell_words), pitch, in_cell=True) if cell_words else []
+            cells.append(tuple(with_right(b, bbox[2] - inset) for b in blocks) if bbox is not None else ())
         rows.append(tuple(cells))
     first = [b for cell in rows[0] for b in cell]
     header = bool(first) and all(line.bold for b in first for line in b.lines)
     columns = tuple(bbox[0] for bbox in table.rows[0] if bbox is not None)
     return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page,
                       open_end=table.open_end)
+
+
+def cell_inset(table: RuledTable, words: list[Word]) -> float:
+    """A ruled table and the page's words -> how far its text stands in from the left rule of its
+    cell at the least: the cells' padding, which a typesetter leaves on the right side as well."""
+    insets = [w.x0 - bbox[0] for row in table.rows for bbox in row if bbox is not None
+              for w in words if inside(w, bbox)]
+    return max(0.0, min(insets)) if insets else 0.0
+
+
+def with_right(block: TextBlock, right: float) -> TextBlock:
+    """A cell's text block -> the same with each line's ``right`` set to where the cell's text
+    must stop (its right rule less its padding). Set after the block is formed, so the cell's
+    paragraphs stay as its own lines shape them; what reads it is whether a line filled the cell."""
+    return replace(block, lines=tuple(replace(line, right=right) for line in block.lines))
 
 
 # ---------------------------------------------------------------- lines to text blocks

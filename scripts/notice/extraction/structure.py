@@ -15,7 +15,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from notice import dates
@@ -690,7 +690,8 @@ class Builder:
         return tuple(spans)
 
     def table(self, block: TableBlock) -> Table:
-        rows = tuple(tuple(Cell(tuple(self.text_blocks(cell))) for cell in row) for row in block.rows)  # type: ignore[arg-type]
+        rows = tuple(tuple(Cell(tuple(self.text_blocks([welded(b, self.vocabulary) for b in cell])))
+                           for cell in row) for row in block.rows)  # type: ignore[arg-type]
         if block.header:
             return Table(rows[0], rows[1:], self.ref(block))
         return Table(None, rows, self.ref(block))
@@ -741,18 +742,71 @@ def hyphenates(layout_: Layout) -> bool:
 
 def printed_words(layout_: Layout) -> set[str]:
     """A layout -> the words it prints as printed (closing punctuation off), each line's words
-    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen") and the
-    word after a line-end "/" (an address's rest, maybe): those are no words of the document, and
-    :func:`hyphen_kept` and :func:`address_goes_on` ask whether a piece is one."""
+    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen"), the
+    word after a line-end "/" (an address's rest, maybe) and the pieces of a word a cell's edge may
+    have broken (:func:`broken_at_edge`): those are no words of the document, and
+    :func:`hyphen_kept`, :func:`address_goes_on` and :func:`welded` ask whether a piece is one."""
     words: set[str] = set()
     for block in text_blocks_of(layout_):
         lines = [[w.text for w in line.words] for line in block.lines]
         pieces = {piece for n in line_end_breaks(lines) for piece in ((n, len(lines[n]) - 1), (n + 1, 0))}
         pieces |= {(n + 1, 0) for n in range(len(lines) - 1) if lines[n] and lines[n + 1] and lines[n][-1].endswith("/")}
+        pieces |= {piece for n in edge_breaks(block.lines) for piece in ((n, 0), (n + 1, 0))}
         printed = [re.sub(r"\W+$", "", w) for n, line in enumerate(lines) for i, w in enumerate(line)
                    if (n, i) not in pieces]
         words.update(printed)
     return words
+
+
+#: A word that a table cell's edge broke filled the cell to within one more letter of its right
+#: edge, give or take this many points (the typesetter's rounding of where the padding begins).
+EDGE_SLACK = 1.0
+
+
+def broken_at_edge(line: layout.Line, after: layout.Line) -> bool:
+    """Two consecutive lines of a ruled table cell -> True when ``line`` may be a word too wide for
+    the cell, broken with no hyphen where it met the cell's edge (CSS ``overflow-wrap: break-word``,
+    a word processor's emergency break): the word stands alone on ``line`` (a word that fits goes
+    to the next line whole, so only one wider than the cell is broken), ends in a letter, and
+    leaves no room for one more letter of ``after``'s first word, which goes on in lower case.
+    ``line.right`` is the cell's edge; it is 0 outside ruled cells, where no edge is drawn."""
+    if not line.right or len(line.words) != 1 or not after.words:
+        return False
+    head, tail = line.words[0], after.words[0]
+    if not (head.text[-1:].isalpha() and tail.text[:1].isalpha() and tail.text[:1].islower()):
+        return False
+    letter = (tail.x1 - tail.x0) / len(tail.text)
+    return head.x1 + letter > line.right - EDGE_SLACK
+
+
+def edge_breaks(lines: tuple[layout.Line, ...]) -> list[int]:
+    """A block's lines -> the indices of those that may end in a word the cell's edge broke."""
+    return [n for n in range(len(lines) - 1) if broken_at_edge(lines[n], lines[n + 1])]
+
+
+def welded(block: TextBlock, vocabulary: set[str]) -> TextBlock:
+    """A cell's text block and the document's words (casefolded, the pieces of possibly broken
+    words left out: :func:`printed_words`) -> the same block with each word a cell's edge broke
+    whole again (its later pieces glued to the first): the pieces run over lines that each broke at
+    the edge (:func:`broken_at_edge`), the word they make is printed whole elsewhere in the document
+    and the first piece is not printed alone ("Partenair" + "e" where a wider cell prints
+    "Partenaire"). A piece that is a word of its own ("Pays" over "destinataire") stays apart."""
+    lines = list(block.lines)
+    breaks = set(edge_breaks(block.lines))
+    n = 0
+    while n < len(lines):
+        end = n
+        while end in breaks:
+            end += 1
+        if end > n:
+            first = re.sub(r"^\W+", "", lines[n].words[0].text)
+            whole = first + "".join(line.words[0].text for line in lines[n + 1 : end + 1])
+            if re.sub(r"\W+$", "", whole).casefold() in vocabulary and first.casefold() not in vocabulary:
+                for k in range(n + 1, end + 1):
+                    glued = replace(lines[k].words[0], glued=True)
+                    lines[k] = replace(lines[k], words=(glued, *lines[k].words[1:]))
+        n = end + 1
+    return replace(block, lines=tuple(lines)) if breaks else block
 
 
 def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, metadata_title: str = "") -> Notice:
