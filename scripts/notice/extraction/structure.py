@@ -689,9 +689,12 @@ class Builder:
                     spans.append(span)
         return tuple(spans)
 
+    def cell(self, blocks: tuple[TextBlock, ...]) -> Cell:
+        """A table cell's text blocks -> the model's cell, each word its edge broke whole (:func:`welded`)."""
+        return Cell(tuple(self.text_blocks([welded(b, self.vocabulary) for b in blocks])))  # type: ignore[arg-type]
+
     def table(self, block: TableBlock) -> Table:
-        rows = tuple(tuple(Cell(tuple(self.text_blocks([welded(b, self.vocabulary) for b in cell])))
-                           for cell in row) for row in block.rows)  # type: ignore[arg-type]
+        rows = tuple(tuple(self.cell(cell) for cell in row) for row in block.rows)
         if block.header:
             return Table(rows[0], rows[1:], self.ref(block))
         return Table(None, rows, self.ref(block))
