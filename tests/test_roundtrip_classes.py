@@ -868,3 +868,27 @@ def test_a_word_a_narrow_cell_broke_without_a_hyphen_is_one_word(tmp_path: Path)
     assert tables[0] == tables[1] == [["**Processor**", "**Processing carried out**", "**Recipient country**"],
                                       ["Processor", "Hosting of web servers and databases", "France"],
                                       ["Newsletters", "Sending of e-mail newsletters", "Germany"]]
+
+
+def test_headings_set_in_under_a_label_nest_under_it_whatever_their_size(tmp_path: Path) -> None:
+    """A notice generator prints its copy of the notice set in under a label ("Text version of the
+    notice …"), the copy's own title larger than the label, and the next part ("HTML source …")
+    back at the label's margin. The indent says the copy is the label's: its headings nest one
+    level under the label, keeping their order among themselves, and the next part at the
+    margin is the label's sibling, not a section of the copy."""
+    body = "We use your data only to answer your questions and to run this website safely."
+    html = ('<html lang="en"><body style="font: 10pt/1.4 DejaVu Sans; margin: 0">'
+            '<h1 style="font-size: 18pt">Your privacy notice</h1>'
+            f"<p>Below is the text of your privacy notice, made from your answers. {body}</p>"
+            '<h2 style="font-size: 16pt">Text version of the notice for your website</h2>'
+            '<div style="margin-left: 20pt"><h1 style="font-size: 18pt">Privacy notice</h1>'
+            f'<h2 style="font-size: 16pt">1. Overview</h2><h3 style="font-size: 13pt">General</h3><p>{body}</p>'
+            f'<h3 style="font-size: 13pt">Who is responsible</h3><p>{body}</p>'
+            f'<h2 style="font-size: 16pt">2. Hosting</h2><p>{body}</p></div>'
+            '<h2 style="font-size: 16pt">HTML source of the notice</h2>'
+            "<p>Copy the source below into your website if its editor takes HTML.</p></body></html>")
+    text = markdown_of(typeset(tmp_path / "inset-copy.pdf", html))
+    outline = [line.split(" {#")[0] for line in text.splitlines() if line.startswith("#")]
+    assert outline == ["# Your privacy notice", "## Text version of the notice for your website",
+                       "### Privacy notice", "#### 1. Overview", "##### General", "##### Who is responsible",
+                       "#### 2. Hosting", "## HTML source of the notice"]

@@ -322,7 +322,14 @@ def cluster_styles(counts: Counter[tuple[float, bool, str]]) -> dict[tuple[float
 
 def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
     """Level per heading: the largest style used once at the start is the title (1); other styles
-    rank by size then weight from 2; numbered headings of one style nest by their numbering."""
+    rank by size then weight from 2; numbered headings of one style nest by their numbering; no
+    level skips one (:func:`without_skips`)."""
+    return without_skips(style_levels(headings, first_is_title))
+
+
+def style_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
+    """Level per heading as its style and numbering rank it (see :func:`heading_levels`), skips
+    left open."""
     if not headings:
         return []
     styles = cluster_styles(Counter(style(h) for h in headings))
@@ -351,7 +358,56 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
         if numbered and same_style_numbered:
             level = level + numbered.group(1).count(".")
         levels.append(min(level, 6))
-    return without_skips(levels)
+    return levels
+
+
+#: A heading heads the text set in from its left edge by this many of its font size or more.
+INSET_MIN = 0.75
+#: A heading within this many points of a label's left edge stands at its margin, not in its inset.
+MARGIN_SLACK = 2.0
+
+
+def lines_of(block: TextBlock | TableBlock) -> list[layout.Line]:
+    """A block -> its lines, those of a table's cells included."""
+    if isinstance(block, TextBlock):
+        return list(block.lines)
+    return [line for row in block.rows for cell in row for b in cell for line in b.lines]
+
+
+def set_in_under(label: TextBlock, block: TextBlock | TableBlock) -> bool:
+    """True when every line of ``block`` stands set in from ``label``'s left edge, in its page
+    column, by INSET_MIN of the label's size or more."""
+    start = layout.indent(label.lines[0]) + INSET_MIN * label.lines[0].size
+    lines = lines_of(block)
+    return bool(lines) and all(layout.indent(line) >= start for line in lines)
+
+
+def nested_in_insets(blocks: list[TextBlock | TableBlock], headings: list[TextBlock], levels: list[int]) -> list[int]:
+    """Style levels (:func:`style_levels`, skips open) -> the same with each run of headings set in
+    under a heading put under it: a heading followed at once, with no text between, by one its
+    style ranks at its level or above, where that one and everything after it down to the next
+    heading back at the first one's margin (or the end) is set in from it (a generator's notice
+    copy indented under "Textversion der Datenschutzerklärung", the copy's own title set larger
+    than that label). The run keeps its levels among itself, one under the heading it is set in
+    under; by style alone the label would head an empty section beside the copy."""
+    out = list(levels)
+    index = {id(h): k for k, h in enumerate(headings)}
+    for n, label in enumerate(blocks[:-1]):
+        k = index.get(id(label))
+        if k is None or not isinstance(label, TextBlock) or index.get(id(blocks[n + 1])) != k + 1 or out[k + 1] > out[k]:
+            continue
+        margin = layout.indent(label.lines[0]) + MARGIN_SLACK
+        stop = n + 1
+        while stop < len(blocks) and not (id(blocks[stop]) in index and layout.indent(lines_of(blocks[stop])[0]) <= margin):
+            stop += 1
+        run = blocks[n + 1 : stop]
+        if not run or not all(set_in_under(label, b) for b in run):
+            continue  # the next heading stands at the label's margin, or text of the run does
+        inner = [index[id(b)] for b in run if id(b) in index]
+        base = min(out[j] for j in inner)
+        for j in inner:
+            out[j] = out[k] + 1 + out[j] - base
+    return out
 
 
 def without_skips(levels: list[int]) -> list[int]:
@@ -930,8 +986,11 @@ def section_levels(blocks: list[TextBlock | TableBlock], heading_blocks: list[Te
     """Level per heading block id: by style (``heading_levels``), with subtitles and pairs of heads
     nesting what they label (``nested_under_labels``, ``nested_pairs``)."""
     heading_ids = {id(b) for b in heading_blocks}
-    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
-                                 labels_over_larger(blocks, heading_ids))
+    by_style = style_levels(heading_blocks, first_is_title)
+    levels = without_skips(nested_in_insets(blocks, heading_blocks, by_style))
+    if levels and max(levels) > DEEPEST_LEVEL:
+        levels = without_skips(by_style)  # nesting the inset run would take it past Markdown's deepest level
+    ranked = nested_under_labels(heading_blocks, levels, labels_over_larger(blocks, heading_ids))
     return dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
 
 
