@@ -1312,18 +1312,33 @@ def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float
     return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
+#: A line's last word, an abbreviation of one to three letters and its period ("Art.", "Abs.",
+#: "Nr.", "No."), and the next line's first word, a bare number: a reference ("Art. 33") the
+#: line end cut at its space, not a sentence that ended.
+CUT_REFERENCE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\.$")
+REFERENCE_NUMBER = re.compile(r"^\d+[,;:)]?$")
+
+
+def cuts_reference(text: str, after: str) -> bool:
+    """The text of a line and the first word of the next -> True when the line end falls inside a
+    reference to a numbered provision ("gemäß Art." over "33 und 34 DSGVO")."""
+    return CUT_REFERENCE.search(text.rstrip()) is not None and REFERENCE_NUMBER.match(after) is not None
+
+
 def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
     """True when ``line`` goes on with a list item whose wrapped lines go back to the text's margin,
     left of the bullet: at the document's line pitch under ``prev``, in its type, after a line that
-    ends mid-sentence and had no room left for ``line``'s first word (a line broken early, or ended
-    by its sentence, is the item's last; the text at the margin after it is a paragraph). ``right``
-    is the wider of the two lines' column edges: a short item with nothing beside it is not full."""
+    ends mid-sentence (or inside a reference: :func:`cuts_reference`) and had no room left for
+    ``line``'s first word (a line broken early, or ended by its sentence, is the item's last; the
+    text at the margin after it is a paragraph). ``right`` is the wider of the two lines' column
+    edges: a short item with nothing beside it is not full."""
     close = 0 < line.top - prev.top <= gap_limit(max(pitch, 1.25 * line.size), line.size)
     left = bullet_indent(first, line, right)
     # once the item has come back to the margin, its text reads as a paragraph there: a full line goes on
     wrapped = prev is not first and abs(prev.x0 - line.x0) < 2
     return (close and left and same_type_size(prev, line) and line.bold == prev.bold
-            and no_room_for(prev, line, right) and (wrapped or sentence_goes_on(prev.text, line.words[0].text)))
+            and no_room_for(prev, line, right)
+            and (wrapped or sentence_goes_on(prev.text, line.words[0].text) or cuts_reference(prev.text, line.words[0].text)))
 
 
 #: A bullet stands at most this share of the column's width in from the margin its item wraps back
