@@ -297,11 +297,14 @@ def test_a_long_numbered_heading_next_in_its_numbering_is_a_heading(tmp_path: Pa
     assert found == ["# Privacy notice", "## 2.1 On the basis of a contract", "## " + " ".join(long_head)]
 
 
-def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("separator", ["", ":", ",", " -"])
+def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path, separator: str) -> None:
     """Brand name as the title, the document's name as the first heading, then 'Last updated on …':
-    the date line goes to the front matter (the site shows it beside the title), not into the body."""
-    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP, "Last updated on 16 April 2026",
-                                GAP, *BODY, GAP, ("Storage", 13.0), GAP, *RAGGED]]
+    the date line goes to the front matter (the site shows it beside the title), not into the body;
+    what separated the label from the date is no part of the label."""
+    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP,
+                                f"Last updated on{separator} 16 April 2026", GAP, *BODY, GAP, ("Storage", 13.0), GAP,
+                                *RAGGED]]
     text = extracted(tmp_path, pages)
     assert "effective: 2026-04-16\neffective_label: Last updated on\n" in text
     assert "16 April 2026" not in text.split("\n---\n", 1)[1]
