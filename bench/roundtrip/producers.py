@@ -4,12 +4,12 @@
 - ``chromium``: ``--print-to-pdf`` of the same page with Chromium's own header (date, ``<title>``)
   and footer (file URL, ``n/m``).
 - ``libreoffice-docx`` / ``libreoffice-odt``: LibreOffice Writer imports the page, saves it as
-  ``.docx`` / ``.odt``, and exports that file to PDF (as a Word or Writer user would). The ``.odt``
-  is imported with Writer's own HTML filter: the default, Writer/Web, saves a web document
-  (``opendocument.text-web``) that LibreOffice loads back as one, and its PDF export of a web
-  document can drop the first paragraph, the title, and leave page 1 empty (LibreOffice 7.4: the
-  English example's page and any two-paragraph page lose it, the German example's keeps it). A
-  ``.docx`` loads back as a text document either way.
+  ``.docx`` / ``.odt``, and exports that file to PDF (as a Word or Writer user would). LibreOffice
+  opens an ``.html`` file with Writer/Web, so the ``.odt`` is saved with Writer/Web's filter for an
+  ODF *text* document (``writerweb8_writer``): its plain ``writer8`` saves a web document
+  (``opendocument.text-web``), which loads back as one, and LibreOffice 7.4's PDF export of that
+  can drop the first paragraph (the English example's title) and leave page 1 empty. A ``.docx``
+  loads back as a text document either way.
 - ``reportlab``: a typeset of the blocks with ReportLab's platypus (named destinations from
   ``<a name>``, table header rows repeated by ``repeatRows``, two frames for two columns).
 - ``anonymous``: the WeasyPrint PDF with every font renamed ``/F1``, ``/F2`` ... (BaseFont and
@@ -74,37 +74,24 @@ def write_chromium(document: Document, style: Style, html_path: Path, out: Path)
         subprocess.run(argv, check=True, capture_output=True, timeout=TIMEOUT_S)
 
 
-WRITER_HTML_IMPORT = "HTML (StarWriter)"
-"""LibreOffice's filter that opens an HTML page as a Writer text document, not a Writer/Web one."""
-
-
-def soffice_convert(source: Path, target_format: str, out_dir: Path, profile: str,
-                    import_filter: str | None = None) -> Path:
-    """LibreOffice headless: ``source`` -> ``out_dir/<stem>.<ext>`` (``target_format`` as --convert-to,
-    ``import_filter`` as --infilter; None lets LibreOffice choose by the file's type)."""
+def soffice_convert(source: Path, target_format: str, out_dir: Path, profile: str) -> Path:
+    """LibreOffice headless: ``source`` -> ``out_dir/<stem>.<ext>`` (``target_format`` as --convert-to)."""
     exe = shutil.which(SOFFICE)
     if exe is None:
         raise Unavailable("soffice not on PATH (Debian: apt-get install libreoffice-writer-nogui)")
-    infilter = [f"--infilter={import_filter}"] if import_filter else []
-    argv = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore", *infilter,
+    argv = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
             "--convert-to", target_format, "--outdir", str(out_dir), str(source)]
     subprocess.run(argv, check=True, capture_output=True, timeout=TIMEOUT_S)
     return out_dir / f"{source.stem}.{target_format.split(':')[0]}"
 
 
-def libreoffice_writer(
-    extension: str, filter_name: str, import_filter: str | None = None
-) -> Callable[[Document, Style, Path, Path], None]:
-    """A file type (``extension``, its export ``filter_name``) and the page's import filter -> a
-    producer: the page imported, saved in that type, and the saved file exported to PDF."""
-
+def libreoffice_writer(extension: str, filter_name: str) -> Callable[[Document, Style, Path, Path], None]:
     def write(document: Document, style: Style, html_path: Path, out: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="roundtrip-lo-") as tmp:
             work = Path(tmp)
             page = work / f"{out.stem}.html"
             shutil.copyfile(html_path, page)
-            office = soffice_convert(page, f"{extension}:{filter_name}", work / "office", f"{tmp}/profile",
-                                     import_filter)
+            office = soffice_convert(page, f"{extension}:{filter_name}", work / "office", f"{tmp}/profile")
             pdf = soffice_convert(office, "pdf", work / "pdf", f"{tmp}/profile")
             shutil.copyfile(pdf, out)
             shutil.copyfile(office, out.with_suffix(f".{extension}"))
@@ -174,7 +161,7 @@ PRODUCERS: dict[str, Callable[[Document, Style, Path, Path], None]] = {
     "weasyprint": write_weasyprint,
     "chromium": write_chromium,
     "libreoffice-docx": libreoffice_writer("docx", "MS Word 2007 XML"),
-    "libreoffice-odt": libreoffice_writer("odt", "writer8", WRITER_HTML_IMPORT),
+    "libreoffice-odt": libreoffice_writer("odt", "writerweb8_writer"),
     "reportlab": write_reportlab,
     "anonymous": write_anonymous,
 }
