@@ -278,3 +278,18 @@ def test_every_producer_prints_every_block_of_the_gold(
         pytest.skip(str(exc))
     assert rendering.missing == ()
     assert run.missing_text_notes([rendering]) == []
+
+
+def test_keep_pdf_reuses_a_cached_pdf_whose_key_is_stale(tiny: source.Document, tmp_path: Path) -> None:
+    """A change to the bench's code rekeys every producer's PDFs; ``keep_pdf`` takes the cached one
+    as it is (and stamps it), where a plain render makes it again."""
+    first = run.render(tiny, PLAIN, "weasyprint", tmp_path)
+    key_file = first.pdf.with_suffix(".key")
+    current = key_file.read_text()
+    first.pdf.write_bytes(first.pdf.read_bytes() + b"%kept\n")  # marks the cached file
+    key_file.write_text("stale")
+    kept = run.render(tiny, PLAIN, "weasyprint", tmp_path, keep_pdf=True)
+    assert kept.pdf.read_bytes().endswith(b"%kept\n") and key_file.read_text() == current
+    key_file.write_text("stale")
+    remade = run.render(tiny, PLAIN, "weasyprint", tmp_path)
+    assert not remade.pdf.read_bytes().endswith(b"%kept\n") and key_file.read_text() == current
