@@ -33,8 +33,9 @@ from roundtrip import gold, presence, producers, source  # noqa: E402
 REPO = BENCH_DIR.parent
 DEFAULT_DOCUMENTS = (*sorted((BENCH_DIR / "roundtrip" / "documents").glob("*.md")), REPO / "docs/sv/privacy/index.md")
 DEFAULT_CACHE = REPO / ".cache" / "roundtrip"
-TOOLS = {  # ours writes its Markdown even when words are lost: the scores show the loss
-    "ours": "notice extract {pdf} --lang {lang} --out {out} --allow-loss",
+TOOLS = {  # ours writes its Markdown even when words are lost: the scores show the loss, and the
+    # conservation report says whether `notice extract` would have refused the PDF without --allow-loss
+    "ours": "notice extract {pdf} --lang {lang} --out {out} --allow-loss --report {out}.conservation.json",
     **score_extract.PEER_CMDS,
 }
 OURS = "ours"
@@ -82,6 +83,7 @@ class Result:
     seconds: float
     scores: Scores | None
     error: str | None
+    refused: tuple[str, ...] = ()  # ours: what the conservation check found (lost, invented, garbled)
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -204,7 +206,23 @@ def run_tool(tool: str, rendering: Rendering, work: Path, timeout: float) -> Res
     scores = None
     if run.markdown is not None:
         scores = score(rendering.gold.read_text(encoding="utf-8"), run.markdown, rendering.furniture)
-    return Result(tool, rendering, run.seconds, scores, run.error)
+    refused = conservation_findings(folder / f"{rendering.pdf.stem}.md.conservation.json") if tool == OURS else ()
+    return Result(tool, rendering, run.seconds, scores, run.error, refused)
+
+
+def conservation_findings(report: Path) -> tuple[str, ...]:
+    """A conservation report ``notice extract --report`` wrote -> what would make the check refuse
+    the PDF without --allow-loss ("lost: word (page 3)", "invented: word", "garbled: word");
+    () when it balances or there is no report."""
+    try:
+        entries = json.loads(report.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return ()
+    found: list[str] = []
+    for entry in entries:
+        found += [f"lost: {item['word']} (page {item['page']})" for item in entry.get("lost", [])]
+        found += [f"{kind}: {word}" for kind in ("invented", "garbled") for word in entry.get(kind, [])]
+    return tuple(found)
 
 
 # --- report -------------------------------------------------------------------------------------
@@ -225,6 +243,7 @@ class Summary:
     garbled: int
     furniture: int
     seconds_per_page: float
+    refused: int = 0  # renderings the conservation check refuses without --allow-loss
 
 
 def summarise(tool: str, producer: str, results: Sequence[Result]) -> Summary:
@@ -247,6 +266,7 @@ def summarise(tool: str, producer: str, results: Sequence[Result]) -> Summary:
         sum(s.garbled for s in ok),
         sum(s.furniture for s in ok),
         sum(r.seconds for r in results if r.scores is not None) / pages if pages else float("nan"),
+        sum(1 for r in results if r.refused),
     )
 
 
@@ -263,6 +283,8 @@ def passes(summary: Summary) -> list[str]:
         missed.append(f"{summary.garbled} garbled")
     if summary.furniture:
         missed.append(f"{summary.furniture} furniture left")
+    if summary.refused:
+        missed.append(f"{summary.refused} refused by the conservation check")
     return missed
 
 
@@ -292,12 +314,15 @@ def render_report(results: Sequence[Result], summaries: Sequence[Summary], notes
             rows.append(summary_cells(label, summarise(r.tool, r.rendering.producer, [r])))
     lines += table(["tool", "producer", "style", "document", *metric_header], rows)
     lines += ["", f"Targets for ours, per producer: block F1 >= {TARGET_BLOCK_F1}, words >= "
-              f"{TARGET_WORD_SIMILARITY}, 0 garbled, 0 furniture left.", ""]
+              f"{TARGET_WORD_SIMILARITY}, 0 garbled, 0 furniture left, every PDF extracted without "
+              "--allow-loss (the conservation check balances).", ""]
     for s in summaries:
         if s.tool == OURS:
             missed = passes(s)
             lines.append(f"- {'FAIL' if missed else 'PASS'}: {s.producer}" + (f" ({'; '.join(missed)})" if missed else ""))
     lines += [f"- note: {note}" for note in notes]
+    lines += [f"- refused: {r.rendering.producer} {r.rendering.style} {r.rendering.document}: "
+              + ", ".join(r.refused[:5]) for r in results if r.refused]
     return "\n".join(lines)
 
 

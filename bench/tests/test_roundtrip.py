@@ -293,3 +293,21 @@ def test_keep_pdf_reuses_a_cached_pdf_whose_key_is_stale(tiny: source.Document, 
     key_file.write_text("stale")
     remade = run.render(tiny, PLAIN, "weasyprint", tmp_path)
     assert not remade.pdf.read_bytes().endswith(b"%kept\n") and key_file.read_text() == current
+
+
+def test_a_rendering_the_conservation_check_refuses_misses_the_target(tiny: source.Document, tmp_path: Path) -> None:
+    """Ours runs with --allow-loss so that the scores show a loss; its conservation report still
+    says whether `notice extract` would have refused the PDF, and a producer with such a rendering
+    misses its targets."""
+    report = tmp_path / "x.md.conservation.json"
+    report.write_text('[{"source": "x.pdf", "lost": [{"word": "uppgifter", "page": 2}], "invented": ["personuppgiftsansvarig"],'
+                      ' "garbled": []}]', encoding="utf-8")
+    assert run.conservation_findings(report) == ("lost: uppgifter (page 2)", "invented: personuppgiftsansvarig")
+    assert run.conservation_findings(tmp_path / "none.json") == ()
+    rendering = run.Rendering("tiny", "plain", "weasyprint", "en", tmp_path / "x.pdf", tmp_path / "x.gold.md", 1, (), ())
+    scores = run.score("# Tiny\n\nText.\n", "# Tiny\n\nText.\n", ())
+    clean = run.summarise("ours", "weasyprint", [run.Result("ours", rendering, 0.1, scores, None)])
+    assert clean.refused == 0 and run.passes(clean) == []
+    refused = run.summarise("ours", "weasyprint", [run.Result("ours", rendering, 0.1, scores, None,
+                                                              run.conservation_findings(report))])
+    assert refused.refused == 1 and run.passes(refused) == ["1 refused by the conservation check"]
