@@ -274,3 +274,33 @@ def test_two_columns_opened_by_heads_at_one_height_stay_page_columns(tmp_path: P
     found = paragraphs(notice_text(source))
     assert " ".join(first) in found
     assert " ".join(second) in found
+
+
+def test_a_row_going_on_in_the_last_column_only_under_the_repeated_header_stays_in_the_table(
+        tmp_path: Path) -> None:
+    """The page break cut a row whose list in the third column goes on alone atop the next page,
+    under the repeated header, before the text that follows the table: with no line of the second
+    column there to show its edge, the header's third cell is the one after its widest space, and
+    the lines are the rest of the table (not the header as headings and the items as a list), and
+    the items go on in the cell of the row the break cut."""
+    fonts = {"F2": named_font("Sans-Bold", "/FontWeight 700")}
+    head, text_right, list_x = header_runs(130.0)
+    list_right = list_x + 130
+    intro = wrap(["We", *prose(40, seed=17), "keep:"], 430, CELL_SIZE)
+    text = prose(50)
+    items = [prose(10, seed=3), prose(12, seed=5), prose(9, seed=11)]
+    first: list[Placed] = [(LABEL_X, 40.0, TITLE, 16.0, "F2"),
+                           *[(LABEL_X, 70.0 + CELL_PITCH * n, line, CELL_SIZE, "F1") for n, line in enumerate(intro)]]
+    cell, _ = justified_lines(text, TEXT_X, text_right, 180.0)
+    listed, _ = items_runs(items[:1], list_x, list_right, 180.0)
+    first += [*head, (LABEL_X, 180.0, "Identity", CELL_SIZE, "F1"), *cell, *listed]
+    second, _, _ = header_runs(60.0)
+    rest, under = items_runs(items[1:], list_x, list_right, 110.0)
+    after = wrap(["Then", *prose(40, seed=5), "done."], 430, CELL_SIZE)
+    second += [*rest, *[(LABEL_X, under + 20 + CELL_PITCH * n, line, CELL_SIZE, "F1") for n, line in enumerate(after)]]
+    text_md = notice_text(make_placed_pdf(tmp_path / "rest.pdf", [first, second], fonts=fonts))
+    assert [line for line in text_md.splitlines() if line.startswith("#")] == [f"# {TITLE}"]
+    assert text_md.count(f"| **{' '.join(HEAD)}** | **{KINDS}** | **{PURPOSES}** |") == 1
+    row = next(line for line in text_md.splitlines() if line.startswith("| Identity |"))
+    assert row.split("|")[3].strip() == "<br>".join(f"- {' '.join(item)}" for item in items)  # the list goes on
+    assert " ".join(after) in paragraphs(text_md)

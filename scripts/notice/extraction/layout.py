@@ -947,12 +947,20 @@ def header_row(row: list[Line], starts: list[float]) -> bool:
 BODY_START_ROWS = 2
 
 
+def table_body(header: list[Line], rows: list[list[Line]], starts: list[float]) -> list[list[Line]]:
+    """The rows under a header row of ``starts`` down to the first with a line from left of the
+    second column that runs past the header's right end: text under the table."""
+    end = max(seg.x1 for seg in header)
+    return list(itertools.takewhile(
+        lambda row: not any(seg.x0 < starts[1] - COLUMN_SLACK and seg.x1 > end for seg in row), rows))
+
+
 def body_column_starts(header: list[Line], body: list[list[Line]], starts: list[float]) -> list[float]:
     """Rows under a bold header row -> the x where pieces of at least BODY_START_ROWS of them
     start, right of the header's last column start, inside one of the header's pieces (a
     header cell set close to the cell before it, no more than a word space after it, is read
     with it as one piece) and over no body line of a column after the first, left to right."""
-    xs = sorted(seg.x0 for row in body for seg in row if seg.x0 > starts[-1] + COLUMN_SLACK)
+    xs = sorted({seg.x0 for row in body for seg in row if seg.x0 > starts[-1] + COLUMN_SLACK})
     found: list[float] = []
     for x in xs:
         shared = sum(1 for row in body if any(abs(seg.x0 - x) <= CELL_ALIGN for seg in row))
@@ -978,6 +986,7 @@ def header_split_by_body(header: list[Line], body: list[list[Line]],
     column before (those lines end at that column's edge); that word opens the new column (a
     piece of its own already when a wider space parted it, but not counted as a start: after
     the first piece of its line, a header row centred on several lines shares it with no other)."""
+    body = table_body(header, body, starts)
     for x in body_column_starts(header, body, starts):
         for k, seg in enumerate(header):
             col = column_index(starts, seg.x0, headed=True)
@@ -987,6 +996,8 @@ def header_split_by_body(header: list[Line], body: list[list[Line]],
                         and s.x0 < x and s.x1 < x), default=None)
             cut = next((i for i, w in enumerate(seg.words) if edge is not None and edge < w.x0 <= x
                         and (i > 0 or w.x0 > starts[col] + COLUMN_SLACK)), None)
+            if edge is None:  # no body line in the column before (the page goes on in the last only)
+                cut = widest_space_before(seg.words, x)
             if cut is None:
                 continue
             if cut > 0:
@@ -995,6 +1006,13 @@ def header_split_by_body(header: list[Line], body: list[list[Line]],
             starts = sorted([*starts, seg.words[cut].x0])
             break
     return header, starts
+
+
+def widest_space_before(words: tuple[Word, ...], x: float) -> int | None:
+    """The index of the word after the widest space between ``words`` that start before ``x``
+    (where a header cell set a word space after the one before it ends); None for one word."""
+    before = [i for i in range(1, len(words)) if words[i].x0 <= x]
+    return max(before, key=lambda i: words[i].x0 - words[i - 1].x1) if before else None
 
 
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
@@ -1036,7 +1054,10 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             region.append(nxt)
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
-        if multi < 2 or hanging_labels(region, starts):
+        # a header of three or more cells over lines in some of its columns only: the rest of a
+        # table's row that a page break cut
+        headed_rest = headed and len(starts) >= DENSE_COLUMNS_MIN and len(region) > 1
+        if (multi < 2 and not headed_rest) or hanging_labels(region, starts):
             # rows read as one for their centred cells are lines of their own again outside a grid
             parts = [runs[i + k] if len(runs[i + k]) > 1 else [r] for k, r in enumerate(region)]
             items.extend(line for part in parts for sub in part for line in row_to_lines(sub, page.width))
@@ -1933,7 +1954,17 @@ def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBloc
     ends no sentence (a page break cut the row)."""
     pairs = [(" ".join(b.text for b in above), " ".join(b.text for b in below))
              for above, below in zip(last, first) if below]
-    return bool(pairs) and all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+    return bool(pairs) and (all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+                            or list_goes_on(last, first))
+
+
+def list_goes_on(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
+    """True when ``first`` leaves the first cell empty and every cell it fills opens with a list
+    item under a cell of ``last`` that ends with one: the next items of a list the page break cut
+    (a new row names what it is about in its first cell, or goes on with text in a later one)."""
+    filled = [(above, below) for above, below in zip(last, first) if below]
+    return bool(filled) and not first[0] and all(
+        above and above[-1].kind == "item" and below[0].kind == "item" for above, below in filled)
 
 
 def joined_cell(above: tuple[TextBlock, ...], below: tuple[TextBlock, ...]) -> tuple[TextBlock, ...]:
