@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 def escape(text: str) -> str:
-    return text.replace("\\\\", "\\\\\\\\").replace("(", "\\\\(").replace(")", "\\\\)")
+    """``text`` as the inside of a PDF literal string: a backslash and both brackets escaped."""
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 Line = str | tuple[str, float] | tuple[str, float, str] | tuple[list[tuple[str, str]], float]

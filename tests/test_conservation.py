@@ -153,3 +153,15 @@ def test_a_piece_that_is_no_word_pairs_before_a_running_head_takes_the_joined_wo
     report = _accounted(["Hinweis Wir danken Alle-", "Allegis gis für alles"],
                         "Für alles danken wir Allegis", [("Allegis", 2)])
     assert report.lost == () and report.invented == () and report.removed == {"furniture": 1}
+
+
+def test_a_piece_is_not_charged_to_the_removed_text_of_another_page() -> None:
+    """Page 3 repeats a table header, which is removed ("Kategorie der Personen- gruppe"); the body's
+    "Personen-" "daten" on page 1 has a piece the removed header also holds. The piece pairs on its
+    own page, and page 3's header keeps its words."""
+    report = _accounted(["Hinweis Wir verarbeiten Personen daten sorgfältig",
+                         "Kategorie der Personengruppe Adresse",
+                         "Kategorie der Personen gruppe Telefon"],
+                        "Wir verarbeiten Personendaten sorgfältig Kategorie der Personengruppe Adresse Telefon",
+                        [("Kategorie der Personen gruppe", 3)])
+    assert report.lost == () and report.invented == () and report.removed == {"furniture": 4}

@@ -297,11 +297,14 @@ def test_a_long_numbered_heading_next_in_its_numbering_is_a_heading(tmp_path: Pa
     assert found == ["# Privacy notice", "## 2.1 On the basis of a contract", "## " + " ".join(long_head)]
 
 
-def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path) -> None:
+@pytest.mark.parametrize("separator", ["", ":", ",", " -"])
+def test_the_date_line_under_the_first_heading_is_the_effective_date(tmp_path: Path, separator: str) -> None:
     """Brand name as the title, the document's name as the first heading, then 'Last updated on …':
-    the date line goes to the front matter (the site shows it beside the title), not into the body."""
-    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP, "Last updated on 16 April 2026",
-                                GAP, *BODY, GAP, ("Storage", 13.0), GAP, *RAGGED]]
+    the date line goes to the front matter (the site shows it beside the title), not into the body;
+    what separated the label from the date is no part of the label."""
+    pages: list[list[Line]] = [[("Example", 20.0), GAP, ("Privacy policy", 15.0), GAP,
+                                f"Last updated on{separator} 16 April 2026", GAP, *BODY, GAP, ("Storage", 13.0), GAP,
+                                *RAGGED]]
     text = extracted(tmp_path, pages)
     assert "effective: 2026-04-16\neffective_label: Last updated on\n" in text
     assert "16 April 2026" not in text.split("\n---\n", 1)[1]
@@ -587,3 +590,43 @@ def test_line_end_hyphens_of_a_document_that_hyphenates_join_its_broken_words(tm
     text = markdown.to_markdown(extract.extract(make_pdf(tmp_path / "de.pdf", [lines]), "de", ROOT / "locales").notice)
     assert ("Wir speichern Ihre aktuellen Daten nur so lange wie nötig und löschen sie danach unverzüglich;"
             " Fragen beantworten wir per E-Mail an die angegebene Adresse.") in text
+
+
+@pytest.mark.parametrize("abbreviation", ["z. B.", "d. h.", "e. V.", "i. d. R.", "u. a."])
+def test_a_line_opened_by_an_abbreviation_of_letters_goes_on_with_its_sentence(
+        tmp_path: Path, abbreviation: str) -> None:
+    """A wrapped line that begins with "z. B." or "d. h." is not a lettered list item ("z.", "d.")."""
+    lines = ["Zu den Protokolldaten gehören die Adresse der abgerufenen Seite und der Zeitpunkt. Sie dienen",
+             f"{abbreviation} der Abwehr von Angriffen und werden nach dreißig Tagen gelöscht."]
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutzerklärung", 18.0, "F1")]
+    runs += [(LEFT, 110.0 + PITCH * n, line, SIZE, "F1") for n, line in enumerate(lines)]
+    runs += placed_paragraph(AFTER_ITEMS, 110.0 + PITCH * 3)
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "abbr.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    assert " ".join(lines) in paragraphs(text)
+
+
+def test_a_letter_that_goes_on_with_the_sentence_above_is_no_list_item(tmp_path: Path) -> None:
+    """"… die Stellen nach Ziffer" over "c) sowie …": no list is open, and "c)" is no list's first mark."""
+    lines = ["Die Daten erhalten nur die Stellen, die in den Vereinbarungen nach Ziffer 4 Buchstabe",
+             "c) genannt sind, sowie unsere Auftragsverarbeiter innerhalb der Europäischen Union."]
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutzerklärung", 18.0, "F1")]
+    runs += [(LEFT, 110.0 + PITCH * n, line, SIZE, "F1") for n, line in enumerate(lines)]
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "letter.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    assert " ".join(lines) in paragraphs(text)
+
+
+def test_a_lettered_list_without_sentence_marks_stays_a_list_around_its_roman_sublist(tmp_path: Path) -> None:
+    """Items that end in no punctuation are still items: "b)" after "a)" and its "i)" "ii)", and
+    "c)" after "b)", each the next of an earlier mark."""
+    marks = [("a)", 100.0, "Name und Anschrift"), ("i)", 124.0, "Vorname"), ("ii)", 124.0, "Nachname"),
+             ("b)", 100.0, "Kontaktdaten"), ("c)", 100.0, "Vertragsdaten")]
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutzerklärung", 18.0, "F1"),
+                          (LEFT, 110.0, "Wir verarbeiten folgende Daten:", SIZE, "F1")]
+    for n, (mark, x, words) in enumerate(marks, 1):
+        runs += [(x, 110.0 + PITCH * n, mark, SIZE, "F1"), (x + 18, 110.0 + PITCH * n, words, SIZE, "F1")]
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "lettered.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    items = [line.strip() for line in text.splitlines() if line.lstrip().startswith(("1. ", "- "))]
+    assert [item.split(" ", 1)[1] for item in items] == [f"{mark} {words}" for mark, _, words in marks]

@@ -97,6 +97,18 @@ def garbled(notice: Notice) -> tuple[str, ...]:
     return tuple(dict.fromkeys(m.group(0) for text in body_texts(notice) for m in GARBLED.finditer(text)))
 
 
+def take_removed(pool: dict[int, dict[str, Counter[str]]], token: str, pages: list[int]) -> str | None:
+    """The removed text's words by page and kind, a token and the pages to look on, nearest first ->
+    the kind of the first removed text that still holds the token, which gives that word up; None
+    when none does (the pool is unchanged)."""
+    for page in pages:
+        for kind, words in pool.get(page, {}).items():
+            if words[token] > 0:
+                words[token] -= 1
+                return kind
+    return None
+
+
 #: How many leftovers after the first piece of a word cut twice its last piece may stand.
 PIECE_REACH = 40
 
@@ -144,10 +156,12 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
         for k in range(block.size):
             aligned[block.a + k] = True
             spare[body[block.b + k]] -= 1
-    removed_pool: dict[str, Counter[str]] = {}
+    # what was removed on purpose, by the page it was removed from: a word of the body's own page is not
+    # charged to a running head three pages on, which then has nothing left for its own words
+    removed_pool: dict[int, dict[str, Counter[str]]] = {}
     for item in notice.removed:
-        removed_pool.setdefault(item.kind, Counter()).update(tokens(item.text))
-    counts = {kind: 0 for kind in removed_pool}
+        removed_pool.setdefault(item.page, {}).setdefault(item.kind, Counter()).update(tokens(item.text))
+    counts = {item.kind: 0 for item in notice.removed}
     matched = sum(aligned)
     joined: set[str] = set()
     # a piece that is no word of the body nor of anything removed ("Alle-" "gis") pairs first, before a
@@ -156,7 +170,8 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
     # not the address "allegisgroup"
     leftovers = [(index, token, page) for index, (token, page) in enumerate(source) if not aligned[index]]
     for n, (index, token, page) in enumerate(leftovers):
-        if aligned[index] or spare[token] > 0 or any(pool[token] > 0 for pool in removed_pool.values()):
+        if aligned[index] or spare[token] > 0 or any(
+                words[token] > 0 for words in removed_pool.get(page, {}).values()):
             continue
         pieces: tuple[tuple[int, str, int], ...] = rest_of_broken_word(
             token, page, [m for m in leftovers[n + 1:] if not aligned[m[0]]], spare)
@@ -175,9 +190,8 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             spare[token] -= 1
             matched += 1
             continue
-        kind = next((k for k, pool in removed_pool.items() if pool[token] > 0), None)
+        kind = take_removed(removed_pool, token, [page])
         if kind is not None:
-            removed_pool[kind][token] -= 1
             counts[kind] += 1
             continue
         unmatched.append((index, token, page))
@@ -209,6 +223,11 @@ def account(pages: tuple[PageContent, ...], notice: Notice) -> Report:
             spare[whole] -= 1
             matched += 1
             joined.add(whole)
+            continue
+        # removed on purpose, but recorded on another page (a block that runs over a page break)
+        kind = take_removed(removed_pool, token, sorted(removed_pool, key=lambda p: abs(p - page)))
+        if kind is not None:
+            counts[kind] += 1
             continue
         lost.append((token, page))
     return Report(notice.source, len(source), matched, counts, tuple(lost),

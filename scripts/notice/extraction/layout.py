@@ -1224,6 +1224,48 @@ def bullet_of(line: Line) -> str | None:
     return None
 
 
+#: A lettered or Roman item mark: one lower-case letter or a Roman numeral, then its period or bracket.
+LETTER_MARK = re.compile(r"^([a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))([.)])$")
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
+
+
+def roman_value(numeral: str) -> int:
+    """A lower-case Roman numeral of i, v and x ("xiv") -> its value (14)."""
+    values = [ROMAN_DIGITS[c] for c in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def goes_on_from(mark: str, before: str) -> bool:
+    """Two lettered or Roman item marks -> True when ``mark`` is the one after ``before`` ("c)"
+    after "b)", "iv." after "iii.")."""
+    this, prior = LETTER_MARK.match(mark), LETTER_MARK.match(before)
+    if this is None or prior is None or prior.group(2) != this.group(2):
+        return False
+    text, last = this.group(1), prior.group(1)
+    if len(text) == 1 and len(last) == 1 and ord(text) == ord(last) + 1:
+        return True
+    return set(text + last) <= set(ROMAN_DIGITS) and roman_value(text) == roman_value(last) + 1
+
+
+def in_sequence(mark: str, before: tuple[str, ...]) -> bool:
+    """A lettered or Roman item mark and the marks of the items read before it -> True when it
+    opens a list ("a)", "i.") or is the next after one of them (a level further out included)."""
+    return mark[0] in "ai" or any(goes_on_from(mark, earlier) for earlier in before)
+
+
+def letter_mark_is_text(line: Line, prev: Line | None, before: tuple[str, ...]) -> bool:
+    """True when the lettered mark that opens ``line`` is text: an abbreviation of letters ("z. B.",
+    "d. h.", "i. d. R.": the next word is one letter and its period too), or a letter that is next
+    to none of the marks read before (``before``) on a line that goes on with the sentence of the
+    line above (``prev``): "… können" over "z. B. sein:"."""
+    mark = line.words[0].text
+    if not LETTER_MARK.match(mark):
+        return False
+    if mark.endswith(".") and LETTER_ABBREVIATION.match(line.words[1].text):
+        return True
+    return prev is not None and not ends_sentence(prev.text) and not in_sequence(mark, before)
+
+
 #: How a bold lead-in that runs into its text ends ("Business transfers –", "Note:").
 RUN_IN = (":", "\u2013", "\u2014", " -")
 
@@ -1296,6 +1338,8 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
             if not ends_sentence(prev.text) and abs(line.x0 - prev.x0) < 2:
                 mark = None  # a dash that continues a sentence, not a bullet
+        if mark is not None and letter_mark_is_text(line, prev, item_marks(blocks, current, kind)):
+            mark = None
         if mark is not None:
             flush()
             kind, ordered = "item", not is_bullet_token(mark) and bool(ORDERED_MARK.match(mark))
@@ -1328,6 +1372,12 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         current.append(line)
     flush()
     return nest_items(blocks if in_cell else address_blocks(blocks, rights, pitch, gapped))
+
+
+def item_marks(blocks: list[TextBlock], current: list[Line], kind: str) -> tuple[str, ...]:
+    """The first words of the list items read so far (the blocks done and the one being read)."""
+    done = tuple(block.words[0].text for block in blocks if block.kind == "item")
+    return done + ((current[0].words[0].text,) if current and kind == "item" else ())
 
 
 def runs_on(prev: Line, line: Line, right: float, pitch: float) -> bool:

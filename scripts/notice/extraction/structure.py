@@ -1053,6 +1053,11 @@ def relink(block: Block, resolve: Callable[[str | None], str | None]) -> Block:
     return Table(header, tuple(tuple(cell(c) for c in row) for row in block.rows), block.source)
 
 
+#: What separates a date's label from the date ("Version, 2 March 2019", "Stand: …", "Updated – …"):
+#: the site sets the label and the date apart itself.
+LABEL_END = ":,;\u2013\u2014- "
+
+
 def take_effective(preamble: list[Block], lang: str, removed: list[Removed]) -> tuple:  # type: ignore[type-arg]
     """Find the effective date in the first short paragraph before the first section that has one,
     and lift that line out of the body (the site shows it beside the title)."""
@@ -1063,7 +1068,7 @@ def take_effective(preamble: list[Block], lang: str, removed: list[Removed]) -> 
         if found is None:
             continue
         date, start, _ = found
-        label = block.text[:start].strip().rstrip(":").strip() or None
+        label = block.text[:start].strip().rstrip(LABEL_END).strip() or None
         page = block.source.page if block.source else 0
         removed.append(Removed("effective-line", block.text, page))
         return date, label, preamble[:i] + preamble[i + 1:]
