@@ -630,3 +630,36 @@ def test_a_lettered_list_without_sentence_marks_stays_a_list_around_its_roman_su
                                                 ROOT / "locales").notice)
     items = [line.strip() for line in text.splitlines() if line.lstrip().startswith(("1. ", "- "))]
     assert [item.split(" ", 1)[1] for item in items] == [f"{mark} {words}" for mark, _, words in marks]
+
+
+def ligature_as_mark_font(name: str, mark: str) -> bytes:
+    """Helvetica as ``name``, but code 127 is a glyph 500 units wide ("t" and "i" side by side)
+    that the font names like the mark ``mark`` ("period", "ampersand"): the text layer reads the
+    ligature as that mark, as Pages and Quartz do to "ti"."""
+    encoding = f"<< /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [127 /{mark}] >>"
+    return named_font(name, encoding=encoding).replace(b"/LastChar 126", b"/LastChar 127").replace(
+        b" 584] /FontDescriptor", b" 584 500] /FontDescriptor")
+
+
+def test_a_ligature_the_font_maps_to_a_mark_is_read_as_its_letters(tmp_path: Path) -> None:
+    """"condi.ons" and "applica.on": a glyph named like the period but twice as wide, set between
+    letters where the font's own period ends sentences, is read as the letters that make the
+    document's words ("application" is printed readably in another font); "example.org" keeps its
+    period, the font's own. A second font maps the same ligature to "&" ("Condi&ons"): the words
+    read through the first font vouch for it."""
+    pages: list[list[Line]] = [[("Terms of use", 18.0), "These rules apply to every application we run.",
+                                ([("General condi\x7fons", "F8")], 11.0),
+                                ([("The condi\x7fons of each applica\x7fon are below.", "F9")], 11.0),
+                                ([("Each condi\x7fon holds for example.org and its users.", "F9")], 11.0),
+                                ([("Further condi\x7fons", "F8")], 11.0), "We keep to them."]]
+    source = make_pdf(tmp_path / "ligature.pdf", pages, fonts={"F8": ligature_as_mark_font("F8", "ampersand"),
+                                                               "F9": ligature_as_mark_font("F9", "period")})
+    with pdfplumber.open(source) as doc:
+        printed = [w["text"] for w in doc.pages[0].extract_words()]
+        assert "condi.ons" in printed and "condi&ons" in printed
+    result = extract.extract(source, "en", ROOT / "locales")
+    text = markdown.to_markdown(result.notice)
+    assert "The conditions of each application are below." in text, text
+    assert "Each condition holds for example.org and its users." in text
+    assert "General conditions" in text and "Further conditions" in text
+    assert result.letters == {"F8@0.500": "ti", "F9@0.500": "ti"} and not result.report.failed

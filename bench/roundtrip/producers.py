@@ -4,7 +4,12 @@
 - ``chromium``: ``--print-to-pdf`` of the same page with Chromium's own header (date, ``<title>``)
   and footer (file URL, ``n/m``).
 - ``libreoffice-docx`` / ``libreoffice-odt``: LibreOffice Writer imports the page, saves it as
-  ``.docx`` / ``.odt``, and exports that file to PDF (as a Word or Writer user would).
+  ``.docx`` / ``.odt``, and exports that file to PDF (as a Word or Writer user would). LibreOffice
+  opens an ``.html`` file with Writer/Web, so the ``.odt`` is saved with Writer/Web's filter for an
+  ODF *text* document (``writerweb8_writer``): its plain ``writer8`` saves a web document
+  (``opendocument.text-web``), which loads back as one, and LibreOffice 7.4's PDF export of that
+  can drop the first paragraph (the English example's title) and leave page 1 empty. A ``.docx``
+  loads back as a text document either way.
 - ``reportlab``: a typeset of the blocks with ReportLab's platypus (named destinations from
   ``<a name>``, table header rows repeated by ``repeatRows``, two frames for two columns).
 - ``anonymous``: the WeasyPrint PDF with every font renamed ``/F1``, ``/F2`` ... (BaseFont and
@@ -156,7 +161,7 @@ PRODUCERS: dict[str, Callable[[Document, Style, Path, Path], None]] = {
     "weasyprint": write_weasyprint,
     "chromium": write_chromium,
     "libreoffice-docx": libreoffice_writer("docx", "MS Word 2007 XML"),
-    "libreoffice-odt": libreoffice_writer("odt", "writer8"),
+    "libreoffice-odt": libreoffice_writer("odt", "writerweb8_writer"),
     "reportlab": write_reportlab,
     "anonymous": write_anonymous,
 }

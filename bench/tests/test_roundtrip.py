@@ -7,7 +7,7 @@ from pathlib import Path
 
 import metrics as m
 import pytest
-from roundtrip import gold, page, producers, run, source
+from roundtrip import gold, page, presence, producers, run, source
 
 TINY = """---
 title: Tiny
@@ -236,3 +236,60 @@ def test_gold_escapes_printed_underscores_but_not_those_of_addresses() -> None:
     assert gold.link_printed_addresses(line) == (
         "| \\_ga | see <https://example.org/a_b> or [x](https://example.org/c_d) {#e_f} |")
     assert m.inline_to_normal(gold.link_printed_addresses("_ga")) == "_ga"
+
+
+# --- every producer prints the whole gold -------------------------------------------------------
+
+
+def test_a_pdf_that_lost_its_title_is_told_from_one_that_prints_it(tiny: source.Document, tmp_path: Path) -> None:
+    """The check that every rendering holds its gold: the tiny page printed whole, and printed
+    without its title (as LibreOffice's Writer/Web export left the English example's page)."""
+    import weasyprint
+
+    styled = source.styled(tiny, NUMBERED)
+    scored = gold.linked_gold(source.gold_markdown(styled))
+    html = page.document_html(styled, NUMBERED)
+    whole, untitled = tmp_path / "whole.pdf", tmp_path / "untitled.pdf"
+    weasyprint.HTML(string=html).write_pdf(whole)
+    weasyprint.HTML(string=html.replace("<h1>Tiny Notice</h1>", "")).write_pdf(untitled)
+    assert presence.gold_missing_from_pdf(scored, whole) == []
+    assert presence.gold_missing_from_pdf(scored, untitled) == ["Tiny Notice"]
+
+
+def test_a_block_is_found_in_pieces_but_not_from_words_it_shares() -> None:
+    """Lines drawn apart (a cell's lines between another cell's, hyphenated words) are found; a
+    block whose words all occur elsewhere, but not together, is not."""
+    stream = "HostingServers in Sweden andPaymentsA licensed paymentFinlandinstitution per-\nsonal data"
+    assert presence.missing_blocks(["A licensed payment institution", "Servers in Sweden and Finland",
+                                    "personal data"], stream) == []
+    assert presence.missing_blocks(["Sweden Payments Hosting"], stream) == ["Sweden Payments Hosting"]
+
+
+@pytest.mark.parametrize("producer", list(producers.PRODUCERS))
+def test_every_producer_prints_every_block_of_the_gold(
+    producer: str, tiny: source.Document, tmp_path: Path
+) -> None:
+    """A producer that loses text makes a test input no tool can read whole; the round trip would
+    charge every tool for it. (LibreOffice's .odt lost the title before it imported the page as a
+    Writer document.)"""
+    try:
+        rendering = run.render(tiny, NUMBERED, producer, tmp_path)
+    except producers.Unavailable as exc:
+        pytest.skip(str(exc))
+    assert rendering.missing == ()
+    assert run.missing_text_notes([rendering]) == []
+
+
+def test_keep_pdf_reuses_a_cached_pdf_whose_key_is_stale(tiny: source.Document, tmp_path: Path) -> None:
+    """A change to the bench's code rekeys every producer's PDFs; ``keep_pdf`` takes the cached one
+    as it is (and stamps it), where a plain render makes it again."""
+    first = run.render(tiny, PLAIN, "weasyprint", tmp_path)
+    key_file = first.pdf.with_suffix(".key")
+    current = key_file.read_text()
+    first.pdf.write_bytes(first.pdf.read_bytes() + b"%kept\n")  # marks the cached file
+    key_file.write_text("stale")
+    kept = run.render(tiny, PLAIN, "weasyprint", tmp_path, keep_pdf=True)
+    assert kept.pdf.read_bytes().endswith(b"%kept\n") and key_file.read_text() == current
+    key_file.write_text("stale")
+    remade = run.render(tiny, PLAIN, "weasyprint", tmp_path)
+    assert not remade.pdf.read_bytes().endswith(b"%kept\n") and key_file.read_text() == current

@@ -47,6 +47,7 @@ def extract(source: Path, lang: str, locales: Path, ids_from: Path | None = None
         ids_origin=origin,
     )
     pages = pdf.read_pdf(source, password=password, on_page=on_page, allow_damaged=allow_damaged)
+    pages = glyphs.misread_marks(pages)
     read = glyphs.resolve(pages, glyphs.vocabulary_from(vocabulary) if glyphs.any_unreadable(pages) else set())
     pages = read.pages
     notice = structure.build_notice(layout.analyse(pages), source, structure.sha256_of(source), options,

@@ -69,6 +69,75 @@ def vocabulary_from(paths: Iterable[Path]) -> set[str]:
     return vocabulary_of(texts)
 
 
+#: Marks that join two lower-case letters in ordinary text: compounds, elisions, paths, addresses,
+#: abbreviations ("e-mail", "l'usage", "und/oder", "e.g", "name@host").
+WORD_MARKS = frozenset("-\u2010\u2011\u2013'\u2019/.@_:\u00b7")
+#: A mark's glyph stands for letters when at least this share of its uses sits between two letters.
+INNER_SHARE = 0.75
+#: ... and the character's own glyph sits between letters in less than this share of its uses.
+OWN_GLYPH_INNER_SHARE = 0.5
+#: Words that are addresses: a mark between letters there is the address's own.
+ADDRESS_LIKE = re.compile(r"://|www\.|@|[=?]")
+
+
+def stands_for_letters(char: str, uses: int, inside: int, others: list[tuple[int, int]]) -> bool:
+    """A mark's glyph: its character, how often it is set, how often between two lower-case
+    letters, and (uses, between letters) of the other glyphs the same font sets for the same
+    character -> True when the glyph is a ligature the producer mapped to a mark ("Condi.ons",
+    "u&lisa&on"): it sits between letters nearly always, while another glyph of the character
+    stands where the mark does (after a word, "fin."), or it sits between letters every time and
+    the character is no mark that joins words."""
+    if uses < 2 or inside < INNER_SHARE * uses:
+        return False
+    if any(between < OWN_GLYPH_INNER_SHARE * n for n, between in others):
+        return True
+    return inside == uses and char not in WORD_MARKS
+
+
+def misread_marks(pages: tuple[PageContent, ...]) -> tuple[PageContent, ...]:
+    """``pages`` with every mark that stands for letters (``stands_for_letters``) made an
+    unreadable glyph, which ``resolve`` then reads like one the PDF maps to no character."""
+    uses: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        for key, char, n in page.marks:
+            uses[key, char] += n
+    inside = Counter(mark for page in pages for word in page.words if not ADDRESS_LIKE.search(word.text)
+                     for mark in word.inner)
+    font = {mark: mark[0].rpartition("@")[0] for mark in uses}
+    suspects = {mark for mark, n in uses.items() if stands_for_letters(
+        mark[1], n, inside[mark], [(m, inside[other]) for other, m in uses.items()
+                                   if other[1] == mark[1] and other != mark and font[other] == font[mark]])}
+    if not suspects:
+        return pages
+    for key, char in sorted(suspects):
+        log.info("glyph %s (mapped to %r) is set between letters like a ligature: read as unreadable", key, char)
+    return tuple(replace(page, words=tuple(unmask(w, suspects) if set(w.inner) & suspects else w
+                                           for w in page.words)) for page in pages)
+
+
+def unmask(word: Word, suspects: set[tuple[str, str]]) -> Word:
+    """``word`` with each of its inner marks whose glyph is a suspect written as UNREADABLE, its key
+    kept in order among the word's unreadable glyphs."""
+    text = word.text
+    places = [i for i in range(1, len(text) - 1)
+              if len(text[i]) == 1 and not text[i].isalnum() and not text[i].isspace()
+              and text[i - 1].isalpha() and text[i + 1].islower()]
+    if len(places) != len(word.inner) or ADDRESS_LIKE.search(text):
+        return word  # the marks cannot be told apart in the text: leave the word as printed
+    new = {i: mark[0] for i, mark in zip(places, word.inner) if mark in suspects}
+    old = iter(word.glyphs)
+    letters, keys = [], []
+    for i, char in enumerate(text):
+        if i in new:
+            letters.append(UNREADABLE)
+            keys.append(new[i])
+            continue
+        if char == UNREADABLE:
+            keys.append(next(old, ""))
+        letters.append(char)
+    return replace(word, text="".join(letters), glyphs=tuple(keys))
+
+
 def any_unreadable(pages: Iterable[PageContent]) -> bool:
     return any(w.glyphs for page in pages for w in page.words)
 
@@ -79,7 +148,13 @@ def resolve(pages: tuple[PageContent, ...], known: Iterable[str] = ()) -> Resolu
     if not words:
         return Resolution(pages, {}, ())
     vocabulary = set(known) | vocabulary_of(w.text for page in pages for w in page.words if not w.glyphs)
-    letters = decide(words, vocabulary)
+    letters: dict[str, str] = {}
+    while True:  # a word read through one font's glyph vouches for the same word in another font
+        read = (text for text in (spelled(w, letters)[0] for w in words) if UNREADABLE not in text)
+        found = decide(words, vocabulary | vocabulary_of(read), letters)
+        if found == letters:
+            break
+        letters = found
     out = tuple(replace(page, words=tuple(spell(w, letters) for w in page.words)) for page in pages)
     unresolved = tuple(Unresolved(w.text, w.page) for page in out for w in page.words
                        if UNREADABLE in w.text and w.text != UNREADABLE)  # alone, it is a symbol (a bullet)
@@ -88,11 +163,11 @@ def resolve(pages: tuple[PageContent, ...], known: Iterable[str] = ()) -> Resolu
     return Resolution(out, letters, unresolved)
 
 
-def decide(words: list[Word], vocabulary: set[str]) -> dict[str, str]:
-    """Glyph key -> letters, deciding keys in rounds: a word with two unknown glyphs counts once
-    all but one of them are decided. Compounds split inside a ligature are weaker evidence: they
-    are heard only for the keys whole known words left open."""
-    letters: dict[str, str] = {}
+def decide(words: list[Word], vocabulary: set[str], decided: dict[str, str] | None = None) -> dict[str, str]:
+    """Glyph key -> letters (those ``decided`` before kept), deciding keys in rounds: a word with
+    two unknown glyphs counts once all but one of them are decided. Compounds split inside a
+    ligature are weaker evidence: they are heard only for the keys whole known words left open."""
+    letters: dict[str, str] = dict(decided or {})
     seen: dict[tuple[str, tuple[str, ...]], Word] = {}
     occurrences: Counter[tuple[str, tuple[str, ...]]] = Counter()
     for word in words:  # each spelling once, with its count: a long document repeats its words

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -100,6 +101,7 @@ class Word:
     upright: bool = True  # False for rotated text (a side label running up the margin)
     glyphs: tuple[str, ...] = ()  # a key per UNREADABLE in text, in order: the glyph's font and advance
     font: str = ""  # the font most of its letters are set in
+    inner: tuple[tuple[str, str], ...] = ()  # (glyph key, character) of each mark between letters, in order
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,7 @@ class PageContent:
     words: tuple[Word, ...]
     tables: tuple[RuledTable, ...]
     rules: tuple[tuple[float, float, float], ...] = ()  # visible horizontal rules: (x0, top, x1)
+    marks: tuple[tuple[str, str, int], ...] = ()  # (glyph key, character, times set) of each mark's glyph
 
 
 def is_bold(fontname: str) -> bool:
@@ -466,7 +469,31 @@ def read_page(page: pdfplumber.page.Page, name: str, targets: dict[int, tuple[in
     colours = link_colours(links, page.chars)
     words = tuple(word for w in raw for word in split_at_links(w, links, number, heavy, colours))
     words += drawn_bullets(page.curves + page.rects, words, number)
-    return PageContent(number, float(page.width), float(page.height), words, read_tables(page), read_rules(page))
+    return PageContent(number, float(page.width), float(page.height), words, read_tables(page), read_rules(page),
+                       mark_uses(page.chars))
+
+
+def is_mark(text: str) -> bool:
+    """A character that is neither a letter, a digit nor a space: punctuation or a symbol."""
+    return len(text) == 1 and not text.isalnum() and not text.isspace()
+
+
+def mark_uses(chars: list[dict]) -> tuple[tuple[str, str, int], ...]:  # type: ignore[type-arg]
+    """A page's characters -> how often each glyph of a mark is set: (glyph key, character, times).
+    Two glyphs for one mark tell a ligature a producer mapped to it ("Condi.ons") from the mark."""
+    marks: Counter[tuple[str, str]] = Counter()
+    for char in chars:
+        if is_mark(char["text"]):
+            marks[glyph_key(char), char["text"]] += 1
+    return tuple((key, text, n) for (key, text), n in sorted(marks.items()))
+
+
+def inner_marks(chars: list[dict]) -> tuple[tuple[str, str], ...]:  # type: ignore[type-arg]
+    """(glyph key, character) of each mark set between a letter and a lower-case letter in a run of
+    characters."""
+    return tuple((glyph_key(chars[i]), chars[i]["text"]) for i in range(1, len(chars) - 1)
+                 if is_mark(chars[i]["text"]) and chars[i - 1]["text"][-1:].isalpha()
+                 and chars[i + 1]["text"][:1].islower())
 
 
 #: A drawn line or box this thin (points) is a horizontal rule.
@@ -620,6 +647,7 @@ def split_at_links(
             upright=all(c.get("upright", True) for c in part),
             glyphs=tuple(glyph_key(c) for c in part if c["text"] == UNREADABLE),
             font=max((c["fontname"] for c in letters), key=[c["fontname"] for c in letters].count),
+            inner=inner_marks(part),
         ))
     return words
 
