@@ -304,3 +304,40 @@ def test_a_row_going_on_in_the_last_column_only_under_the_repeated_header_stays_
     row = next(line for line in text_md.splitlines() if line.startswith("| Identity |"))
     assert row.split("|")[3].strip() == "<br>".join(f"- {' '.join(item)}" for item in items)  # the list goes on
     assert " ".join(after) in paragraphs(text_md)
+
+
+def test_a_header_cell_atop_two_pages_in_two_tables_is_no_running_head(tmp_path: Path) -> None:
+    """Two unruled tables, each going on over a page under its repeated bold header row, whose
+    headers both name a column "Purpose" (the third column of one, the first of the other): atop
+    two pages, in the margin band, the word repeats, but not where it stands, so it is a header
+    cell of each table and no running head set aside as furniture."""
+    fonts = {"F2": named_font("Sans-Bold", "/FontWeight 700")}
+    cookies_x, basis_x = (52.0, 170.0, 270.0, 480.0), (52.0, 214.0, 320.0)
+    # cells of many widths, as real ones: no strip between two columns looks like a page gutter
+    cookies = [("Name", "Provider", "Purpose", "Lifetime")] + [
+        (f"{VOCABULARY[n % 12]}{n}", ("Example Ltd", "Vendor", "A Large Provider")[n % 3],
+         " ".join(prose(2 + n % 4, seed=n + 1)), f"{n + 1} days") for n in range(44)]
+    basis = [("Purpose", "Legal basis", "Data used")] + [
+        (" ".join(prose(2 + n % 3, seed=n + 2)), ("Contract", "Consent", "Legal duty")[n % 3], f"Record {n}")
+        for n in range(30)]
+
+    def row(texts: tuple[str, ...], xs: tuple[float, ...], top: float, bold: bool = False) -> list[Placed]:
+        return [(x, top, text, CELL_SIZE, "F2" if bold else "F1") for x, text in zip(xs, texts)]
+
+    # every row above the foot's margin band, where a cell repeated with other digits is furniture
+    first: list[Placed] = [(52.0, 50.0, TITLE, 16.0, "F2"), (52.0, 270.0, "Cookies we set:", CELL_SIZE, "F1"),
+                           *row(cookies[0], cookies_x, 300.0, bold=True)]
+    first += [run for n, texts in enumerate(cookies[1:21]) for run in row(texts, cookies_x, 325.0 + 17 * n)]
+    second = row(cookies[0], cookies_x, 50.0, bold=True)
+    second += [run for n, texts in enumerate(cookies[21:]) for run in row(texts, cookies_x, 75.0 + 17 * n)]
+    second += [(52.0, 500.0, "Why we process data:", CELL_SIZE, "F1"), *row(basis[0], basis_x, 530.0, bold=True)]
+    second += [run for n, texts in enumerate(basis[1:10]) for run in row(texts, basis_x, 555.0 + 17 * n)]
+    third = row(basis[0], basis_x, 50.0, bold=True)
+    third += [run for n, texts in enumerate(basis[10:]) for run in row(texts, basis_x, 75.0 + 17 * n)]
+    third.append((52.0, 600.0, "That is all we keep.", CELL_SIZE, "F1"))
+    text = notice_text(make_placed_pdf(tmp_path / "purpose.pdf", [first, second, third], fonts=fonts))
+    assert text.count("| **Name** | **Provider** | **Purpose** | **Lifetime** |") == 1
+    assert text.count("| **Purpose** | **Legal basis** | **Data used** |") == 1
+    assert sum(line.startswith("|---") for line in text.splitlines()) == 2  # one table each, over its pages
+    assert [line for line in text.splitlines() if line.startswith("#")] == [f"# {TITLE}"]
+    assert all(f"| {' | '.join(texts)} |" in text for texts in cookies[1:] + basis[1:])

@@ -608,10 +608,22 @@ def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int
     found = set()
     for number, line in marginal:
         key, row_key = furniture_key(line.text), row_keys[(number, round(line.top))]
-        repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
+        alone = counts[key]
+        if len(rows[(number, round(line.top))]) >= DENSE_COLUMNS_MIN:
+            # a cell of a row of cells (a table's header repeated atop a page) repeats as a running
+            # head only where it stands: another header naming the same thing elsewhere is no repeat
+            alone = sum(1 for _, other in marginal if furniture_key(other.text) == key and same_place(line, other))
+        repeated = alone >= repeat_floor or row_counts[row_key] >= repeat_floor
         if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
     return found | furniture_block_rest(pages, found, repeat_floor)
+
+
+def same_place(a: Line, b: Line) -> bool:
+    """True when two lines stand at one place across the page: their left edges, right edges or
+    middles within COLUMN_SLACK (left-aligned, right-aligned or centred with other digits)."""
+    return abs(a.x0 - b.x0) <= COLUMN_SLACK or abs(a.x1 - b.x1) <= COLUMN_SLACK \
+        or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= COLUMN_SLACK
 
 
 #: A line of a repeated footer or header block stands at most this many of its sizes from the next.
