@@ -835,3 +835,60 @@ def test_a_grid_row_the_page_break_cut_is_made_whole(tmp_path: Path) -> None:
     source = make_placed_pdf(tmp_path / "cut-row.pdf", [first, second])
     grid = table_rows(markdown_of(source))
     assert grid == [[" ".join(cell) for cell in row] for row in rows]
+
+
+def processors_table(first_width: float) -> str:
+    """A ruled table of processors whose first column is ``first_width`` points wide."""
+    rows = [("Processor", "Hosting of web servers and databases", "France"),
+            ("Newsletters", "Sending of e-mail newsletters", "Germany")]
+    head = "<tr><td><b>Processor</b></td><td><b>Processing carried out</b></td><td><b>Recipient country</b></td></tr>"
+    body = "".join(f"<tr><td>{a}</td><td>{b}</td><td>{c}</td></tr>" for a, b, c in rows)
+    return (f'<table><colgroup><col style="width: {first_width}pt"><col><col style="width: 80pt"></colgroup>'
+            f"{head}{body}</table>")
+
+
+def test_a_word_a_narrow_cell_broke_without_a_hyphen_is_one_word(tmp_path: Path) -> None:
+    """A browser breaks a word too wide for its cell where it meets the cell's edge, with no hyphen
+    (``overflow-wrap: break-word``: "Proce" over "ssor"). Where the document prints the word whole
+    (the same table with a wider column) and not its first piece alone, it is one word again; a
+    cell wrapped between words ("Recipient" over "country") keeps its space."""
+    html = ('<html lang="en"><body style="font: 11pt/1.4 DejaVu Sans; margin: 0">'
+            "<h1>Privacy notice</h1><h2>Processors of the service</h2><p>We share data with these processors.</p>"
+            + processors_table(90) + "<h2>Processors of the app</h2><p>The app shares data with the same processors.</p>"
+            + processors_table(42) + "<p>We review these processors every year.</p></body></html>")
+    css = ("table { border-collapse: collapse; table-layout: fixed; width: 100% }"
+           " td { border: 0.5pt solid black; padding: 2pt; vertical-align: top; overflow-wrap: break-word }")
+    source = typeset(tmp_path / "narrow-cell.pdf", html, css)
+    with pdfplumber.open(source) as pdf:
+        printed = {w["text"] for w in pdf.pages[0].extract_words()}
+    assert {"Proce", "ssor", "Newsl", "etters"} <= printed  # the narrow column broke its words
+    run = extract.extract(source, "en", ROOT / "locales")
+    assert not run.report.failed  # the joined word accounts for both pieces of the text layer
+    tables = [table_rows(part) for part in markdown.to_markdown(run.notice).split("## ")[1:]]
+    assert tables[0] == tables[1] == [["**Processor**", "**Processing carried out**", "**Recipient country**"],
+                                      ["Processor", "Hosting of web servers and databases", "France"],
+                                      ["Newsletters", "Sending of e-mail newsletters", "Germany"]]
+
+
+def test_headings_set_in_under_a_label_nest_under_it_whatever_their_size(tmp_path: Path) -> None:
+    """A notice generator prints its copy of the notice set in under a label ("Text version of the
+    notice …"), the copy's own title larger than the label, and the next part ("HTML source …")
+    back at the label's margin. The indent says the copy is the label's: its headings nest one
+    level under the label, keeping their order among themselves, and the next part at the
+    margin is the label's sibling, not a section of the copy."""
+    body = "We use your data only to answer your questions and to run this website safely."
+    html = ('<html lang="en"><body style="font: 10pt/1.4 DejaVu Sans; margin: 0">'
+            '<h1 style="font-size: 18pt">Your privacy notice</h1>'
+            f"<p>Below is the text of your privacy notice, made from your answers. {body}</p>"
+            '<h2 style="font-size: 16pt">Text version of the notice for your website</h2>'
+            '<div style="margin-left: 20pt"><h1 style="font-size: 18pt">Privacy notice</h1>'
+            f'<h2 style="font-size: 16pt">1. Overview</h2><h3 style="font-size: 13pt">General</h3><p>{body}</p>'
+            f'<h3 style="font-size: 13pt">Who is responsible</h3><p>{body}</p>'
+            f'<h2 style="font-size: 16pt">2. Hosting</h2><p>{body}</p></div>'
+            '<h2 style="font-size: 16pt">HTML source of the notice</h2>'
+            "<p>Copy the source below into your website if its editor takes HTML.</p></body></html>")
+    text = markdown_of(typeset(tmp_path / "inset-copy.pdf", html))
+    outline = [line.split(" {#")[0] for line in text.splitlines() if line.startswith("#")]
+    assert outline == ["# Your privacy notice", "## Text version of the notice for your website",
+                       "### Privacy notice", "#### 1. Overview", "##### General", "##### Who is responsible",
+                       "#### 2. Hosting", "## HTML source of the notice"]

@@ -484,6 +484,23 @@ def test_an_item_whose_lines_wrap_back_to_the_margin_stays_one_item(tmp_path: Pa
     assert AFTER_ITEMS in paragraphs(text)
 
 
+def test_an_item_cut_inside_a_reference_goes_on_at_the_margin(tmp_path: Path) -> None:
+    """An item whose first line ends in "Art." and whose text goes on at the margin with "33 and
+    34": the line end cut a reference to a numbered provision, not a sentence, so the line at the
+    margin is the item's."""
+    item = ("If the security of your data is ever breached, we tell you without undue delay under Art. 33 and 34"
+            " GDPR and take measures to limit the harm it may do.")
+    runs: list[Placed] = [(LEFT, 72.0, "Privacy notice", 18.0, "F1")] + placed_paragraph(" ".join(BODY * 2), 110.0)
+    top = runs[-1][1] + 2 * PITCH
+    placed = item_at_margin(item, top)
+    assert placed[1][2].endswith("under Art.") and placed[2][2].startswith("33 and 34")  # the cut this is about
+    runs += placed + placed_paragraph(AFTER_ITEMS, placed[-1][1] + 2 * PITCH)
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "reference.pdf", [runs]), "en",
+                                                ROOT / "locales").notice)
+    assert f"- {item}" in paragraphs(text)
+    assert AFTER_ITEMS in paragraphs(text)
+
+
 def test_an_item_goes_on_at_the_margin_atop_the_next_page(tmp_path: Path) -> None:
     """The page break falls after the item's first, full line; its text goes on at the margin."""
     body = wrap(" ".join(BODY * 12).split(), RIGHT - LEFT, SIZE)

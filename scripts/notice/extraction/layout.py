@@ -1199,17 +1199,34 @@ def is_frame(table: RuledTable, words: tuple[Word, ...]) -> bool:
 
 def ruled_to_table(table: RuledTable, words: list[Word], pitch: float, page: int) -> TableBlock:
     rows = []
+    inset = cell_inset(table, words)
     for row in table.rows:
         cells = []
         for bbox in row:
             cell_words = [w for w in words if bbox is not None and inside(w, bbox)]
-            cells.append(tuple(lines_to_blocks(words_to_lines(cell_words), pitch, in_cell=True)) if cell_words else ())
+            blocks = lines_to_blocks(words_to_lines(cell_words), pitch, in_cell=True) if cell_words else []
+            cells.append(tuple(with_right(b, bbox[2] - inset) for b in blocks) if bbox is not None else ())
         rows.append(tuple(cells))
     first = [b for cell in rows[0] for b in cell]
     header = bool(first) and all(line.bold for b in first for line in b.lines)
     columns = tuple(bbox[0] for bbox in table.rows[0] if bbox is not None)
     return TableBlock(rows=tuple(rows), header=header, ruled=True, columns=columns, page=page,
                       open_end=table.open_end)
+
+
+def cell_inset(table: RuledTable, words: list[Word]) -> float:
+    """A ruled table and the page's words -> how far its text stands in from the left rule of its
+    cell at the least: the cells' padding, which a typesetter leaves on the right side as well."""
+    insets = [w.x0 - bbox[0] for row in table.rows for bbox in row if bbox is not None
+              for w in words if inside(w, bbox)]
+    return max(0.0, min(insets)) if insets else 0.0
+
+
+def with_right(block: TextBlock, right: float) -> TextBlock:
+    """A cell's text block -> the same with each line's ``right`` set to where the cell's text
+    must stop (its right rule less its padding). Set after the block is formed, so the cell's
+    paragraphs stay as its own lines shape them; what reads it is whether a line filled the cell."""
+    return replace(block, lines=tuple(replace(line, right=right) for line in block.lines))
 
 
 # ---------------------------------------------------------------- lines to text blocks
@@ -1418,18 +1435,33 @@ def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float
     return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
 
 
+#: A line's last word, an abbreviation of one to three letters and its period ("Art.", "Abs.",
+#: "Nr.", "No."), and the next line's first word, a bare number: a reference ("Art. 33") the
+#: line end cut at its space, not a sentence that ended.
+CUT_REFERENCE = re.compile(r"(?:^|\s)[^\W\d_]{1,3}\.$")
+REFERENCE_NUMBER = re.compile(r"^\d+[,;:)]?$")
+
+
+def cuts_reference(text: str, after: str) -> bool:
+    """The text of a line and the first word of the next -> True when the line end falls inside a
+    reference to a numbered provision ("gemäß Art." over "33 und 34 DSGVO")."""
+    return CUT_REFERENCE.search(text.rstrip()) is not None and REFERENCE_NUMBER.match(after) is not None
+
+
 def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
     """True when ``line`` goes on with a list item whose wrapped lines go back to the text's margin,
     left of the bullet: at the document's line pitch under ``prev``, in its type, after a line that
-    ends mid-sentence and had no room left for ``line``'s first word (a line broken early, or ended
-    by its sentence, is the item's last; the text at the margin after it is a paragraph). ``right``
-    is the wider of the two lines' column edges: a short item with nothing beside it is not full."""
+    ends mid-sentence (or inside a reference: :func:`cuts_reference`) and had no room left for
+    ``line``'s first word (a line broken early, or ended by its sentence, is the item's last; the
+    text at the margin after it is a paragraph). ``right`` is the wider of the two lines' column
+    edges: a short item with nothing beside it is not full."""
     close = 0 < line.top - prev.top <= gap_limit(max(pitch, 1.25 * line.size), line.size)
     left = bullet_indent(first, line, right)
     # once the item has come back to the margin, its text reads as a paragraph there: a full line goes on
     wrapped = prev is not first and abs(prev.x0 - line.x0) < 2
     return (close and left and same_type_size(prev, line) and line.bold == prev.bold
-            and no_room_for(prev, line, right) and (wrapped or sentence_goes_on(prev.text, line.words[0].text)))
+            and no_room_for(prev, line, right)
+            and (wrapped or sentence_goes_on(prev.text, line.words[0].text) or cuts_reference(prev.text, line.words[0].text)))
 
 
 #: A bullet stands at most this share of the column's width in from the margin its item wraps back

@@ -15,7 +15,7 @@ import statistics
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from notice import dates
@@ -322,7 +322,14 @@ def cluster_styles(counts: Counter[tuple[float, bool, str]]) -> dict[tuple[float
 
 def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
     """Level per heading: the largest style used once at the start is the title (1); other styles
-    rank by size then weight from 2; numbered headings of one style nest by their numbering."""
+    rank by size then weight from 2; numbered headings of one style nest by their numbering; no
+    level skips one (:func:`without_skips`)."""
+    return without_skips(style_levels(headings, first_is_title))
+
+
+def style_levels(headings: list[TextBlock], first_is_title: bool = False) -> list[int]:
+    """Level per heading as its style and numbering rank it (see :func:`heading_levels`), skips
+    left open."""
     if not headings:
         return []
     styles = cluster_styles(Counter(style(h) for h in headings))
@@ -351,7 +358,56 @@ def heading_levels(headings: list[TextBlock], first_is_title: bool = False) -> l
         if numbered and same_style_numbered:
             level = level + numbered.group(1).count(".")
         levels.append(min(level, 6))
-    return without_skips(levels)
+    return levels
+
+
+#: A heading heads the text set in from its left edge by this many of its font size or more.
+INSET_MIN = 0.75
+#: A heading within this many points of a label's left edge stands at its margin, not in its inset.
+MARGIN_SLACK = 2.0
+
+
+def lines_of(block: TextBlock | TableBlock) -> list[layout.Line]:
+    """A block -> its lines, those of a table's cells included."""
+    if isinstance(block, TextBlock):
+        return list(block.lines)
+    return [line for row in block.rows for cell in row for b in cell for line in b.lines]
+
+
+def set_in_under(label: TextBlock, block: TextBlock | TableBlock) -> bool:
+    """True when every line of ``block`` stands set in from ``label``'s left edge, in its page
+    column, by INSET_MIN of the label's size or more."""
+    start = layout.indent(label.lines[0]) + INSET_MIN * label.lines[0].size
+    lines = lines_of(block)
+    return bool(lines) and all(layout.indent(line) >= start for line in lines)
+
+
+def nested_in_insets(blocks: list[TextBlock | TableBlock], headings: list[TextBlock], levels: list[int]) -> list[int]:
+    """Style levels (:func:`style_levels`, skips open) -> the same with each run of headings set in
+    under a heading put under it: a heading followed at once, with no text between, by one its
+    style ranks at its level or above, where that one and everything after it down to the next
+    heading back at the first one's margin (or the end) is set in from it (a generator's notice
+    copy indented under "Textversion der Datenschutzerklärung", the copy's own title set larger
+    than that label). The run keeps its levels among itself, one under the heading it is set in
+    under; by style alone the label would head an empty section beside the copy."""
+    out = list(levels)
+    index = {id(h): k for k, h in enumerate(headings)}
+    for n, label in enumerate(blocks[:-1]):
+        k = index.get(id(label))
+        if k is None or not isinstance(label, TextBlock) or index.get(id(blocks[n + 1])) != k + 1 or out[k + 1] > out[k]:
+            continue
+        margin = layout.indent(label.lines[0]) + MARGIN_SLACK
+        stop = n + 1
+        while stop < len(blocks) and not (id(blocks[stop]) in index and layout.indent(lines_of(blocks[stop])[0]) <= margin):
+            stop += 1
+        run = blocks[n + 1 : stop]
+        if not run or not all(set_in_under(label, b) for b in run):
+            continue  # the next heading stands at the label's margin, or text of the run does
+        inner = [index[id(b)] for b in run if id(b) in index]
+        base = min(out[j] for j in inner)
+        for j in inner:
+            out[j] = out[k] + 1 + out[j] - base
+    return out
 
 
 def without_skips(levels: list[int]) -> list[int]:
@@ -689,8 +745,12 @@ class Builder:
                     spans.append(span)
         return tuple(spans)
 
+    def cell(self, blocks: tuple[TextBlock, ...]) -> Cell:
+        """A table cell's text blocks -> the model's cell, each word its edge broke whole (:func:`welded`)."""
+        return Cell(tuple(self.text_blocks([welded(b, self.vocabulary) for b in blocks])))  # type: ignore[arg-type]
+
     def table(self, block: TableBlock) -> Table:
-        rows = tuple(tuple(Cell(tuple(self.text_blocks(cell))) for cell in row) for row in block.rows)  # type: ignore[arg-type]
+        rows = tuple(tuple(self.cell(cell) for cell in row) for row in block.rows)
         if block.header:
             return Table(rows[0], rows[1:], self.ref(block))
         return Table(None, rows, self.ref(block))
@@ -741,18 +801,71 @@ def hyphenates(layout_: Layout) -> bool:
 
 def printed_words(layout_: Layout) -> set[str]:
     """A layout -> the words it prints as printed (closing punctuation off), each line's words
-    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen") and the
-    word after a line-end "/" (an address's rest, maybe): those are no words of the document, and
-    :func:`hyphen_kept` and :func:`address_goes_on` ask whether a piece is one."""
+    except the two pieces of a word a line-end hyphen may have broken ("ak-" + "tuellen"), the
+    word after a line-end "/" (an address's rest, maybe) and the pieces of a word a cell's edge may
+    have broken (:func:`broken_at_edge`): those are no words of the document, and
+    :func:`hyphen_kept`, :func:`address_goes_on` and :func:`welded` ask whether a piece is one."""
     words: set[str] = set()
     for block in text_blocks_of(layout_):
         lines = [[w.text for w in line.words] for line in block.lines]
         pieces = {piece for n in line_end_breaks(lines) for piece in ((n, len(lines[n]) - 1), (n + 1, 0))}
         pieces |= {(n + 1, 0) for n in range(len(lines) - 1) if lines[n] and lines[n + 1] and lines[n][-1].endswith("/")}
+        pieces |= {piece for n in edge_breaks(block.lines) for piece in ((n, 0), (n + 1, 0))}
         printed = [re.sub(r"\W+$", "", w) for n, line in enumerate(lines) for i, w in enumerate(line)
                    if (n, i) not in pieces]
         words.update(printed)
     return words
+
+
+#: A word that a table cell's edge broke filled the cell to within one more letter of its right
+#: edge, give or take this many points (the typesetter's rounding of where the padding begins).
+EDGE_SLACK = 1.0
+
+
+def broken_at_edge(line: layout.Line, after: layout.Line) -> bool:
+    """Two consecutive lines of a ruled table cell -> True when ``line`` may be a word too wide for
+    the cell, broken with no hyphen where it met the cell's edge (CSS ``overflow-wrap: break-word``,
+    a word processor's emergency break): the word stands alone on ``line`` (a word that fits goes
+    to the next line whole, so only one wider than the cell is broken), ends in a letter, and
+    leaves no room for one more letter of ``after``'s first word, which goes on in lower case.
+    ``line.right`` is the cell's edge; it is 0 outside ruled cells, where no edge is drawn."""
+    if not line.right or len(line.words) != 1 or not after.words:
+        return False
+    head, tail = line.words[0], after.words[0]
+    if not (head.text[-1:].isalpha() and tail.text[:1].isalpha() and tail.text[:1].islower()):
+        return False
+    letter = (tail.x1 - tail.x0) / len(tail.text)
+    return head.x1 + letter > line.right - EDGE_SLACK
+
+
+def edge_breaks(lines: tuple[layout.Line, ...]) -> list[int]:
+    """A block's lines -> the indices of those that may end in a word the cell's edge broke."""
+    return [n for n in range(len(lines) - 1) if broken_at_edge(lines[n], lines[n + 1])]
+
+
+def welded(block: TextBlock, vocabulary: set[str]) -> TextBlock:
+    """A cell's text block and the document's words (casefolded, the pieces of possibly broken
+    words left out: :func:`printed_words`) -> the same block with each word a cell's edge broke
+    whole again (its later pieces glued to the first): the pieces run over lines that each broke at
+    the edge (:func:`broken_at_edge`), the word they make is printed whole elsewhere in the document
+    and the first piece is not printed alone ("Partenair" + "e" where a wider cell prints
+    "Partenaire"). A piece that is a word of its own ("Pays" over "destinataire") stays apart."""
+    lines = list(block.lines)
+    breaks = set(edge_breaks(block.lines))
+    n = 0
+    while n < len(lines):
+        end = n
+        while end in breaks:
+            end += 1
+        if end > n:
+            first = re.sub(r"^\W+", "", lines[n].words[0].text)
+            whole = first + "".join(line.words[0].text for line in lines[n + 1 : end + 1])
+            if re.sub(r"\W+$", "", whole).casefold() in vocabulary and first.casefold() not in vocabulary:
+                for k in range(n + 1, end + 1):
+                    glued = replace(lines[k].words[0], glued=True)
+                    lines[k] = replace(lines[k], words=(glued, *lines[k].words[1:]))
+        n = end + 1
+    return replace(block, lines=tuple(lines)) if breaks else block
 
 
 def build_notice(layout_: Layout, source: Path, sha256: str, options: Options, metadata_title: str = "") -> Notice:
@@ -873,8 +986,11 @@ def section_levels(blocks: list[TextBlock | TableBlock], heading_blocks: list[Te
     """Level per heading block id: by style (``heading_levels``), with subtitles and pairs of heads
     nesting what they label (``nested_under_labels``, ``nested_pairs``)."""
     heading_ids = {id(b) for b in heading_blocks}
-    ranked = nested_under_labels(heading_blocks, heading_levels(heading_blocks, first_is_title),
-                                 labels_over_larger(blocks, heading_ids))
+    by_style = style_levels(heading_blocks, first_is_title)
+    levels = without_skips(nested_in_insets(blocks, heading_blocks, by_style))
+    if levels and max(levels) > DEEPEST_LEVEL:
+        levels = without_skips(by_style)  # nesting the inset run would take it past Markdown's deepest level
+    ranked = nested_under_labels(heading_blocks, levels, labels_over_larger(blocks, heading_ids))
     return dict(zip(map(id, heading_blocks), nested_pairs(heading_blocks, ranked, paired_heads(blocks, heading_ids))))
 
 
