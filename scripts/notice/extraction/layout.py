@@ -294,6 +294,38 @@ def find_gutters(words: list[Word]) -> list[tuple[float, float]]:
     return kept
 
 
+def table_header_atop(words: list[Word], gutters: list[tuple[float, float]]) -> bool:
+    """True when the page's first lines are a table's header row set over the ``gutters``: lines
+    bold throughout in one size, down to the first that is not, with a piece over a gutter (across
+    it, or from its white into the column after it) or pieces either side of it, and pieces at two
+    or more starts in one column (the cells of the table's first columns; a number or letter that
+    labels a heading is no cell). A word processor repeats a table's header row atop each page the
+    table goes on to; under it, a narrow last column of justified text leaves a white strip like a
+    page gutter. Page columns are not headed by a row of cells: a title over them is one piece,
+    and the heads that open two columns at one height are one piece each."""
+    lines = sorted(by_top(words), key=lambda line: min(w.top for w in line))
+    head: list[Word] = []
+    for line in lines:
+        lettered = [w for w in line if any(ch.isalnum() for ch in w.text)]
+        if not lettered or not all(w.bold for w in lettered) or \
+                (head and abs(max(w.size for w in lettered) - head[0].size) > 0.6):
+            break
+        head.extend(lettered)
+    if not head:
+        return False
+    pieces = [piece for line in by_top(head) for piece in split_segments(sorted(line, key=lambda w: w.x0))
+              if not (ORDERED_MARK.match(piece.text) or CLAUSE_LABEL.match(piece.text))]
+    over = any(p.x0 < b < p.x1 for p in pieces for _, b in gutters)
+    if not (over or crosses(head, gutters) or either_side(head, gutters)):
+        return False
+    edges = [min(w.x0 for w in words), *(b for _, b in gutters), max(w.x1 for w in words)]
+    for left, right in zip(edges, edges[1:]):
+        starts = sorted(p.x0 for p in pieces if left <= p.x0 < right)  # pieces by the column they open in
+        if len([x for k, x in enumerate(starts) if k == 0 or x - starts[k - 1] > COLUMN_SLACK]) >= 2:
+            return True
+    return False
+
+
 def hangs_bullets(words: list[Word], gutter_left: float) -> bool:
     """True when every word ending at a strip's left edge (within a type size of it) is a bullet
     glyph: the strip is the space between a list's bullets and its items' text (a list in a table's
@@ -489,6 +521,8 @@ def split_columns(words: list[Word], rules: tuple[tuple[float, float, float], ..
     cross their gutter) are found on their own; the block is SPANNING, and the columns going on
     under it are read as columns of the same gutters."""
     gutters = find_gutters(words)
+    if gutters and table_header_atop(words, gutters):
+        return [(0, words)]  # a table's columns under its repeated header row: page_items reads the grid
     if gutters:
         return columns_around_grids(words, gutters, rules) if height else columns_by_gutters(words, gutters, rules)
     parts = columns_over_a_block(words, height) if height else None
@@ -574,10 +608,22 @@ def find_furniture(pages: list[tuple[PageContent, list[Line]]]) -> set[tuple[int
     found = set()
     for number, line in marginal:
         key, row_key = furniture_key(line.text), row_keys[(number, round(line.top))]
-        repeated = counts[key] >= repeat_floor or row_counts[row_key] >= repeat_floor
+        alone = counts[key]
+        if len(rows[(number, round(line.top))]) >= DENSE_COLUMNS_MIN:
+            # a cell of a row of cells (a table's header repeated atop a page) repeats as a running
+            # head only where it stands: another header naming the same thing elsewhere is no repeat
+            alone = sum(1 for _, other in marginal if furniture_key(other.text) == key and same_place(line, other))
+        repeated = alone >= repeat_floor or row_counts[row_key] >= repeat_floor
         if PAGE_NUMBER.match(line.text.strip()) or (len(pages) > 1 and repeated):
             found.add((number, round(line.top, 1), line.text))
     return found | furniture_block_rest(pages, found, repeat_floor)
+
+
+def same_place(a: Line, b: Line) -> bool:
+    """True when two lines stand at one place across the page: their left edges, right edges or
+    middles within COLUMN_SLACK (left-aligned, right-aligned or centred with other digits)."""
+    return abs(a.x0 - b.x0) <= COLUMN_SLACK or abs(a.x1 - b.x1) <= COLUMN_SLACK \
+        or abs((a.x0 + a.x1) - (b.x0 + b.x1)) / 2 <= COLUMN_SLACK
 
 
 #: A line of a repeated footer or header block stands at most this many of its sizes from the next.
@@ -909,6 +955,78 @@ def header_row(row: list[Line], starts: list[float]) -> bool:
     return len(starts) >= 2 and all(seg.bold for seg in row) and max(sizes) - min(sizes) <= 0.6
 
 
+#: A column start the body rows show must be shared by at least this many of them.
+BODY_START_ROWS = 2
+
+
+def table_body(header: list[Line], rows: list[list[Line]], starts: list[float]) -> list[list[Line]]:
+    """The rows under a header row of ``starts`` down to the first with a line from left of the
+    second column that runs past the header's right end: text under the table."""
+    end = max(seg.x1 for seg in header)
+    return list(itertools.takewhile(
+        lambda row: not any(seg.x0 < starts[1] - COLUMN_SLACK and seg.x1 > end for seg in row), rows))
+
+
+def body_column_starts(header: list[Line], body: list[list[Line]], starts: list[float]) -> list[float]:
+    """Rows under a bold header row -> the x where pieces of at least BODY_START_ROWS of them
+    start, right of the header's last column start, inside one of the header's pieces (a
+    header cell set close to the cell before it, no more than a word space after it, is read
+    with it as one piece) and over no body line of a column after the first, left to right."""
+    xs = sorted({seg.x0 for row in body for seg in row if seg.x0 > starts[-1] + COLUMN_SLACK})
+    found: list[float] = []
+    for x in xs:
+        shared = sum(1 for row in body if any(abs(seg.x0 - x) <= CELL_ALIGN for seg in row))
+        inside = any(seg.x0 < x < seg.x1 for seg in header)
+        # a column's edge: no line of a later column runs over it (words a justified line spread
+        # out meet at one x by chance, inside the lines of their column); a bullet hung before
+        # the text of its item, within SEGMENT_GAP type sizes, is the column's own, and a line
+        # from the first column's start may be text under the table
+        clear = not any(starts[0] + COLUMN_SLACK < seg.x0 < x - SEGMENT_GAP * seg.size and seg.x1 > x
+                        for row in body for seg in row)
+        if shared >= BODY_START_ROWS and inside and clear and (not found or x - found[-1] > COLUMN_SLACK):
+            found.append(x)
+    return found
+
+
+def header_split_by_body(header: list[Line], body: list[list[Line]],
+                         starts: list[float]) -> tuple[list[Line], list[float]]:
+    """A bold header row, the rows under it and the header's column starts -> the header split
+    where the body shows a column its pieces ran together, and the starts with that column's.
+    Column positions come from the body: a word processor may set a header cell left of its
+    column (the header row's own cell widths), only a word space after the cell before. The
+    header piece is cut before its first word that starts right of every body line of the
+    column before (those lines end at that column's edge); that word opens the new column (a
+    piece of its own already when a wider space parted it, but not counted as a start: after
+    the first piece of its line, a header row centred on several lines shares it with no other)."""
+    body = table_body(header, body, starts)
+    for x in body_column_starts(header, body, starts):
+        for k, seg in enumerate(header):
+            col = column_index(starts, seg.x0, headed=True)
+            if col is None or not seg.x0 < x < seg.x1:
+                continue
+            edge = max((s.x1 for row in body for s in row if column_index(starts, s.x0, headed=True) == col
+                        and s.x0 < x and s.x1 < x), default=None)
+            cut = next((i for i, w in enumerate(seg.words) if edge is not None and edge < w.x0 <= x
+                        and (i > 0 or w.x0 > starts[col] + COLUMN_SLACK)), None)
+            if edge is None:  # no body line in the column before (the page goes on in the last only)
+                cut = widest_space_before(seg.words, x)
+            if cut is None:
+                continue
+            if cut > 0:
+                header = [*header[:k], replace(seg, words=seg.words[:cut]), replace(seg, words=seg.words[cut:]),
+                          *header[k + 1:]]
+            starts = sorted([*starts, seg.words[cut].x0])
+            break
+    return header, starts
+
+
+def widest_space_before(words: tuple[Word, ...], x: float) -> int | None:
+    """The index of the word after the widest space between ``words`` that start before ``x``
+    (where a header cell set a word space after the one before it ends); None for one word."""
+    before = [i for i in range(1, len(words)) if words[i].x0 <= x]
+    return max(before, key=lambda i: words[i].x0 - words[i - 1].x1) if before else None
+
+
 def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[LayoutBlock | Line]:
     """Reading-ordered items of one page: plain lines and grids, with columns resolved."""
     items: list[LayoutBlock | Line] = []
@@ -923,6 +1041,8 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             continue
         starts = row_starts(row)
         headed = header_row(row, starts)
+        if headed:
+            row, starts = header_split_by_body(row, rows[i + 1:], starts)
         region = [rejoin(row, starts, column_rights([row], starts))]  # words a justified line spread out
         j = i + 1
         while j < len(rows):
@@ -946,7 +1066,10 @@ def page_items(page: PageContent, lines: list[Line], pitch: float) -> list[Layou
             region.append(nxt)
             j += 1
         multi = sum(1 for r in region if len(r) >= 2)
-        if multi < 2 or hanging_labels(region, starts):
+        # a header of three or more cells over lines in some of its columns only: the rest of a
+        # table's row that a page break cut
+        headed_rest = headed and len(starts) >= DENSE_COLUMNS_MIN and len(region) > 1
+        if (multi < 2 and not headed_rest) or hanging_labels(region, starts):
             # rows read as one for their centred cells are lines of their own again outside a grid
             parts = [runs[i + k] if len(runs[i + k]) > 1 else [r] for k, r in enumerate(region)]
             items.extend(line for part in parts for sub in part for line in row_to_lines(sub, page.width))
@@ -1925,7 +2048,17 @@ def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBloc
     ends no sentence (a page break cut the row)."""
     pairs = [(" ".join(b.text for b in above), " ".join(b.text for b in below))
              for above, below in zip(last, first) if below]
-    return bool(pairs) and all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+    return bool(pairs) and (all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
+                            or list_goes_on(last, first))
+
+
+def list_goes_on(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
+    """True when ``first`` leaves the first cell empty and every cell it fills opens with a list
+    item under a cell of ``last`` that ends with one: the next items of a list the page break cut
+    (a new row names what it is about in its first cell, or goes on with text in a later one)."""
+    filled = [(above, below) for above, below in zip(last, first) if below]
+    return bool(filled) and not first[0] and all(
+        above and above[-1].kind == "item" and below[0].kind == "item" for above, below in filled)
 
 
 def joined_cell(above: tuple[TextBlock, ...], below: tuple[TextBlock, ...]) -> tuple[TextBlock, ...]:
