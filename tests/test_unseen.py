@@ -680,3 +680,19 @@ def test_a_ligature_the_font_maps_to_a_mark_is_read_as_its_letters(tmp_path: Pat
     assert "Each condition holds for example.org and its users." in text
     assert "General conditions" in text and "Further conditions" in text
     assert result.letters == {"F8@0.500": "ti", "F9@0.500": "ti"} and not result.report.failed
+
+
+def test_a_link_to_a_file_on_the_authors_disk_is_no_link_and_a_printed_address_is_linked(tmp_path: Path) -> None:
+    """Word resolves "www.example.org", typed without "https://", against the document's folder:
+    the annotation says "file:///C:/Users/x/www.example.org". A reader cannot follow it and the
+    site refuses it; the printed address is linked over https, other text keeps no link."""
+    address: Placed = (LEFT, 110.0, "www.example.org", SIZE, "F1")
+    form: Placed = (LEFT, 110.0 + 2 * PITCH, "our form", SIZE, "F1")
+    runs: list[Placed] = [(LEFT, 72.0, "Privacy notice", 18.0, "F1"), address,
+                          (LEFT + text_width("www.example.org ", SIZE), 110.0, "is our website.", SIZE, "F1"),
+                          form, (LEFT + text_width("our form ", SIZE), 110.0 + 2 * PITCH, "asks for your name.", SIZE, "F1")]
+    source = make_placed_pdf(tmp_path / "local.pdf", [runs], links=[(address, "file:///C:/Users/x/www.example.org"),
+                                                                    (form, "file:///C:/Users/x/form.docx")])
+    text = markdown.to_markdown(extract.extract(source, "en", ROOT / "locales").notice)
+    assert "[www.example.org](https://www.example.org) is our website." in text, text
+    assert "our form asks for your name." in text and "file:" not in text

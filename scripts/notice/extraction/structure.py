@@ -607,9 +607,19 @@ def to_spans(words: list[Word], vocabulary: set[str], lang: str = "", printed: s
             spans.append(Span(text, href, bold))
     out: list[Span] = []
     for span in spans:
-        for part in autolink(span):
+        for part in autolink(unlink_local_file(span)):
             out.extend(trim_link(part))
     return tuple(normalise_link(s) for s in out)
+
+
+def unlink_local_file(span: Span) -> Span:
+    """``span`` without its link when the link goes to a file on the author's disk ("file:///…": a
+    word processor resolves an address typed without "https://" against the document's folder, so
+    "www.shopify.de" links to "file:////tmp/www.shopify.de"). No reader can follow it and the site
+    refuses it; the text stays, and an address in it is linked as printed (``autolink``)."""
+    if span.href is not None and span.href.lower().startswith("file:"):
+        return Span(span.text)
+    return span
 
 
 #: A web address or an e-mail address printed as text: a scheme or "www." and no space, or
