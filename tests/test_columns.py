@@ -341,3 +341,15 @@ def test_a_header_cell_atop_two_pages_in_two_tables_is_no_running_head(tmp_path:
     assert sum(line.startswith("|---") for line in text.splitlines()) == 2  # one table each, over its pages
     assert [line for line in text.splitlines() if line.startswith("#")] == [f"# {TITLE}"]
     assert all(f"| {' | '.join(texts)} |" in text for texts in cookies[1:] + basis[1:])
+
+
+def test_a_paragraph_cut_after_an_abbreviation_the_document_uses_goes_on_in_the_next_column(tmp_path: Path) -> None:
+    """A column ends in "bzw.", the next opens with a capitalised noun; the text writes "bzw. die"
+    inside a sentence higher up, so that period shortens a word and the paragraph goes on."""
+    rows = int((740.0 - 60.0) / PITCH) + 1  # the lines one column holds
+    head = wrap(["First", *prose(100), "bzw.", "die", *prose(900)], WIDTH, SIZE)[:rows - 1] + ["notice bzw."]
+    tail = wrap(["Vereinbarungen", *prose(300, seed=5), "last."], WIDTH, SIZE)
+    runs, column = flow(head + tail, 60.0, 740.0)
+    assert column == 1 and runs[rows][0] == LEFTS[1]  # the break falls right after "bzw."
+    source = make_placed_pdf(tmp_path / "abbreviation.pdf", [runs])
+    assert " ".join(head + tail) in paragraphs(notice_text(source))

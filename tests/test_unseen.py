@@ -573,6 +573,76 @@ def test_a_sentence_ended_by_a_one_letter_word_ends_its_paragraph_over_the_page_
     assert any(p.endswith(opening) for p in found) and not any(f"{opening} {BODY[1]}" in p for p in found)
 
 
+#: A German paragraph cut by a page break after "bzw.", the next page opening on a capitalised noun.
+CUT_AT_ABBREVIATION = ("In solchen Fällen schließen wir mit den Empfängern entsprechende Verträge bzw.",
+                       "Vereinbarungen, die dem Schutz Ihrer Daten dienen.")
+#: A line that writes "bzw." inside a sentence, a lower-case word after it on the same line.
+USES_ABBREVIATION = "Wir speichern Ihre Daten bzw. die Daten Ihrer Kinder nur so lange wie nötig."
+#: The same line without the abbreviation.
+NO_ABBREVIATION = "Wir speichern Ihre Daten und die Daten Ihrer Kinder nur so lange wie nötig."
+
+
+def test_a_paragraph_cut_after_an_abbreviation_the_document_uses_goes_on_over_the_page_break(tmp_path: Path) -> None:
+    """The document writes "bzw." inside a sentence elsewhere, so "bzw." closing a page ends no
+    sentence, though the next page opens with a capital (a German noun): one paragraph."""
+    pages: list[list[Line]] = [[("Datenschutz", 18.0), GAP, USES_ABBREVIATION, GAP, *BODY, GAP, CUT_AT_ABBREVIATION[0]],
+                               [CUT_AT_ABBREVIATION[1], GAP, *BODY]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert any(p.endswith(" ".join(CUT_AT_ABBREVIATION)) for p in found)
+
+
+def test_a_word_the_document_never_writes_mid_sentence_ends_its_paragraph_at_the_page_break(tmp_path: Path) -> None:
+    """Without "bzw." inside a sentence anywhere, nothing tells it from a sentence's last word: the
+    page's last line ends its paragraph as before; so does "Germany." in a document that writes
+    "Germany. We" but never "Germany. we"."""
+    pages: list[list[Line]] = [[("Datenschutz", 18.0), GAP, NO_ABBREVIATION, GAP, *BODY, GAP, CUT_AT_ABBREVIATION[0]],
+                               [CUT_AT_ABBREVIATION[1], GAP, *BODY]]
+    found = paragraphs(extracted(tmp_path, pages))
+    assert any(p.endswith(CUT_AT_ABBREVIATION[0]) for p in found)
+    assert any(p.startswith(CUT_AT_ABBREVIATION[1]) for p in found)
+    ended = "Our servers stand in Germany."
+    pages = [[("Privacy notice", 18.0), GAP, "We host your data in Germany. We never move it elsewhere.", GAP,
+              *BODY, GAP, ended], [BODY[1], GAP, *BODY]]
+    found = paragraphs(extracted(tmp_path, pages, name="germany.pdf"))
+    assert any(p.endswith(ended) for p in found) and any(p.startswith(BODY[1]) for p in found)
+
+
+def test_an_item_cut_after_an_abbreviation_the_document_uses_goes_on_at_the_margin(tmp_path: Path) -> None:
+    """A list item whose full line ends in "bzw." wraps back to the margin with a capitalised noun:
+    the document writes "bzw." mid-sentence elsewhere, so the item goes on."""
+    filler = "Wir geben Ihre Daten nur an beauftragte Dienstleister weiter, mit denen wir Verträge".split()
+    while text_width(" ".join([*filler, "Daten", "bzw."]), SIZE) < RIGHT - ITEM_X - 20:
+        filler.append("Daten")
+    first = " ".join([*filler, "bzw."])
+    rest = "Vereinbarungen zum Schutz Ihrer Daten geschlossen haben."
+    runs: list[Placed] = [(LEFT, 72.0, "Datenschutz", 18.0, "F1"), *placed_paragraph(USES_ABBREVIATION, 110.0),
+                          (LEFT, 140.0, "Empfänger:", SIZE, "F1"), (BULLET_X, 155.0, "\u2022", SIZE, "F1"),
+                          (ITEM_X, 155.0, first, SIZE, "F1"), (LEFT, 170.0, rest, SIZE, "F1"),
+                          *placed_paragraph(AFTER_ITEMS, 200.0)]
+    text = markdown.to_markdown(extract.extract(make_placed_pdf(tmp_path / "bzw.pdf", [runs]), "de",
+                                                ROOT / "locales").notice)
+    assert f"- {first} {rest}" in paragraphs(text)
+
+
+def test_what_a_document_teaches_as_its_abbreviations() -> None:
+    """A short word needs one use inside a sentence, a longer one two; a period followed by a list
+    mark, an address or a capital teaches nothing, nor does an item's own mark."""
+    from notice.extraction.layout import Line as TextLine
+    from notice.extraction.layout import lines_to_abbreviations
+    from notice.extraction.pdf import Word
+
+    def line(text: str, top: float) -> TextLine:
+        words = text.split()
+        return TextLine(tuple(Word(w, 72.0 + 40 * n, 100.0 + 40 * n, top, top + 10, 10.0, False, 1)
+                              for n, w in enumerate(words)))
+
+    texts = ["Daten bzw. die Kinder", "Abs. 1 DSGVO", "rund 30 approx. ten days", "in Germany. Then more",
+             "see the list: first. b) second", "visit our site. www.example.org today", "a. the first item",
+             "(vgl. unten) und dies", "about 5 approx. five hours", "it moved to Germany. iPhone users"]
+    found = lines_to_abbreviations([line(text, 100.0 + 20 * n) for n, text in enumerate(texts)])
+    assert found == {"bzw.", "Abs.", "approx.", "vgl."}
+
+
 def test_an_item_line_ending_in_an_abbreviation_that_introduces_an_example_goes_on(tmp_path: Path) -> None:
     """'z. B.' (or 'e.g.') at the end of a full line introduces what the next line holds, though
     that begins with a capital (a German noun): the item goes on at the margin."""

@@ -1282,7 +1282,8 @@ def in_sequence(mark: str, before: tuple[str, ...]) -> bool:
     return mark[0] in "ai" or any(goes_on_from(mark, earlier) for earlier in before)
 
 
-def letter_mark_is_text(line: Line, prev: Line | None, before: tuple[str, ...]) -> bool:
+def letter_mark_is_text(line: Line, prev: Line | None, before: tuple[str, ...],
+                        abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when the lettered mark that opens ``line`` is text: an abbreviation of letters ("z. B.",
     "d. h.", "i. d. R.": the next word is one letter and its period too), or a letter that is next
     to none of the marks read before (``before``) on a line that goes on with the sentence of the
@@ -1292,7 +1293,7 @@ def letter_mark_is_text(line: Line, prev: Line | None, before: tuple[str, ...]) 
         return False
     if mark.endswith(".") and LETTER_ABBREVIATION.match(line.words[1].text):
         return True
-    return prev is not None and not ends_sentence(prev.text) and not in_sequence(mark, before)
+    return prev is not None and not closes_sentence(prev.text, abbreviations) and not in_sequence(mark, before)
 
 
 #: How a bold lead-in that runs into its text ends ("Business transfers –", "Note:").
@@ -1312,11 +1313,76 @@ LETTER_ABBREVIATION = re.compile(r"^[(\[„“\"']?[^\W\d_]\.$")
 QUOTED_WORD_END = re.compile(r"[^\W_][\"”»]$")
 
 
-def sentence_goes_on(text: str, after: str) -> bool:
-    """The text of a line and the first word of the next -> True when the sentence runs over the
-    line end: no closing punctuation, or a period that shortens a word the next line goes on from
-    (it begins in lower case, or "z." over "B.": an abbreviation of letters broken at its space)."""
-    if not ends_sentence(text) or QUOTED_WORD_END.search(text.rstrip()):
+#: A word that may shorten another: letters (with inner periods: "d.h.", "z.B.") and a closing
+#: period, after an opening bracket or quote; no digit, slash or "@" (a number, a date, a URL).
+ABBREVIATION_WORD = re.compile(r"^[(\[„“\"']?([^\W\d_]+(?:\.[^\W\d_]+)*\.)$")
+#: A word that goes on with a sentence: it begins with a lower-case letter or a digit and holds no
+#: period, slash, "@" or colon before a letter (not "www.example.org", not "mailto:x").
+GOES_ON_WORD = re.compile(r"^(?:[^\W\d_]|\d)(?!.*[./@:][^\W_])")
+#: Abbreviations of at most this many letters need one use mid-sentence to be known as such ("bzw.",
+#: "inkl."); a longer word ("approx.", "Germany.") needs ABBREVIATION_EVIDENCE of them.
+SHORT_ABBREVIATION = 4
+ABBREVIATION_EVIDENCE = 2
+
+
+def abbreviation_of(word: str) -> str | None:
+    """A word as printed ("(bzw.") -> the abbreviation it may be ("bzw."), or None when it cannot
+    be one (no closing period, a number, a URL, an ellipsis)."""
+    found = ABBREVIATION_WORD.match(word)
+    return found.group(1) if found else None
+
+
+def shows_sentence_going_on(after: str) -> bool:
+    """The word after a period on the same line -> True when it goes on with the sentence: it begins
+    in lower case or with a digit, and is neither a list mark ("b)", "ii.") nor an address."""
+    if ORDERED_MARK.match(after) or LETTER_MARK.match(after):
+        return False  # "… first. b) second": the period closed an item, the next one begins
+    return (after[:1].islower() or after[:1].isdigit()) and GOES_ON_WORD.match(after) is not None
+
+
+def lines_to_abbreviations(lines: list[Line]) -> frozenset[str]:
+    """Every line of a document -> the words it writes with a period inside a sentence elsewhere (a
+    lower-case word or a number follows on the same line): its own abbreviations ("bzw.", "Abs.",
+    "approx."), which close no sentence at a line or page end whatever comes next. A short word
+    needs one such use, a longer one ABBREVIATION_EVIDENCE (a sentence's last word followed by a
+    brand name written in lower case, once, is not an abbreviation)."""
+    uses: Counter[str] = Counter()
+    for line in lines:
+        words = [w.text for w in line.words]
+        first = 1 if bullet_of(line) is not None else 0  # an item's mark ("a.") shortens nothing
+        for word, after in zip(words[first:], words[first + 1:]):
+            short = abbreviation_of(word)
+            if short is not None and shows_sentence_going_on(after):
+                uses[short] += 1
+    return frozenset(word for word, count in uses.items()
+                     if count >= ABBREVIATION_EVIDENCE or letters_in(word) <= SHORT_ABBREVIATION)
+
+
+def letters_in(word: str) -> int:
+    return sum(ch.isalpha() for ch in word)
+
+
+def ends_in_abbreviation(text: str, abbreviations: frozenset[str]) -> bool:
+    """The text of a line and the document's abbreviations (:func:`lines_to_abbreviations`) -> True
+    when its last word is one of them ("… bzw."): its period shortens the word, not the sentence."""
+    words = text.split()
+    short = abbreviation_of(words[-1]) if words else None
+    return short is not None and short in abbreviations
+
+
+def closes_sentence(text: str, abbreviations: frozenset[str] = frozenset()) -> bool:
+    """The text of a line and the document's abbreviations -> True when the line ends a sentence:
+    closing punctuation (:func:`ends_sentence`) that is not the period of one of those abbreviations."""
+    return ends_sentence(text) and not ends_in_abbreviation(text, abbreviations)
+
+
+def sentence_goes_on(text: str, after: str, abbreviations: frozenset[str] = frozenset()) -> bool:
+    """The text of a line, the first word of the next and the document's abbreviations -> True when
+    the sentence runs over the line end: no closing punctuation, the period of an abbreviation the
+    document writes inside its sentences elsewhere ("bzw." over "Dienste", whatever follows), or a
+    period that shortens a word the next line goes on from (it begins in lower case, or "z." over
+    "B.": an abbreviation of letters broken at its space)."""
+    if not closes_sentence(text, abbreviations) or QUOTED_WORD_END.search(text.rstrip()):
         return True
     words = text.split()
     last = words[-1] if words else ""
@@ -1329,11 +1395,12 @@ def sentence_goes_on(text: str, after: str) -> bool:
 
 
 def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapped: bool = False,
-                    indented: bool = False) -> list[TextBlock]:
+                    indented: bool = False, abbreviations: frozenset[str] = frozenset()) -> list[TextBlock]:
     """Paragraphs and list items from lines in reading order (headings are found later). In a
     table cell, lines centred on one axis are one paragraph ("First/Third" over "party"). In a
     ``gapped`` document only gaps end paragraphs; a block where at least half the lines break early
-    (an address, whose first line may be long) keeps a line break after each line."""
+    (an address, whose first line may be long) keeps a line break after each line. A line ending in
+    one of the document's ``abbreviations`` ends no sentence."""
     if not lines:
         return []
     rights = right_edges(lines)
@@ -1365,9 +1432,9 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
             current = [line]
             continue
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
-            if not ends_sentence(prev.text) and abs(line.x0 - prev.x0) < 2:
+            if not closes_sentence(prev.text, abbreviations) and abs(line.x0 - prev.x0) < 2:
                 mark = None  # a dash that continues a sentence, not a bullet
-        if mark is not None and letter_mark_is_text(line, prev, item_marks(blocks, current, kind)):
+        if mark is not None and letter_mark_is_text(line, prev, item_marks(blocks, current, kind), abbreviations):
             mark = None
         if mark is not None:
             flush()
@@ -1380,18 +1447,19 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
                 and 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size):
             current.append(line)  # the text of a bullet that stands alone on the line above
             continue
-        if kind == "item" and prev is not None and item_runs_on(current[0], prev, line, rights[id(prev)], pitch):
+        if kind == "item" and prev is not None and item_runs_on(current[0], prev, line, rights[id(prev)], pitch, abbreviations):
             current.append(line)  # the item's bullet stands in its text: it wraps back to the bullet
             continue
         wide = max(rights[id(prev)], rights[id(line)]) if prev is not None else 0.0
-        if kind == "item" and prev is not None and item_wraps_to_margin(current[0], prev, line, wide, pitch):
+        if kind == "item" and prev is not None and item_wraps_to_margin(current[0], prev, line, wide, pitch, abbreviations):
             current.append(line)  # the item's text wraps back to the margin left of its bullet
             continue
         if in_cell and prev is not None and kind == "para" and centred_continuation(prev, line, pitch):
             current.append(line)
             continue
-        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped, indented)
-                            and not (kind == "para" and runs_on(prev, line, rights[id(prev)], pitch))):
+        if prev is None or (starts_new_block(prev, line, kind, text_x, rights[id(prev)], pitch, gapped, indented,
+                                             abbreviations)
+                            and not (kind == "para" and runs_on(prev, line, rights[id(prev)], pitch, abbreviations))):
             flush()
             kind, ordered = "para", False
             hung = len(line.words) > 1 and CLAUSE_LABEL.match(line.words[0].text)
@@ -1409,21 +1477,22 @@ def item_marks(blocks: list[TextBlock], current: list[Line], kind: str) -> tuple
     return done + ((current[0].words[0].text,) if current and kind == "item" else ())
 
 
-def runs_on(prev: Line, line: Line, right: float, pitch: float) -> bool:
+def runs_on(prev: Line, line: Line, right: float, pitch: float, abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``prev`` fills three quarters of its column or more, ends mid-sentence, and
     ``line``, right under it in the same type and indent, begins in lower case: the sentence goes
     on (a box set narrower than the column breaks its lines short of the column's edge)."""
     close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
     same = abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold and abs(line.x0 - prev.x0) < 2
     full = prev.x1 - prev.x0 >= 0.75 * (right - prev.x0)
-    return close and same and full and line.words[0].text[:1].islower() and not ends_sentence(prev.text)
+    return close and same and full and line.words[0].text[:1].islower() and not closes_sentence(prev.text, abbreviations)
 
 
 #: A line fills its column when it ends within this share of the column's width from its right edge.
 FULL_LINE_SLACK = 0.05
 
 
-def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
+def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float,
+                 abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``line`` goes on with a list item whose bullet is set in the text like a letter
     (its wrapped lines come back to the bullet, not to the text after it): right under ``prev``, at
     the item's left edge, in its size, after a line that ends mid-sentence and fills the column or
@@ -1432,7 +1501,8 @@ def item_runs_on(first: Line, prev: Line, line: Line, right: float, pitch: float
     close = 0 < line.top - prev.top <= BLOCK_GAP * max(pitch, 1.25 * line.size)
     at_bullet = abs(line.x0 - first.x0) < 2 and first.words[0].x1 < line.words[0].x1
     full = right - prev.x1 <= FULL_LINE_SLACK * (right - first.x0) or no_room_for(prev, line, right)
-    return close and at_bullet and full and abs(line.size - prev.size) <= 0.6 and not ends_sentence(prev.text)
+    return (close and at_bullet and full and abs(line.size - prev.size) <= 0.6
+            and not closes_sentence(prev.text, abbreviations))
 
 
 #: A line's last word, an abbreviation of one to three letters and its period ("Art.", "Abs.",
@@ -1448,7 +1518,8 @@ def cuts_reference(text: str, after: str) -> bool:
     return CUT_REFERENCE.search(text.rstrip()) is not None and REFERENCE_NUMBER.match(after) is not None
 
 
-def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitch: float) -> bool:
+def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitch: float,
+                         abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``line`` goes on with a list item whose wrapped lines go back to the text's margin,
     left of the bullet: at the document's line pitch under ``prev``, in its type, after a line that
     ends mid-sentence (or inside a reference: :func:`cuts_reference`) and had no room left for
@@ -1461,7 +1532,8 @@ def item_wraps_to_margin(first: Line, prev: Line, line: Line, right: float, pitc
     wrapped = prev is not first and abs(prev.x0 - line.x0) < 2
     return (close and left and same_type_size(prev, line) and line.bold == prev.bold
             and no_room_for(prev, line, right)
-            and (wrapped or sentence_goes_on(prev.text, line.words[0].text) or cuts_reference(prev.text, line.words[0].text)))
+            and (wrapped or sentence_goes_on(prev.text, line.words[0].text, abbreviations)
+                 or cuts_reference(prev.text, line.words[0].text)))
 
 
 #: A bullet stands at most this share of the column's width in from the margin its item wraps back
@@ -1580,9 +1652,9 @@ def centred_continuation(prev: Line, line: Line, pitch: float) -> bool:
 
 
 def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: float, pitch: float,
-                     gapped: bool = False, indented: bool = False) -> bool:
+                     gapped: bool = False, indented: bool = False, abbreviations: frozenset[str] = frozenset()) -> bool:
     gap = line.top - prev.top
-    if gap < 0 and next_column(prev, line):
+    if gap < 0 and next_column(prev, line, abbreviations):
         return False  # the paragraph goes on at the top of the next column
     if gap > gap_limit(max(pitch, 1.25 * line.size), line.size) or gap < 0:
         return True
@@ -1590,7 +1662,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if prev.bold and not line.words[0].bold and len(prev.words) < 12 and not prev.text.endswith(RUN_IN):
         return True  # a bold title line over its text (a grid cell), unless a colon or dash runs it in
-    if line.bold and not prev.bold and ends_sentence(prev.text):
+    if line.bold and not prev.bold and closes_sentence(prev.text, abbreviations):
         return True  # a bold line after a finished sentence: a heading set without space above it
     if prev.color and prev.color != line.words[0].color and not line.words[0].href and len(prev.words) < 12:
         return True  # a coloured title line over text of another colour
@@ -1601,7 +1673,7 @@ def starts_new_block(prev: Line, line: Line, kind: str, text_x: float, right: fl
         return True
     if gapped:
         return False  # paragraphs end at gaps; a short line is at most a hard line break
-    if indented and not ends_sentence(prev.text):
+    if indented and not closes_sentence(prev.text, abbreviations):
         return False  # paragraphs begin indented: a line at the margin after an unfinished one goes on
     return not no_room_for(prev, line, right) and not prev.text.endswith("-")
 
@@ -1625,11 +1697,11 @@ def same_type_size(prev: Line, line: Line) -> bool:
     return any(abs(a - b) <= 0.6 for a in letter_sizes(prev) for b in letter_sizes(line))
 
 
-def next_column(prev: Line, line: Line) -> bool:
+def next_column(prev: Line, line: Line, abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``line`` opens the next column to the right, in the same type, and ``prev`` ended
     mid-sentence: a paragraph broken by a column break."""
     return (line.x0 >= prev.x1 - 1 and abs(line.size - prev.size) <= 0.6 and line.bold == prev.bold
-            and not ends_sentence(prev.text) and not prev.text.endswith(":"))
+            and not closes_sentence(prev.text, abbreviations) and not prev.text.endswith(":"))
 
 
 def nest_items(blocks: list[TextBlock]) -> list[TextBlock]:
@@ -1738,7 +1810,8 @@ def analyse(pages: tuple[PageContent, ...]) -> Layout:
                          for item in with_column_edges(page_items(page, foot, pitch)))
         tables = [(table.bbox, ruled_to_table(table, table_words, pitch, page.number)) for table in page.tables]
         stream.extend(place_tables(items + notes, tables))  # the notes of every column after all the text
-    blocks = stream_to_blocks(stream, pitch, removed, gapped, indented)
+    abbreviations = lines_to_abbreviations([ln for _, _, groups in per_page for group in groups for ln in group])
+    blocks = stream_to_blocks(stream, pitch, removed, gapped, indented, abbreviations)
     return Layout(blocks=tuple(blocks), furniture=tuple(removed), body_size=body_size, body_color=body_color(all_words))
 
 
@@ -1928,7 +2001,7 @@ def block_top(block: LayoutBlock) -> float:
 
 def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
                      removed: list[Furniture] | None = None, gapped: bool = False,
-                     indented: bool = False) -> list[LayoutBlock]:
+                     indented: bool = False, abbreviations: frozenset[str] = frozenset()) -> list[LayoutBlock]:
     """Cut the page-ordered stream into text blocks, keeping tables whole and merging
     tables that continue on the next page (a header row repeated there goes to ``removed``)."""
     blocks: list[LayoutBlock] = []
@@ -1936,7 +2009,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
 
     def flush() -> None:
         if pending:
-            blocks.extend(join_across_pages(pending, pitch, gapped, indented))
+            blocks.extend(join_across_pages(pending, pitch, gapped, indented, abbreviations))
             pending.clear()
 
     for item in stream:
@@ -1945,7 +2018,7 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
             continue
         flush()
         if isinstance(item, TableBlock) and blocks and isinstance(blocks[-1], TableBlock):
-            merged = merge_tables(blocks[-1], item)
+            merged = merge_tables(blocks[-1], item, abbreviations)
             if merged is not None:
                 if len(merged.rows) < len(blocks[-1].rows) + len(item.rows) and removed is not None:
                     removed.append(Furniture(" ".join(cell_texts(item.rows[0])), item.page))
@@ -1956,8 +2029,10 @@ def stream_to_blocks(stream: list[LayoutBlock | Line], pitch: float,
     return blocks
 
 
-def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, indented: bool = False) -> list[TextBlock]:
-    """Blocks from lines; a paragraph cut by a page break continues when its sentence does."""
+def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, indented: bool = False,
+                      abbreviations: frozenset[str] = frozenset()) -> list[TextBlock]:
+    """Blocks from lines; a paragraph cut by a page break continues when its sentence does (a line
+    ending in one of the document's ``abbreviations`` ends none)."""
     by_page: list[list[Line]] = []
     for line in lines:
         if by_page and by_page[-1][-1].page == line.page:
@@ -1966,10 +2041,10 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, ind
             by_page.append([line])
     blocks: list[TextBlock] = []
     for page_lines in by_page:
-        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped, indented=indented)
+        page_blocks = lines_to_blocks(page_lines, pitch, gapped=gapped, indented=indented, abbreviations=abbreviations)
         # the page before may end with its footnotes: the text goes on from the block above them
         last = next((k for k in range(len(blocks) - 1, -1, -1) if not all(ln.note for ln in blocks[k].lines)), None)
-        if last is not None and page_blocks and continues(blocks[last], page_blocks[0]):
+        if last is not None and page_blocks and continues(blocks[last], page_blocks[0], abbreviations):
             head, before = page_blocks.pop(0), blocks[last]
             shift = len(before.lines)
             blocks[last] = TextBlock(before.kind, before.lines + head.lines, before.level, before.ordered,
@@ -1978,7 +2053,7 @@ def join_across_pages(lines: list[Line], pitch: float, gapped: bool = False, ind
     return blocks
 
 
-def continues(before: TextBlock, after: TextBlock) -> bool:
+def continues(before: TextBlock, after: TextBlock, abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``after``, atop a page, goes on with ``before``, the last block of the page before."""
     if after.kind != "para" or before.kind == "heading":
         return False
@@ -1992,7 +2067,7 @@ def continues(before: TextBlock, after: TextBlock) -> bool:
         return False
     # from the last column of a page to the first of the next, indents count from each column's start
     moved = first.column != last.column
-    goes_on = sentence_goes_on(last.text, first.words[0].text)
+    goes_on = sentence_goes_on(last.text, first.words[0].text, abbreviations)
     if before.kind == "item":
         indented = first.x0 > before.lines[0].x0 or moved and indent(first) > indent(before.lines[0])
         # or its wrapped lines go back to the margin left of the bullet, after a line that was full
@@ -2017,7 +2092,7 @@ def indent(line: Line) -> float:
     return line.x0 - line.margin
 
 
-def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
+def merge_tables(first: TableBlock, second: TableBlock, abbreviations: frozenset[str] = frozenset()) -> TableBlock | None:
     """One table when ``second`` continues ``first`` with the same columns on the next page, or in
     the next column of the page (all of it right of ``first``); the columns may stand elsewhere on
     the page, but as wide as before."""
@@ -2035,21 +2110,22 @@ def merge_tables(first: TableBlock, second: TableBlock) -> TableBlock | None:
     if first.open_end and rows and len(rows[0]) == len(head[-1]):  # the row the break cut, made whole
         rows[0] = tuple(a + b for a, b in zip(head[-1], rows[0]))
         head = head[:-1]
-    elif not first.ruled and rows and head and cut_row(head[-1], rows[0]):  # no rule shows the cut: the text does
+    elif not first.ruled and rows and head and cut_row(head[-1], rows[0], abbreviations):  # no rule shows the cut: the text does
         rows[0] = tuple(joined_cell(a, b) for a, b in zip(head[-1], rows[0]))
         head = head[:-1]
     return TableBlock(head + tuple(rows), first.header, first.ruled, first.columns, second.page,
                       second.open_end)
 
 
-def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
+def cut_row(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...],
+            abbreviations: frozenset[str] = frozenset()) -> bool:
     """True when ``first``, the first row of a grid going on from one whose last row is ``last``,
     carries on that row's cells: every cell it fills goes on, in lower case, from a cell above that
     ends no sentence (a page break cut the row)."""
     pairs = [(" ".join(b.text for b in above), " ".join(b.text for b in below))
              for above, below in zip(last, first) if below]
-    return bool(pairs) and (all(above and not ends_sentence(above) and below[:1].islower() for above, below in pairs)
-                            or list_goes_on(last, first))
+    goes_on = all(above and not closes_sentence(above, abbreviations) and below[:1].islower() for above, below in pairs)
+    return bool(pairs) and (goes_on or list_goes_on(last, first))
 
 
 def list_goes_on(last: tuple[tuple[TextBlock, ...], ...], first: tuple[tuple[TextBlock, ...], ...]) -> bool:
