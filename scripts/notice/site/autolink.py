@@ -13,8 +13,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from notice.site.treeext import TreeExtension
 
 #: An address as printed: a scheme, then anything up to a space, a quote or markup; what can
 #: only be the sentence's punctuation is cut off its end (``trim``).
@@ -93,16 +92,5 @@ def autolink(element: etree.Element) -> None:
         index += 1 + len(links)
 
 
-class AutolinkTreeprocessor(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
-    def run(self, root: etree.Element) -> None:
-        autolink(root)
-
-
-class AutolinkExtension(Extension):  # type: ignore[misc]
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        # After the inline patterns (priority 20) have made the written links, before prettify.
-        md.treeprocessors.register(AutolinkTreeprocessor(md), "notice_autolink", 15)
-
-
-def makeExtension(**kwargs: Any) -> AutolinkExtension:  # noqa: N802 - Python-Markdown's entry point
-    return AutolinkExtension(**kwargs)
+def makeExtension(**kwargs: Any) -> TreeExtension:  # noqa: N802 - Python-Markdown's entry point
+    return TreeExtension("notice_autolink", autolink, 15, **kwargs)

@@ -7,8 +7,8 @@ site shows it in the source language, labelled, never passed off as a translatio
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from pathlib import Path
 
 import yaml

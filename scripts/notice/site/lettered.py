@@ -16,8 +16,7 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
-from markdown import Extension, Markdown
-from markdown.treeprocessors import Treeprocessor
+from notice.site.treeext import TreeExtension
 
 #: An item's own mark at the start of its text: a letter or a Roman numeral, then "." or ")".
 MARK = re.compile(r"^\s*([A-Za-z]|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})([.)])\s+")
@@ -91,16 +90,5 @@ def letter_list(element: etree.Element) -> None:
         holder.text = (holder.text or "")[match.end():] if match else holder.text
 
 
-class LetteredTreeprocessor(Treeprocessor):  # type: ignore[misc]  # Markdown ships no types
-    def run(self, root: etree.Element) -> None:
-        letter_list(root)
-
-
-class LetteredExtension(Extension):  # type: ignore[misc]
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
-        # After the inline patterns (priority 20), as the autolink treeprocessor.
-        md.treeprocessors.register(LetteredTreeprocessor(md), "notice_lettered", 14)
-
-
-def makeExtension(**kwargs: Any) -> LetteredExtension:  # noqa: N802 - Python-Markdown's entry point
-    return LetteredExtension(**kwargs)
+def makeExtension(**kwargs: Any) -> TreeExtension:  # noqa: N802 - Python-Markdown's entry point
+    return TreeExtension("notice_lettered", letter_list, 14, **kwargs)

@@ -19,10 +19,10 @@ from urllib.parse import urljoin, urlsplit
 
 from babel.support import Translations
 
-from notice.versions import archive
 from notice import dates
 from notice.catalog import DOMAIN, N_
 from notice.errors import CatalogError
+from notice.versions import archive
 from notice.versions.versions import Version
 
 SECTION_HEADING = re.compile(r"<h([23])\b[^>]*\bid=\"([^\"]+)\"")
