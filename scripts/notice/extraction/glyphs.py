@@ -14,6 +14,10 @@ may also share a known word's start through the ligature and MIN_KNOWN_PART lett
 ("Au�ewahrung" beside "aufbewahren": one stem, another ending), or likewise its end. This weaker
 evidence only decides glyphs that whole words leave open. A glyph that cannot be decided stays
 U+FFFD and is reported by page and word: ``notice check`` refuses it until an editor writes it out.
+
+Other producers map such a ligature to a mark instead ("Condi.ons", "u&lisa&on"): ``misread_marks``
+finds those glyphs by where they stand (between letters, where the mark's own glyph does not) and
+makes them unreadable first, so the same repair reads them.
 """
 
 from __future__ import annotations
@@ -81,8 +85,8 @@ ADDRESS_LIKE = re.compile(r"://|www\.|@|[=?]")
 
 
 def stands_for_letters(char: str, uses: int, inside: int, others: list[tuple[int, int]]) -> bool:
-    """A mark's glyph: its character, how often it is set, how often between two lower-case
-    letters, and (uses, between letters) of the other glyphs the same font sets for the same
+    """A mark's glyph: its character, how often it is set, how often between a letter and a
+    lower-case letter, and (uses, between letters) of the other glyphs the same font sets for the same
     character -> True when the glyph is a ligature the producer mapped to a mark ("Condi.ons",
     "u&lisa&on"): it sits between letters nearly always, while another glyph of the character
     stands where the mark does (after a word, "fin."), or it sits between letters every time and
