@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from notice.extraction.pdf import UNREADABLE, PageContent, RuledTable, Word
+from notice.numerals import roman_value
 
 #: A gap wider than this many font sizes between two words splits a line into segments.
 SEGMENT_GAP = 2.0
@@ -1255,15 +1256,6 @@ def bullet_of(line: Line) -> str | None:
 
 #: A lettered or Roman item mark: one lower-case letter or a Roman numeral, then its period or bracket.
 LETTER_MARK = re.compile(r"^([a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))([.)])$")
-ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10}
-
-
-def roman_value(numeral: str) -> int:
-    """A lower-case Roman numeral of i, v and x ("xiv") -> its value (14)."""
-    values = [ROMAN_DIGITS[c] for c in numeral]
-    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-
-
 def goes_on_from(mark: str, before: str) -> bool:
     """Two lettered or Roman item marks -> True when ``mark`` is the one after ``before`` ("c)"
     after "b)", "iv." after "iii.")."""
@@ -1273,7 +1265,8 @@ def goes_on_from(mark: str, before: str) -> bool:
     text, last = this.group(1), prior.group(1)
     if len(text) == 1 and len(last) == 1 and ord(text) == ord(last) + 1:
         return True
-    return set(text + last) <= set(ROMAN_DIGITS) and roman_value(text) == roman_value(last) + 1
+    value, prior_value = roman_value(text), roman_value(last)
+    return value is not None and prior_value is not None and value == prior_value + 1
 
 
 def in_sequence(mark: str, before: tuple[str, ...]) -> bool:

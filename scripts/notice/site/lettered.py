@@ -16,33 +16,11 @@ import re
 import xml.etree.ElementTree as etree
 from typing import Any
 
+from notice.numerals import roman_value
 from notice.site.treeext import TreeExtension
 
 #: An item's own mark at the start of its text: a letter or a Roman numeral, then "." or ")".
 MARK = re.compile(r"^\s*([A-Za-z]|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})([.)])\s+")
-ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-
-
-def roman_value(numeral: str) -> int | None:
-    """A Roman numeral in either case ("xiv") -> its value (14); None when it is not one written
-    the usual way ("iiii", "vx")."""
-    if not set(numeral.lower()) <= set(ROMAN):
-        return None
-    values = [ROMAN[c] for c in numeral.lower()]
-    total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
-    return total if total > 0 and roman_numeral(total) == numeral.lower() else None
-
-
-def roman_numeral(value: int) -> str:
-    """A positive number -> its lower-case Roman numeral."""
-    out = ""
-    for step, text in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                       (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while value >= step:
-            out, value = out + text, value - step
-    return out
-
-
 def sequence_of(marks: list[str]) -> tuple[str, int] | None:
     """The marks that open a list's items ("b", "c", "d") -> the ``type`` of an ``<ol>`` that shows
     them ("a") and the number of its first (2); None unless they count up by one in one system.
