@@ -1256,6 +1256,8 @@ def bullet_of(line: Line) -> str | None:
 
 #: A lettered or Roman item mark: one lower-case letter or a Roman numeral, then its period or bracket.
 LETTER_MARK = re.compile(r"^([a-z]|x{0,3}(?:ix|iv|v?i{1,3}|v))([.)])$")
+
+
 def goes_on_from(mark: str, before: str) -> bool:
     """Two lettered or Roman item marks -> True when ``mark`` is the one after ``before`` ("c)"
     after "b)", "iv." after "iii.")."""
