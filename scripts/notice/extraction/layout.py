@@ -1429,7 +1429,10 @@ def lines_to_blocks(lines: list[Line], pitch: float, in_cell: bool = False, gapp
         if mark is not None and mark in "\u2013\u2014-" and prev is not None and kind == "para":
             if not closes_sentence(prev.text, abbreviations) and abs(line.x0 - prev.x0) < 2:
                 mark = None  # a dash that continues a sentence, not a bullet
-        if mark is not None and letter_mark_is_text(line, prev, item_marks(blocks, current, kind), abbreviations):
+        # the marks read before are gathered only for a lettered mark: a bulleted list must not rescan
+        # every block at each of its items
+        if mark is not None and LETTER_MARK.match(mark) and letter_mark_is_text(
+                line, prev, item_marks(blocks, current, kind), abbreviations):
             mark = None
         if mark is not None:
             flush()
