@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from notice.extraction.pdf import UNREADABLE, PageContent, Word
+from notice.extraction.pdf import UNREADABLE, PageContent, Word, is_mark
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +124,7 @@ def unmask(word: Word, suspects: set[tuple[str, str]]) -> Word:
     kept in order among the word's unreadable glyphs."""
     text = word.text
     places = [i for i in range(1, len(text) - 1)
-              if len(text[i]) == 1 and not text[i].isalnum() and not text[i].isspace()
-              and text[i - 1].isalpha() and text[i + 1].islower()]
+              if is_mark(text[i]) and text[i - 1].isalpha() and text[i + 1].islower()]
     if len(places) != len(word.inner) or ADDRESS_LIKE.search(text):
         return word  # the marks cannot be told apart in the text: leave the word as printed
     new = {i: mark[0] for i, mark in zip(places, word.inner) if mark in suspects}
